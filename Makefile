@@ -1,0 +1,41 @@
+# `make brief` and `make test` work on a fresh machine: each installs what is missing first.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export HF_HUB_OFFLINE := 1
+
+.PHONY: brief test test-fast samples system-deps install clean
+
+brief: $(STAMP)
+	$(BIN)/briefing build seeds/ -o out/
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow"
+
+# the briefs in samples/ are the seeds brief exactly as `make brief` makes it
+samples: brief
+	mkdir -p samples/seeds
+	cp out/brief.html out/brief.pdf out/brief.md out/brief.json samples/seeds/
+
+install: $(STAMP)
+
+system-deps:
+	@bash scripts/system-deps.sh
+
+# torch first, pinned through the constraints file: any other torch spec pulls CUDA packages
+$(STAMP): pyproject.toml constraints.txt scripts/system-deps.sh
+	@bash scripts/system-deps.sh
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "installing into $(VENV) (log: $(VENV)/install.log)"
+	@$(BIN)/pip install -c constraints.txt torch==2.13.0 > $(VENV)/install.log 2>&1 \
+		|| (tail -30 $(VENV)/install.log; exit 1)
+	@$(BIN)/pip install -c constraints.txt -e '.[test]' >> $(VENV)/install.log 2>&1 \
+		|| (tail -30 $(VENV)/install.log; exit 1)
+	@touch $(STAMP)
+
+clean:
+	rm -rf out build dist .pytest_cache

@@ -1,0 +1,33 @@
+"""briefing: turns a pile of news reports into a short, cited situation brief.
+
+    from briefing import build_brief, render
+    brief = build_brief(["seeds/"])
+    html = render(brief, "html")
+
+Heavy libraries (torch, WeasyPrint) load only when a brief is built or rendered.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+__all__ = ["build_brief", "render", "BuildOptions", "Brief", "__version__"]
+
+
+def __getattr__(name: str):
+    if name == "build_brief":
+        from .pipeline import build_brief
+
+        return build_brief
+    if name == "render":
+        from .render import render
+
+        return render
+    if name == "BuildOptions":
+        from .options import BuildOptions
+
+        return BuildOptions
+    if name == "Brief":
+        from .model import Brief
+
+        return Brief
+    raise AttributeError(name)

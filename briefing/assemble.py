@@ -1,0 +1,57 @@
+"""The Brief: title, key points, one section per topic, the topics' members and the sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import numpy as np
+
+from . import __version__
+from .model import Brief, Document, Generation, Member, Section, Sentence, Source, Statement, Topic
+from .options import BuildOptions
+from .rank import RankedTopic
+
+
+def sources_of(documents: Sequence[Document]) -> tuple[Source, ...]:
+    return tuple(Source(id=d.id, number=n, title=d.title, outlet=d.outlet, date=d.date, url=d.url, path=d.path)
+                 for n, d in enumerate(documents, start=1))
+
+
+def key_points(ranked: Sequence[RankedTopic], count: int) -> tuple[Statement, ...]:
+    """Each topic's best statement first (most important topic first), then the best of the rest."""
+    firsts = [r.statements[0] for r in ranked if r.statements]
+    rest = sorted((s for r in ranked for s in r.statements[1:]), key=lambda s: -s.score)
+    return tuple((firsts + rest)[:count])
+
+
+def assemble(documents: Sequence[Document], sentences: Sequence[Sentence], labels: np.ndarray,
+             topic_labels: dict[int, str], ranked: Sequence[RankedTopic], options: BuildOptions,
+             model_name: str, now: dt.datetime | None = None) -> Brief:
+    now = now or dt.datetime.now(dt.timezone.utc)
+    clustered = int((labels >= 0).sum())
+    topics = tuple(
+        Topic(id=t, label=topic_labels[t], weight=round(float((labels == t).sum()) / max(clustered, 1), 4),
+              members=tuple(_member(s) for s, label in zip(sentences, labels) if label == t))
+        for t in sorted(topic_labels))
+    sections = tuple(Section(topic=r.topic, label=topic_labels[r.topic], source_count=r.source_count,
+                             statements=r.statements) for r in ranked if r.statements)
+    dates = sorted(d.date[:10] for d in documents if d.date)
+    title = options.title or (f"Situation brief: {sections[0].label}" if sections else "Situation brief")
+    return Brief(
+        title=title,
+        date=dates[-1] if dates else now.date().isoformat(),
+        report_count=len(documents),
+        outlet_count=len({d.outlet.casefold() if d.outlet else f"?{d.id}" for d in documents}),
+        generated=Generation(version=__version__, model=model_name,
+                             time=now.replace(microsecond=0).isoformat(), options=options.as_dict()),
+        key_points=key_points(ranked, options.key_points),
+        sections=sections,
+        topics=topics,
+        unassigned=tuple(_member(s) for s, label in zip(sentences, labels) if label < 0),
+        sources=sources_of(documents),
+    )
+
+
+def _member(sentence: Sentence) -> Member:
+    return Member(doc_id=sentence.doc_id, sentence=sentence.index, text=sentence.text)

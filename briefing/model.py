@@ -1,0 +1,147 @@
+"""The plain data passed between the pipeline stages.
+
+Every class is a frozen dataclass. A `Brief` serialises to JSON and back without loss
+(`Brief.to_dict()` / `Brief.from_dict()`); that JSON is the contract the templates read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Document:
+    """One report as read from its source."""
+
+    id: str  # stable within a run: derived from the file name
+    title: str
+    title_from: str  # where the title came from: "front matter", "first line" or "file name"
+    outlet: str | None  # the outlet that published it, when known
+    date: str | None  # publication date (ISO 8601) when known; never guessed
+    url: str | None
+    path: str | None  # the file it was read from
+    place: str | None  # the dateline's place ("Tehran"), when the report has one
+    text: str  # the body: sentences' offsets point into this
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a document, with where it stands."""
+
+    doc_id: str
+    index: int  # position among the document's sentences, from 0
+    paragraph: int  # paragraph number in the document, from 0
+    start: int  # character offsets in Document.text: text == doc.text[start:end]
+    end: int
+    text: str
+    heading: str | None = None  # the section heading in force, if the report has headings
+
+
+@dataclass(frozen=True)
+class Member:
+    """A sentence as listed under a topic: enough to find it again in its report."""
+
+    doc_id: str
+    sentence: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: int
+    label: str
+    weight: float  # the share of the clustered sentences it holds, 0..1
+    members: tuple[Member, ...]
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One source's sentence behind a statement."""
+
+    source: int  # the number of the source in the sources list ([1], [2], ...)
+    doc_id: str
+    sentence: int
+    text: str  # that source's own wording
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A line of the brief: one fact, with every source that told it."""
+
+    text: str
+    citations: tuple[Citation, ...]
+    score: float
+    topic: int
+    why: dict[str, float] = field(default_factory=dict)  # the parts of the score
+
+
+@dataclass(frozen=True)
+class Section:
+    topic: int
+    label: str
+    source_count: int  # how many sources cover this topic
+    statements: tuple[Statement, ...]
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    number: int
+    title: str
+    outlet: str | None
+    date: str | None
+    url: str | None
+    path: str | None
+
+
+@dataclass(frozen=True)
+class Generation:
+    """How the brief was made, so that a reader can trust or re-run it."""
+
+    version: str
+    model: str
+    time: str  # ISO 8601, UTC
+    options: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Brief:
+    title: str
+    date: str  # the day the brief speaks for (ISO date)
+    report_count: int
+    outlet_count: int
+    generated: Generation
+    key_points: tuple[Statement, ...]
+    sections: tuple[Section, ...]
+    topics: tuple[Topic, ...]
+    unassigned: tuple[Member, ...]
+    sources: tuple[Source, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Brief:
+        return _from_data(cls, data)
+
+
+def _from_data(kind: Any, value: Any) -> Any:
+    """Rebuild a value of the annotated type from its JSON form."""
+    if value is None:
+        return None
+    origin = typing.get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        options = [arg for arg in typing.get_args(kind) if arg is not type(None)]
+        return _from_data(options[0], value)
+    if origin is tuple:
+        (item_kind, _ellipsis) = typing.get_args(kind)
+        return tuple(_from_data(item_kind, item) for item in value)
+    if dataclasses.is_dataclass(kind):
+        hints = typing.get_type_hints(kind)
+        return kind(**{f.name: _from_data(hints[f.name], value[f.name])
+                       for f in dataclasses.fields(kind) if f.name in value})
+    return value

@@ -1,0 +1,44 @@
+"""One options object that drives the API and the command line alike.
+
+Each field is documented once, here: the CLI builds its flags and help from this table.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2 (packaged)"
+
+
+def _opt(default: Any, help: str, flag: str | None = None, metavar: str | None = None) -> Any:
+    return field(default=default, metadata={"help": help, "flag": flag, "metavar": metavar})
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    title: str | None = _opt(None, "title of the brief (default: from its top topic)", metavar="TEXT")
+    max_words: int = _opt(400, "cap on the words of all statements together", metavar="N")
+    per_topic: int = _opt(5, "cap on the statements of one topic", metavar="N")
+    key_points: int = _opt(4, "how many key points open the brief (3 to 5 reads best)", metavar="N")
+    topics: int | None = _opt(None, "force this many topics instead of finding the number", metavar="N")
+    model: str = _opt(DEFAULT_MODEL, "sentence-transformers model name or path", metavar="NAME_OR_PATH")
+    cache_dir: str | None = _opt(None, "where embeddings are cached (default: the user cache dir)",
+                                 metavar="DIR")
+    cache: bool = _opt(True, "cache embeddings on disk (--no-cache to skip)", flag="--no-cache")
+    strict: bool = _opt(False, "treat warnings (a skipped report) as errors")
+    batch_size: int = _opt(64, "sentences embedded per batch", metavar="N")
+
+    def as_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    def validate(self) -> BuildOptions:
+        from .errors import BriefingError
+
+        for name in ("max_words", "per_topic", "key_points", "batch_size"):
+            if getattr(self, name) < 1:
+                raise BriefingError(f"--{name.replace('_', '-')} must be at least 1")
+        if self.topics is not None and self.topics < 1:
+            raise BriefingError("--topics must be at least 1")
+        return self

@@ -1,0 +1,72 @@
+"""build_brief: the stages in one straight line, from report paths to a Brief."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from .assemble import assemble
+from .cluster import cluster_sentences
+from .embed import Embedder, make_embedder
+from .errors import InputError
+from .ingest import load_documents
+from .label import label_topics
+from .model import Brief, Document
+from .names import NameIndex
+from .options import BuildOptions
+from .rank import fit_word_budget, rank_topic
+from .segment import segment_document
+
+Report = Callable[[str], None]
+
+
+def build_brief(inputs: Sequence[str], options: BuildOptions | None = None, embedder: Embedder | None = None,
+                progress: Report = lambda message: None, warn: Report = lambda message: None) -> Brief:
+    """Read the reports at `inputs` (folders, files, globs) and make their brief."""
+    options = (options or BuildOptions()).validate()
+    started = time.perf_counter()
+    documents = load_documents(inputs, strict=options.strict, warn=warn)
+    return brief_documents(documents, options, embedder, progress, warn, started)
+
+
+def brief_documents(documents: Sequence[Document], options: BuildOptions, embedder: Embedder | None = None,
+                    progress: Report = lambda message: None, warn: Report = lambda message: None,
+                    started: float | None = None) -> Brief:
+    started = started or time.perf_counter()
+    kept, sentences = [], []
+    for document in documents:
+        found = segment_document(document)
+        if not found:
+            if options.strict:
+                raise InputError(f"{document.path or document.id}: has no sentence to summarise")
+            warn(f"skipped {document.path or document.id}: has no sentence to summarise")
+            continue
+        kept.append(document)
+        sentences.extend(found)
+    if not sentences:
+        raise InputError("no report has a sentence to summarise")
+    outlets = len({d.outlet for d in kept if d.outlet})
+    progress(f"read {len(kept)} reports ({outlets} with a known outlet), {len(sentences)} sentences")
+
+    embedder = embedder or make_embedder(options.model, options.batch_size, options.cache, options.cache_dir, warn)
+    vectors = np.asarray(embedder.embed([s.text for s in sentences]), dtype=np.float32)
+    cached = getattr(embedder, "hits", None)
+    progress(f"embedded {len(sentences)} sentences" + (f" ({cached} from the cache)" if cached is not None else ""))
+
+    clustering = cluster_sentences(vectors, sentences, topics=options.topics)
+    names = NameIndex([s.text for s in sentences])
+    members = {t: [s for s, label in zip(sentences, clustering.labels) if label == t]
+               for t in range(clustering.topic_count)}
+    topic_labels = label_topics(members, names)
+    numbers = {d.id: n for n, d in enumerate(kept, start=1)}
+    ranked = [rank_topic(t, np.flatnonzero(clustering.labels == t), vectors, sentences, numbers, names,
+                         options.per_topic) for t in range(clustering.topic_count)]
+    ranked.sort(key=lambda r: (-r.source_count, -len(members[r.topic]), r.topic))
+    ranked = fit_word_budget(ranked, options.max_words)
+    progress(f"{clustering.topic_count} topics: " + "; ".join(
+        f"{topic_labels[r.topic]} ({len(members[r.topic])})" for r in ranked)
+        + f" in {time.perf_counter() - started:.1f} s")
+    model_name = getattr(getattr(embedder, "inner", embedder), "name", getattr(embedder, "name", "unknown"))
+    return assemble(kept, sentences, clustering.labels, topic_labels, ranked, options, model_name)

@@ -1,0 +1,127 @@
+"""Paragraphs, then sentences, each with its character offsets in the document.
+
+Headings (short lines with no end punctuation, or short questions, between paragraphs) are not
+sentences, but they are kept on the sentences below them: reports tell one sub-story per passage.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sentencex import segment as sentencex_segment
+
+from .ingest.dateline import find_dateline
+from .model import Document, Sentence
+
+MAX_SENTENCE_WORDS = 60  # sentencex never splits inside quotes: an unbalanced one makes a run-on
+MIN_SENTENCE_WORDS = 4
+HEADING_MAX_WORDS = 10
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
+_FORCED_BREAK = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“(]?[A-Z])")
+_SOFT_BREAK = re.compile(r"(?<=[;:])\s+|\s+(?=[–—]\s)")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def paragraphs(text: str) -> Iterator[Span]:
+    """Blank-line separated blocks; inside a block, every line that ends a sentence or is a
+    heading is a paragraph of its own (one-paragraph-per-line files), else the block is one
+    hard-wrapped paragraph."""
+    position = 0
+    for block in _PARAGRAPH_BREAK.split(text):
+        start = text.index(block, position)
+        position = start + len(block)
+        lines = _line_spans(block, start)
+        if not lines:
+            continue
+        if all(_ends_sentence(text[s.start:s.end]) or _is_heading(text[s.start:s.end]) for s in lines[:-1]):
+            yield from lines
+        else:
+            yield Span(lines[0].start, lines[-1].end)
+
+
+def _line_spans(block: str, offset: int) -> list[Span]:
+    spans, cursor = [], 0
+    for line in block.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            begin = offset + cursor + line.index(stripped)
+            spans.append(Span(begin, begin + len(stripped)))
+        cursor += len(line) + 1
+    return spans
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip().endswith(tuple(".!?\"”’)"))
+
+
+def _is_heading(line: str) -> bool:
+    words = line.split()
+    if not words or len(words) > HEADING_MAX_WORDS or not line[0].isupper():
+        return False
+    if line.endswith("?"):
+        return len(words) <= 6
+    return not line.rstrip().endswith(tuple(".!:;,\"”’)"))
+
+
+def segment_document(document: Document) -> list[Sentence]:
+    text = document.text
+    sentences: list[Sentence] = []
+    heading: str | None = None
+    for number, span in enumerate(paragraphs(text)):
+        paragraph = text[span.start:span.end]
+        if _is_heading(paragraph) and "\n" not in paragraph:
+            heading = paragraph.rstrip("?!").strip()
+            continue
+        start = span.start
+        if number == 0 or not sentences:
+            dateline = find_dateline(paragraph)
+            if dateline:
+                start += dateline.length
+        for begin, end in _sentence_spans(text, start, span.end):
+            sentence_text = text[begin:end]
+            if len(sentence_text.split()) < MIN_SENTENCE_WORDS and sentences and not sentence_text[-1:] in ".!?":
+                continue
+            sentences.append(Sentence(doc_id=document.id, index=len(sentences), paragraph=number,
+                                      start=begin, end=end, text=sentence_text, heading=heading))
+    return sentences
+
+
+def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    cursor = start
+    for piece in sentencex_segment("en", text[start:end]):
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        begin = text.index(stripped, cursor, end)
+        cursor = begin + len(stripped)
+        yield from _cap_length(text, begin, cursor)
+
+
+def _cap_length(text: str, begin: int, end: int) -> Iterator[tuple[int, int]]:
+    """Re-split a run-on 'sentence' at sentence ends that sentencex ignored inside quotes,
+    then at semicolons and dashes; a run with no break point at all is kept whole."""
+    if len(text[begin:end].split()) <= MAX_SENTENCE_WORDS:
+        yield begin, end
+        return
+    for pattern in (_FORCED_BREAK, _SOFT_BREAK):
+        cuts = [begin] + [begin + m.end() for m in pattern.finditer(text[begin:end])] + [end]
+        pieces = [(a, b) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
+        if len(pieces) > 1:
+            for a, b in pieces:
+                piece = text[a:b]
+                a += len(piece) - len(piece.lstrip())
+                b -= len(piece) - len(piece.rstrip())
+                yield from _cap_length(text, a, b)
+            return
+    yield begin, end
+
+
+def segment_documents(documents: list[Document]) -> list[Sentence]:
+    return [sentence for document in documents for sentence in segment_document(document)]
