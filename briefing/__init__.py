@@ -4,7 +4,9 @@
     brief = build_brief(["seeds/"])
     html = render(brief, "html")
 
-Heavy libraries (torch, WeasyPrint) load only when a brief is built or rendered.
+Heavy libraries (torch, WeasyPrint) load only when a brief is built or rendered. (The
+renderers live in `briefing.renderers`, not `briefing.render`, so that importing them never
+shadows the `render` function.)
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ def __getattr__(name: str):
 
         return build_brief
     if name == "render":
-        from .render import render
+        from .renderers import render
 
         return render
     if name == "BuildOptions":

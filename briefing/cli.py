@@ -1,0 +1,144 @@
+"""The command line: parse, call the API, print. `briefing --help` imports no heavy library.
+
+`main(argv, stdout, stderr)` takes its I/O as arguments so tests call it in-process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+import time
+import typing
+from pathlib import Path
+from typing import TextIO
+
+from . import __version__
+from .errors import EXIT_INTERRUPTED, EXIT_OK, BriefingError
+from .options import BuildOptions
+
+FORMAT_NAMES = ("html", "pdf", "md", "txt", "json")  # the keys of renderers.FORMATS, without importing it
+DEFAULT_FORMATS = ("html", "pdf", "md", "json")
+
+
+def add_option_flags(parser: argparse.ArgumentParser, options_class: type = BuildOptions) -> None:
+    """One flag per options field, documented where the field is defined."""
+    hints = typing.get_type_hints(options_class)
+    for field in dataclasses.fields(options_class):
+        meta = field.metadata
+        flag = meta.get("flag") or "--" + field.name.replace("_", "-")
+        kind = hints[field.name]
+        if kind is bool:
+            action = "store_false" if field.default else "store_true"
+            parser.add_argument(flag, dest=field.name, action=action, help=meta["help"])
+            continue
+        base = next((t for t in typing.get_args(kind) if t is not type(None)), kind)
+        parser.add_argument(flag, dest=field.name, type=base, metavar=meta.get("metavar"),
+                            default=field.default, help=meta["help"])
+
+
+def options_from(args: argparse.Namespace, options_class: type = BuildOptions):
+    return options_class(**{f.name: getattr(args, f.name) for f in dataclasses.fields(options_class)})
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefing", description="Turn news reports into a short, cited situation brief.")
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    build = commands.add_parser("build", help="make a brief from report files, folders or globs",
+                                description="Make a brief from report files, folders or globs.")
+    build.add_argument("inputs", nargs="+", metavar="INPUT", help="report files (.txt, .md), folders or globs")
+    build.add_argument("-o", "--output", default="out", metavar="DIR|FILE",
+                       help="a folder (writes DIR/brief.<ext> per format) or one file whose extension "
+                            "names its format (default: out/)")
+    build.add_argument("--format", default=None, metavar="LIST",
+                       help=f"formats to write, comma-separated from {','.join(FORMAT_NAMES)} "
+                            f"(default: {','.join(DEFAULT_FORMATS)})")
+    build.add_argument("--templates", action="append", default=[], metavar="DIR",
+                       help="a template folder searched before the packaged theme (repeatable)")
+    build.add_argument("--css", action="append", default=[], metavar="FILE",
+                       help="CSS added after the theme's (repeatable)")
+    build.add_argument("--page-size", default="A4", choices=("A4", "a4", "letter", "Letter"),
+                       help="PDF page size (default: A4)")
+    build.add_argument("--allow-remote", action="store_true",
+                       help="let the PDF renderer fetch URLs and files outside the template folders")
+    build.add_argument("-q", "--quiet", action="store_true", help="print no progress, only warnings and errors")
+    add_option_flags(build)
+    build.set_defaults(run=run_build)
+    return parser
+
+
+def output_plan(output: str, formats: str | None) -> dict[str, Path]:
+    """format -> path to write."""
+    chosen = tuple(f.strip().lower() for f in formats.split(",") if f.strip()) if formats else None
+    for name in chosen or ():
+        if name not in FORMAT_NAMES:
+            raise BriefingError(f"unknown format {name!r} (choose from {', '.join(FORMAT_NAMES)})")
+    target = Path(output)
+    suffix = target.suffix.lower().lstrip(".")
+    if suffix and not target.is_dir():
+        if suffix not in FORMAT_NAMES:
+            raise BriefingError(f"-o {output}: unknown format .{suffix} (choose from {', '.join(FORMAT_NAMES)})")
+        if chosen and chosen != (suffix,):
+            raise BriefingError(f"-o {output} writes one {suffix} file; --format asks for {','.join(chosen)}")
+        return {suffix: target}
+    return {name: target / f"brief.{name}" for name in (chosen or DEFAULT_FORMATS)}
+
+
+def run_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    started = time.perf_counter()
+    plan = output_plan(args.output, args.format)
+    options = options_from(args).validate()
+    for css in args.css:
+        if not Path(css).is_file():
+            raise BriefingError(f"--css {css}: no such file")
+
+    def progress(message: str) -> None:
+        if not args.quiet:
+            print(f"briefing: {message}", file=err, flush=True)
+
+    def warn(message: str) -> None:
+        print(f"briefing: warning: {message}", file=err, flush=True)
+
+    from .pipeline import build_brief
+    from .renderers import RenderOptions, render
+    from .writing import write_outputs
+
+    brief = build_brief(args.inputs, options, progress=progress, warn=warn)
+    render_options = RenderOptions(templates=tuple(args.templates), css=tuple(args.css),
+                                   page_size=args.page_size, allow_remote=args.allow_remote,
+                                   extra={"warn": warn})
+    rendered = {path: render(brief, fmt, render_options) for fmt, path in plan.items()}
+    for path in write_outputs(rendered):
+        print(f"wrote {path} ({_size(path)})", file=out)
+    progress(f"done in {time.perf_counter() - started:.1f} s")
+    return EXIT_OK
+
+
+def _size(path: Path) -> str:
+    size = path.stat().st_size
+    return f"{size / 1024:.0f} KB" if size >= 1024 else f"{size} B"
+
+
+def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    out, err = stdout or sys.stdout, stderr or sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # argparse has printed its message
+        return int(exit_.code or 0)
+    if not getattr(args, "run", None):
+        parser.print_help(out)
+        return EXIT_OK
+    try:
+        return args.run(args, out, err)
+    except BriefingError as error:
+        print(f"briefing: error: {error}", file=err)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("briefing: interrupted; no output was written", file=err)
+        return EXIT_INTERRUPTED
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,78 @@
+"""Rendering a Brief: one registry of formats, all but JSON drawn from Jinja templates.
+
+    render(brief, "html") -> str        render(brief, "pdf") -> bytes
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model import Brief
+from .environment import make_environment, render_template
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    templates: tuple[str, ...] = ()  # user template folders, searched before the packaged theme
+    css: tuple[str, ...] = ()  # user CSS files added after the theme's
+    page_size: str = "A4"  # PDF page size: A4 or letter
+    allow_remote: bool = False  # let the PDF renderer fetch http(s) and files outside the templates
+    extra: dict = field(default_factory=dict)
+
+
+def template_context(brief: Brief, options: RenderOptions) -> dict:
+    """What every template receives (documented in docs/templates.md)."""
+    from .. import __version__
+
+    return {
+        "brief": brief.to_dict(),
+        "user_css": "\n".join(Path(p).read_text(encoding="utf-8") for p in options.css),
+        "page_size": options.page_size,
+        "for_print": False,
+        "version": __version__,
+    }
+
+
+def _template(name: str) -> Callable[[Brief, RenderOptions], str]:
+    def render_with(brief: Brief, options: RenderOptions) -> str:
+        return render_template(make_environment(options.templates), name, template_context(brief, options))
+
+    return render_with
+
+
+def _json(brief: Brief, options: RenderOptions) -> str:
+    return json.dumps(brief.to_dict(), indent=2, ensure_ascii=False) + "\n"
+
+
+def _pdf(brief: Brief, options: RenderOptions) -> bytes:
+    from .pdf import render_pdf
+
+    return render_pdf(brief, options)
+
+
+@dataclass(frozen=True)
+class Format:
+    extension: str
+    render: Callable[[Brief, RenderOptions], str | bytes]
+    description: str
+
+
+FORMATS: dict[str, Format] = {
+    "html": Format("html", _template("brief.html.j2"), "one self-contained web page"),
+    "pdf": Format("pdf", _pdf, "a printable PDF (WeasyPrint)"),
+    "md": Format("md", _template("brief.md.j2"), "Markdown"),
+    "txt": Format("txt", _template("brief.txt.j2"), "plain text (also the text part of mail)"),
+    "json": Format("json", _json, "the Brief itself: the contract templates read"),
+}
+DEFAULT_FORMATS = ("html", "pdf", "md", "json")
+
+
+def render(brief: Brief, fmt: str, options: RenderOptions | None = None) -> str | bytes:
+    from ..errors import BriefingError
+
+    if fmt not in FORMATS:
+        raise BriefingError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    return FORMATS[fmt].render(brief, options or RenderOptions())
