@@ -27,6 +27,10 @@ _STOPWORDS = set("""a an the and or but of to in on at by for from with as is ar
 it its this that these those he she they them their his her said says say will would could should may
 than then there here who which what when where while after before into over under about also not no
 """.split())
+# a sentence that opens by pointing back ("It said", "The town lies") reads poorly out of its report
+_DEPENDENT_START = re.compile(r"^[\"“‘']?(?:It|He|She|They|This|These|That|Those|Its|Their|His|Her|There|Such|"
+                              r"The (?:\w+ )?(?:town|city|province|group|area|river|region|statement|move))\b")
+DEPENDENT_PENALTY = 0.8
 _WORD = re.compile(r"[\w’'-]+")
 
 
@@ -59,7 +63,8 @@ def score_sentences(rows: np.ndarray, vectors: np.ndarray, sentences: list[Sente
         elsewhere = docs != docs[i]
         supporters = {d for d in docs[elsewhere & (similarity[i] >= SUPPORT_COSINE)].tolist()}
         words = len(sentences[row].text.split())
-        length_fit = 1.0 if MIN_WORDS <= words <= MAX_WORDS else 0.5
+        length_fit = (1.0 if MIN_WORDS <= words <= MAX_WORDS else 0.5) * \
+            (DEPENDENT_PENALTY if _DEPENDENT_START.match(sentences[row].text) else 1.0)
         parts[row] = {
             "centrality": float(block[i] @ centre),
             "support": len(supporters) / other_docs if other_docs else 0.0,
