@@ -137,7 +137,8 @@ def _drop_small_and_far(labels: np.ndarray, features: np.ndarray, forced: bool) 
     """Renumber topics largest first; topics under MIN_TOPIC_SIZE and outliers become -1."""
     labels = labels.copy()
     sizes = {label: int((labels == label).sum()) for label in set(labels.tolist())}
-    keep = [label for label in sorted(sizes, key=lambda t: (-sizes[t], t)) if sizes[label] >= MIN_TOPIC_SIZE]
+    least = 1 if forced else MIN_TOPIC_SIZE  # a forced count is kept, however small a topic
+    keep = [label for label in sorted(sizes, key=lambda t: (-sizes[t], t)) if sizes[label] >= least]
     renumber = {old: new for new, old in enumerate(keep)}
     out = np.array([renumber.get(label, -1) for label in labels], dtype=int)
     if not forced:

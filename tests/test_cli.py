@@ -1,0 +1,57 @@
+import io
+import subprocess
+import sys
+
+import pytest
+
+from briefing.cli import main, output_plan
+from briefing.errors import BriefingError
+
+
+def run(*argv):
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_help_imports_no_heavy_library():
+    code = ("import sys; from briefing.cli import main; main(['--help']); main(['build', '--help']); "
+            "heavy = [m for m in ('torch', 'weasyprint', 'numpy', 'sentence_transformers', 'sklearn') "
+            "if m in sys.modules]; print(heavy)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip().endswith("[]")
+    assert "--max-words" in result.stdout and "--no-cache" in result.stdout
+
+
+def test_output_plan():
+    from pathlib import Path
+
+    assert output_plan("out", None) == {f: Path("out") / f"brief.{f}" for f in ("html", "pdf", "md", "json")}
+    assert output_plan("x/b.md", None) == {"md": Path("x/b.md")}
+    assert output_plan("out", "html, txt") == {"html": Path("out/brief.html"), "txt": Path("out/brief.txt")}
+    with pytest.raises(BriefingError, match="unknown format"):
+        output_plan("out", "docx")
+    with pytest.raises(BriefingError, match="unknown format .docx"):
+        output_plan("b.docx", None)
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["build", "no/such/folder"], "no/such/folder: no such file or folder"),
+    (["build", "nothing-*.txt"], "matches no file"),
+    (["build", "tests", "--max-words", "0"], "--max-words must be at least 1"),
+])
+def test_bad_input_is_one_line_and_exit_2(tmp_path, argv, message):
+    argv = [*argv, "-o", str(tmp_path / "out")]
+    code, out, err = run(*argv)
+    assert code == 2
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_only_bad_files_exit_2_with_no_output(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "pic.txt").write_bytes(b"\x89PNG\r\n\x1a\nxx")
+    code, out, err = run("build", str(tmp_path), "-o", str(tmp_path / "out"))
+    assert code == 2
+    assert "warning: skipped" in err and "error: no usable report" in err
+    assert not (tmp_path / "out").exists()

@@ -1,0 +1,118 @@
+import pytest
+
+from briefing.errors import InputError
+from briefing.ingest import expand_inputs, load_documents
+from briefing.ingest.dateline import find_dateline
+from tests.conftest import SEEDS
+
+
+def write(folder, name, content, mode="w"):
+    path = folder / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def test_front_matter_gives_title_outlet_date_url(tmp_path):
+    write(tmp_path, "a.md", "---\ntitle: Dam breaks\noutlet: Reuters\ndate: 2017-11-03\nurl: https://e.x/a\n---\n"
+                            "The dam broke on Friday. Thousands fled their homes.\n")
+    (doc,) = load_documents([str(tmp_path)])
+    assert (doc.title, doc.title_from, doc.outlet, doc.date, doc.url) == (
+        "Dam breaks", "front matter", "Reuters", "2017-11-03", "https://e.x/a")
+    assert doc.text.startswith("The dam broke")
+
+
+def test_seed_titles_and_dateline():
+    docs = {d.id: d for d in load_documents([str(SEEDS)])}
+    tasnim = docs["004_892d3aec1209a7b2"]
+    assert tasnim.title == "Syrian Army Takes Full Control of Deir Ez-Zor from Daesh Terrorists"
+    assert tasnim.title_from == "first line"
+    assert (tasnim.place, tasnim.outlet) == ("Tehran", "Tasnim")
+    first = docs["000_a75d085bfc2e9512"]
+    assert (first.title, first.title_from, first.outlet) == ("000_a75d085bfc2e9512", "file name", None)
+
+
+@pytest.mark.parametrize("line, place, outlet", [
+    ("TEHRAN (Tasnim) – The Syrian army said", "Tehran", "Tasnim"),
+    ("DAMASCUS, Nov 3 (Reuters) - Syrian forces", "Damascus", "Reuters"),
+    ("BEIRUT — Lebanese officials", "Beirut", None),
+])
+def test_datelines(line, place, outlet):
+    found = find_dateline(line)
+    assert (found.place, found.outlet) == (place, outlet)
+    assert line[found.length:][0].isupper()
+
+
+@pytest.mark.parametrize("line", ["The army said on Friday - it won.", "U.S. forces - more", "A short title"])
+def test_not_datelines(line):
+    assert find_dateline(line) is None
+
+
+def test_bad_files_are_skipped_with_a_warning(tmp_path):
+    write(tmp_path, "good.txt", "The army took the city on Friday. Engineers cleared the mines.\n")
+    write(tmp_path, "empty.txt", "  \n\n")
+    write(tmp_path, "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00binary")
+    write(tmp_path, "nul.txt", b"abc\x00\x01\x02def")
+    warnings = []
+    docs = load_documents([str(tmp_path)], warn=warnings.append)
+    assert [d.id for d in docs] == ["good"]
+    assert len(warnings) == 3
+    assert any("empty.txt" in w and "empty" in w for w in warnings)
+    assert any("image.txt" in w and "PNG" in w for w in warnings)
+    assert all("\n" not in w for w in warnings)
+
+
+def test_strict_makes_a_bad_file_fatal(tmp_path):
+    write(tmp_path, "good.txt", "The army took the city on Friday.\n")
+    write(tmp_path, "empty.txt", "")
+    with pytest.raises(InputError, match="empty.txt"):
+        load_documents([str(tmp_path)], strict=True)
+
+
+def test_nothing_usable_is_an_error(tmp_path):
+    write(tmp_path, "empty.txt", "")
+    with pytest.raises(InputError, match="no usable report"):
+        load_documents([str(tmp_path)])
+
+
+def test_missing_path_glob_and_empty_folder(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        expand_inputs([str(tmp_path / "nope.txt")])
+    with pytest.raises(InputError, match="matches no file"):
+        expand_inputs([str(tmp_path / "*.txt")])
+    with pytest.raises(InputError, match="holds no report"):
+        expand_inputs([str(tmp_path)])
+
+
+def test_globs_files_and_folders_each_read_once(tmp_path):
+    a = write(tmp_path, "a.txt", "One report about the dam.\n")
+    write(tmp_path, "b.md", "Another report about the dam.\n")
+    paths = expand_inputs([str(a), str(tmp_path / "*.md"), str(tmp_path)])
+    assert sorted(p.name for p in paths) == ["a.txt", "b.md"]
+
+
+def test_encodings(tmp_path):
+    text = "Café owners in Deir ez-Zor reopened on Friday after the siege ended.\n"
+    write(tmp_path, "latin1.txt", text.encode("latin-1"))
+    write(tmp_path, "utf16.txt", text.encode("utf-16"))
+    write(tmp_path, "cp1252.txt", ("“" + text.strip() + "”\n").encode("cp1252"))
+    docs = {d.id: d for d in load_documents([str(tmp_path)])}
+    assert docs["latin1"].text.startswith("Café")
+    assert docs["utf16"].text.startswith("Café")
+    assert docs["cp1252"].text.startswith("“Café")
+
+
+def test_malformed_front_matter_names_the_file(tmp_path):
+    write(tmp_path, "bad.md", "---\ntitle: [unclosed\n---\nText of the report here.\n")
+    with pytest.raises(InputError, match=r"bad.md: malformed front matter"):
+        load_documents([str(tmp_path)], strict=True)
+
+
+def test_duplicate_ids_are_made_unique(tmp_path):
+    (tmp_path / "x").mkdir()
+    (tmp_path / "y").mkdir()
+    write(tmp_path / "x", "r.txt", "First report about the dam.\n")
+    write(tmp_path / "y", "r.txt", "Second report about the dam.\n")
+    assert [d.id for d in load_documents([str(tmp_path)])] == ["r", "r-2"]

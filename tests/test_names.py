@@ -1,0 +1,32 @@
+import pytest
+
+from briefing.names import NameIndex, extract_names, fold
+
+
+@pytest.mark.parametrize("a, b", [("Al Bukamal", "Albu Kamal"), ("Deir Ez-Zor", "Deir ez-Zor"),
+                                  ("Al Qaim", "al-Qaim")])
+def test_spelling_variants_fold_alike(a, b):
+    assert fold(a) == fold(b)
+
+
+def test_name_index_joins_variants_aliases_and_acronyms():
+    texts = ["Forces took Deir ez-Zor from Daesh.", "Deir Ezzor fell.", "The city of Deir al-Zour was taken from ISIS.",
+             "The Syrian Democratic Forces (SDF) advanced.", "The SDF took Raqqa.", "Fighting in Ramadi."]
+    index = NameIndex(texts)
+    assert index.entity("Deir al-Zour") == index.entity("Deir ez-Zor") == index.entity("Deir Ezzor")
+    assert index.entity("Daesh") == index.entity("ISIS")
+    assert index.entity("SDF") == index.entity("Syrian Democratic Forces")
+    assert index.entity("Raqqa") != index.entity("Ramadi")
+    assert index.display(index.entity("Deir al-Zour")) in ("Deir ez-Zor", "Deir al-Zour")
+
+
+def test_hard_negatives_stay_apart():
+    index = NameIndex(["Homs and Hama.", "Al Qaim and Al Qaeda.", "Aleppo and Afrin."])
+    assert index.entity("Homs") != index.entity("Hama")
+    assert index.entity("Al Qaim") != index.entity("Al Qaeda")
+    assert index.entity("Aleppo") != index.entity("Afrin")
+
+
+def test_extract_names_skips_sentence_openers_and_splits_possessives():
+    names = extract_names("Meanwhile, Iraq’s Joint Operations Command said forces entered al-Qaim.")
+    assert names == ["Iraq", "Joint Operations Command", "al-Qaim"]

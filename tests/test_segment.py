@@ -1,0 +1,44 @@
+from briefing.ingest import load_documents
+from briefing.segment import MAX_SENTENCE_WORDS, paragraphs, segment_document
+from tests.conftest import SEEDS, make_document
+
+
+def test_offsets_point_back_at_the_sentence_text():
+    for document in load_documents([str(SEEDS)]):
+        for sentence in segment_document(document):
+            assert document.text[sentence.start:sentence.end] == sentence.text
+
+
+def test_abbreviations_do_not_split():
+    doc = make_document("Maj. Gen. Smith of the U.S.-led Coalition spoke on Friday. The army advanced.")
+    assert [s.text for s in segment_document(doc)] == [
+        "Maj. Gen. Smith of the U.S.-led Coalition spoke on Friday.", "The army advanced."]
+
+
+def test_headings_are_kept_on_their_sentences_not_as_sentences():
+    text = "The city fell on Friday.\nRace to the border?\nThe border town is next. It is the last one.\n"
+    sentences = segment_document(make_document(text))
+    assert [s.text for s in sentences] == ["The city fell on Friday.", "The border town is next.",
+                                           "It is the last one."]
+    assert [s.heading for s in sentences] == [None, "Race to the border", "Race to the border"]
+
+
+def test_dateline_is_not_part_of_a_sentence():
+    doc = make_document("TEHRAN (Tasnim) – The Syrian army said on Friday it had seized the city.")
+    (sentence,) = segment_document(doc)
+    assert sentence.text.startswith("The Syrian army")
+
+
+def test_hard_wrapped_paragraph_is_one_paragraph():
+    text = "The army said on Friday that it had\ntaken the city after a long siege\nby the militants.\n\nNext one."
+    spans = list(paragraphs(text))
+    assert len(spans) == 2
+
+
+def test_run_on_sentence_from_an_unbalanced_quote_is_split():
+    part = "The minister said the aid would arrive soon and that the roads were open again. "
+    text = '"' + part * 8
+    sentences = segment_document(make_document(text))
+    assert len(sentences) > 1
+    assert all(len(s.text.split()) <= MAX_SENTENCE_WORDS for s in sentences)
+    assert all(text[s.start:s.end] == s.text for s in sentences)
