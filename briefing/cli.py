@@ -33,8 +33,9 @@ def add_option_flags(parser: argparse.ArgumentParser, options_class: type = Buil
             parser.add_argument(flag, dest=field.name, action=action, help=meta["help"])
             continue
         base = next((t for t in typing.get_args(kind) if t is not type(None)), kind)
+        shown = "" if field.default is None or "default" in meta["help"] else f" (default: {field.default})"
         parser.add_argument(flag, dest=field.name, type=base, metavar=meta.get("metavar"),
-                            default=field.default, help=meta["help"])
+                            default=field.default, help=meta["help"] + shown)
 
 
 def options_from(args: argparse.Namespace, options_class: type = BuildOptions):
