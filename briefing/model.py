@@ -26,6 +26,7 @@ class Document:
     path: str | None  # the file it was read from
     place: str | None  # the dateline's place ("Tehran"), when the report has one
     text: str  # the body: sentences' offsets point into this
+    also_published_by: tuple[str, ...] = ()  # outlets whose copies of this report were collapsed into it
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ class Source:
     date: str | None
     url: str | None
     path: str | None
+    also_published_by: tuple[str, ...] = ()  # outlets that published the same article
 
 
 @dataclass(frozen=True)
