@@ -28,6 +28,13 @@ class BuildOptions:
                                  metavar="DIR")
     cache: bool = _opt(True, "keep embeddings in an on-disk cache so a second run embeds nothing; --no-cache skips it", flag="--no-cache")
     strict: bool = _opt(False, "treat warnings (a skipped report) as errors")
+    since: str | None = _opt(None, "leave out reports published before this ISO date or date-time "
+                                   "(reports with no date are kept, with a warning)", metavar="DATE")
+    until: str | None = _opt(None, "leave out reports published after this ISO date or date-time "
+                                   "(a bare date takes the whole day)", metavar="DATE")
+    language: str = _opt("en", "keep only reports in this language, by ISO 639-1 code; 'any' keeps all "
+                               "(the default model is English)", metavar="CODE")
+    timeout: float = _opt(20.0, "seconds to wait for each web page or feed", metavar="SECONDS")
     batch_size: int = _opt(64, "sentences embedded per batch", metavar="N")
     backend: str = _opt("torch", "embedding backend: torch, or onnx (int8 ONNX export of the same model, "
                                  "about 4x faster; needs the onnx extra)", metavar="NAME")
@@ -43,6 +50,16 @@ class BuildOptions:
                 raise BriefingError(f"--{name.replace('_', '-')} must be at least 1")
         if self.topics is not None and self.topics < 1:
             raise BriefingError("--topics must be at least 1")
+        from .ingest.dates import parse_bound
+
+        since, until = parse_bound(self.since, "--since"), parse_bound(self.until, "--until")
+        if since and until and since[:10] > until[:10]:
+            raise BriefingError(f"--since {self.since} is after --until {self.until}")
+        if self.language != "any" and not (len(self.language) == 2 and self.language.isalpha()
+                                           and self.language.islower()):
+            raise BriefingError(f"--language {self.language!r}: give a two-letter code like 'en', or 'any'")
+        if not self.timeout > 0:
+            raise BriefingError("--timeout must be more than 0 seconds")
         if self.backend not in ("torch", "onnx"):
             raise BriefingError(f"--backend must be torch or onnx, not {self.backend!r}")
         return self

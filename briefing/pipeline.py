@@ -27,7 +27,7 @@ def build_brief(inputs: Sequence[str], options: BuildOptions | None = None, embe
     """Read the reports at `inputs` (folders, files, globs) and make their brief."""
     options = (options or BuildOptions()).validate()
     started = time.perf_counter()
-    documents = load_documents(inputs, strict=options.strict, warn=warn)
+    documents = load_documents(inputs, strict=options.strict, warn=warn, options=options, progress=progress)
     return brief_documents(documents, options, embedder, progress, warn, started)
 
 

@@ -95,9 +95,10 @@ def test_globs_files_and_folders_each_read_once(tmp_path):
 
 def test_encodings(tmp_path):
     text = "Café owners in Deir ez-Zor reopened on Friday after the siege ended.\n"
+    # three different reports: copies of one report would be collapsed into one
     write(tmp_path, "latin1.txt", text.encode("latin-1"))
-    write(tmp_path, "utf16.txt", text.encode("utf-16"))
-    write(tmp_path, "cp1252.txt", ("“" + text.strip() + "”\n").encode("cp1252"))
+    write(tmp_path, "utf16.txt", text.replace("Friday", "Saturday").encode("utf-16"))
+    write(tmp_path, "cp1252.txt", ("“" + text.strip().replace("Friday", "Sunday") + "”\n").encode("cp1252"))
     docs = {d.id: d for d in load_documents([str(tmp_path)])}
     assert docs["latin1"].text.startswith("Café")
     assert docs["utf16"].text.startswith("Café")

@@ -1,54 +1,107 @@
 """Reading reports: one reader per kind of source, chosen from a plain registry.
 
-`load_documents(inputs)` expands folders and globs, reads every file with the reader its
-extension names, and skips (with a warning) the ones that cannot be used.
+`load_documents(inputs)` takes files, folders, globs and web addresses in any mix. A file's
+reader is chosen by its extension (or, for an unknown one, by sniffing its first bytes); a web
+address is fetched and read as a feed or a page by what comes back. Reports that cannot be used
+are skipped with a warning (fatal with `strict`); then reports outside --since/--until, and
+reports not in the brief's language, are left out, and copies of the same article collapsed.
 """
 
 from __future__ import annotations
 
 import glob
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Union
 
 from ..errors import InputError
 from ..model import Document
+from .dates import in_range
+from .feed import FEED_TYPES, Link, looks_like_feed, read_feed
+from .html import read_html_report
+from .jsonl import read_jsonl
 from .text import read_text_report
+from .web import is_url
 
-Reader = Callable[[Path], Document]
+if TYPE_CHECKING:
+    from ..options import BuildOptions
+    from .web import Fetcher, Response
+
+Item = Union[Document, Link, InputError]
+# a reader gives one report, or several (a feed, a JSON Lines file) with their own failures
+Reader = Callable[[Path], Union[Document, Sequence[Item]]]
+Report = Callable[[str], None]
 
 # extension -> reader; the CLI and the folder walk take their choices from here
 READERS: dict[str, Reader] = {
     ".txt": read_text_report,
     ".md": read_text_report,
     ".markdown": read_text_report,
+    ".html": read_html_report,
+    ".htm": read_html_report,
+    ".xhtml": read_html_report,
+    ".rss": read_feed,
+    ".atom": read_feed,
+    ".xml": read_feed,
+    ".jsonl": read_jsonl,
+    ".ndjson": read_jsonl,
 }
 
 
-def expand_inputs(inputs: Iterable[str]) -> list[Path]:
-    """Folders (their report files, sorted), files and globs, in the order given, once each."""
-    paths: list[Path] = []
+def reader_for(path: Path) -> Reader:
+    """By extension; a file with another extension is sniffed: a feed, a page, JSON Lines or text."""
+    reader = READERS.get(path.suffix.lower())
+    if reader is not None:
+        return reader
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(2048)
+    except OSError:
+        return read_text_report  # it reports the error
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if looks_like_feed(head):
+        return read_feed
+    if start[:15].lower().startswith((b"<!doctype html", b"<html")):
+        return read_html_report
+    if start.startswith(b"{"):
+        return read_jsonl
+    return read_text_report
+
+
+def expand_sources(inputs: Iterable[str]) -> list[Path | str]:
+    """Web addresses (as strings) and files: folders (their report files, sorted), files and
+    globs, in the order given, once each."""
+    sources: list[Path | str] = []
     for item in inputs:
-        if glob.has_magic(item):
+        if is_url(item):
+            sources.append(item.strip())
+        elif glob.has_magic(item):
             matches = sorted(glob.glob(item, recursive=True))
             if not matches:
                 raise InputError(f"{item}: the pattern matches no file")
-            found = [Path(m) for m in matches if Path(m).is_file()]
+            sources.extend(Path(m) for m in matches if Path(m).is_file())
         elif os.path.isdir(item):
             found = sorted(p for p in Path(item).rglob("*")
                            if p.is_file() and p.suffix.lower() in READERS
                            and not any(part.startswith(".") for part in p.relative_to(item).parts))
             if not found:
                 raise InputError(f"{item}: the folder holds no report ({', '.join(READERS)})")
+            sources.extend(found)
         elif os.path.exists(item):
-            found = [Path(item)]
+            sources.append(Path(item))
         else:
             raise InputError(f"{item}: no such file or folder")
-        paths.extend(found)
-    unique: dict[Path, None] = {}
-    for path in paths:
-        unique.setdefault(path.resolve(), None)
-    return [Path(os.path.relpath(p)) if _is_below_cwd(p) else p for p in unique]
+    unique: dict[Path | str, None] = {}
+    for source in sources:
+        unique.setdefault(source.resolve() if isinstance(source, Path) else source, None)
+    return [s if isinstance(s, str) else Path(os.path.relpath(s)) if _is_below_cwd(s) else s for s in unique]
+
+
+def expand_inputs(inputs: Iterable[str]) -> list[Path]:
+    """The files among `inputs` (see `expand_sources`)."""
+    return [s for s in expand_sources(inputs) if isinstance(s, Path)]
 
 
 def _is_below_cwd(path: Path) -> bool:
@@ -59,31 +112,156 @@ def _is_below_cwd(path: Path) -> bool:
         return False
 
 
-def load_documents(inputs: Iterable[str], strict: bool = False,
-                   warn: Callable[[str], None] = lambda message: None) -> list[Document]:
+def load_documents(inputs: Iterable[str], strict: bool = False, warn: Report = lambda message: None,
+                   options: BuildOptions | None = None, progress: Report = lambda message: None,
+                   fetcher: Fetcher | None = None) -> list[Document]:
     """Read every report; a bad one is skipped with a warning, or is fatal with `strict`."""
-    documents: list[Document] = []
-    used_ids: set[str] = set()
-    for path in expand_inputs(inputs):
-        reader = READERS.get(path.suffix.lower(), read_text_report)
-        try:
-            document = reader(path)
-        except InputError as error:
-            if strict:
-                raise
-            warn(f"skipped {error}")
+    from ..options import BuildOptions
+
+    options = options or BuildOptions(strict=strict)
+    strict = strict or options.strict
+
+    def skip(message: str) -> None:
+        if strict:
+            raise InputError(message)
+        warn(f"skipped {message}")
+
+    items: list[Item] = []
+    for source in expand_sources(inputs):
+        if isinstance(source, str):
+            items.append(Link(url=source, source=source))
             continue
-        document = _with_unique_id(document, used_ids)
-        used_ids.add(document.id)
-        documents.append(document)
+        try:
+            found = reader_for(source)(source)
+        except InputError as error:
+            found = [error]
+        items.extend([found] if isinstance(found, Document) else found)
+    if any(isinstance(item, Link) for item in items):
+        from .web import Fetcher
+
+        items = _fetch_links(items, fetcher or Fetcher(timeout=options.timeout))
+
+    documents: list[Document] = []
+    for item in items:
+        if isinstance(item, InputError):
+            skip(str(item))
+        elif isinstance(item, Document):
+            documents.append(item)
     if not documents:
         raise InputError("no usable report in the input")
-    return documents
+    documents = _within_dates(documents, options, warn, progress)
+    documents = _in_language(documents, options.language, skip)
+    documents = _without_copies(documents, progress)
+    used_ids: set[str] = set()
+    unique = []
+    for document in documents:
+        document = _with_unique_id(document, used_ids)
+        used_ids.add(document.id)
+        unique.append(document)
+    return unique
+
+
+def _fetch_links(items: list[Item], fetcher: Fetcher) -> list[Item]:
+    """Fetch every link at once (bounded by the fetcher), then read what came back in place; a
+    feed's entries are fetched in a second round."""
+    for _round in range(2):
+        links = [item for item in items if isinstance(item, Link)]
+        if not links:
+            break
+        responses = iter(fetcher.fetch_all([link.url for link in links]))
+        resolved: list[Item] = []
+        for item in items:
+            if not isinstance(item, Link):
+                resolved.append(item)
+                continue
+            response = next(responses)
+            try:
+                if isinstance(response, InputError):
+                    raise response
+                resolved.extend(read_response(response, item))
+            except InputError as error:
+                resolved.append(error if item.source == item.url else InputError(f"{item.source}: {error}"))
+        items = resolved
+    return [item if not isinstance(item, Link) else InputError(f"{item.source}: {item.url} was not fetched")
+            for item in items]
+
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_JSONL_TYPES = ("application/jsonl", "application/x-jsonlines", "application/x-ndjson", "application/ndjson")
+
+
+def read_response(response: Response, link: Link) -> list[Item]:
+    """What a download holds: a feed (its entries), a page (one report) or JSON Lines."""
+    from .feed import feed_items
+    from .html import extract_page, page_document
+    from .jsonl import jsonl_items
+    from .text import decode_report
+    from .web import id_from_url
+
+    body, kind = response.body, response.content_type
+    if not link.from_feed and (kind in FEED_TYPES or looks_like_feed(body)):
+        return feed_items(body, link.url, base_url=response.url)
+    start = body[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if kind in _HTML_TYPES or start.startswith((b"<!doctype html", b"<html")):
+        page = extract_page(body, link.url, url=response.url)
+        url = link.url if link.from_feed else (page.url or response.url)
+        return [page_document(page, id=id_from_url(link.url), url=url, title=link.title, date=link.date,
+                              outlet=link.outlet)]
+    if kind in _JSONL_TYPES or link.url.lower().split("?")[0].endswith((".jsonl", ".ndjson")):
+        return list(jsonl_items(decode_report(body, Path(link.url)), link.url, id_from_url(link.url)))
+    raise InputError(f"{link.url}: is {kind or 'of no stated type'}, not a web page, feed or JSON Lines")
+
+
+def _within_dates(documents: list[Document], options: BuildOptions, warn: Report,
+                  progress: Report) -> list[Document]:
+    if options.since is None and options.until is None:
+        return documents
+    from .dates import parse_bound
+
+    since, until = parse_bound(options.since, "--since"), parse_bound(options.until, "--until")
+    kept = [d for d in documents if d.date is None or in_range(d.date, since, until)]
+    left_out = len(documents) - len(kept)
+    if left_out:
+        progress(f"left out {left_out} report{'s' * (left_out != 1)} dated outside --since/--until")
+    undated = [d for d in kept if d.date is None]
+    if undated:
+        names = ", ".join(d.path or d.url or d.id for d in undated[:5]) + (", ..." if len(undated) > 5 else "")
+        warn(f"kept {len(undated)} report{'s' * (len(undated) != 1)} with no date, which --since/--until "
+             f"cannot place: {names}")
+    if not kept:
+        raise InputError("no report is dated within --since/--until")
+    return kept
+
+
+def _in_language(documents: list[Document], language: str | None, skip: Report) -> list[Document]:
+    if not language or language == "any":
+        return documents
+    from .language import detect_language
+
+    kept = []
+    for document in documents:
+        found = detect_language(document.text)
+        if found is not None and found != language:
+            skip(f"{document.path or document.url or document.id}: is in language '{found}', not '{language}' "
+                 f"(--language any keeps it)")
+            continue
+        kept.append(document)
+    if not kept:
+        raise InputError(f"no report is in language '{language}'")
+    return kept
+
+
+def _without_copies(documents: list[Document], progress: Report) -> list[Document]:
+    from .dedupe import collapse_duplicates
+
+    kept, pairs = collapse_duplicates(documents)
+    for copy, original in pairs:
+        progress(f"{copy.path or copy.url or copy.id} is a copy of {original.path or original.url or original.id}: "
+                 f"counted once")
+    return kept
 
 
 def _with_unique_id(document: Document, used: set[str]) -> Document:
-    from dataclasses import replace
-
     if document.id not in used:
         return document
     n = 2
