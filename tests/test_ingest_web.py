@@ -431,3 +431,16 @@ def test_non_english_reports_are_skipped_with_a_warning(tmp_path):
 def test_id_from_url():
     assert id_from_url("https://e.x/2017/11/03/deir-ezzor.html?utm=1") == "deir-ezzor"
     assert id_from_url("https://www.e.x/") == "www.e.x"
+
+
+def test_the_noisiest_page(tmp_path):
+    """tests/data/web/noisy.html: seed 004 inside a news site's page with a breaking-news ticker,
+    breadcrumbs, share tools, a photo caption, a "Read more" link, an ad, an embedded tweet and an
+    inline newsletter box in the story, then related stories, comments, recommendations, a
+    paywall box and a footer around it."""
+    path = DATA / "noisy.html"
+    (doc,) = load_documents([str(path)])
+    assert paragraphs(doc.text) == seed_story(SEED_B)[1]
+    assert (doc.title, doc.outlet, doc.date, doc.url) == (
+        TITLES[1], "Levant Monitor", "2017-11-03T16:45:00+03:30",
+        "https://levant.example/middle-east/2017/11/03/syrian-army-takes-full-control-of-deir-ez-zor")

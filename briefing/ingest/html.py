@@ -20,6 +20,10 @@ _DATE_META = ("article:published_time", "og:article:published_time", "datepublis
               "publish-date", "publication_date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.created",
               "parsely-pub-date", "sailthru.date", "date")
 _AUTHOR_META = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author")
+# embedded social posts quote someone else inside the story: trafilatura keeps them as text
+_PRUNE = ["//blockquote[contains(@class, 'twitter-tweet') or contains(@class, 'twitter-video')"
+          " or contains(@class, 'instagram-media') or contains(@class, 'tiktok-embed')]",
+          "//div[contains(@class, 'fb-post') or contains(@class, 'social-embed')]"]
 
 
 @dataclass(frozen=True)
@@ -70,7 +74,7 @@ def extract_page(raw: bytes | str, source: str, url: str | None = None) -> Page:
     from trafilatura import bare_extraction
 
     result = bare_extraction(raw, url=url, with_metadata=True, include_comments=False, include_tables=False,
-                             include_links=False, include_images=False, favor_precision=True,
+                             include_links=False, include_images=False, favor_precision=True, prune_xpath=_PRUNE,
                              date_extraction_params={"extensive_search": False, "original_date": True})
     if result is None or not (result.text or "").strip():
         raise InputError(f"{source}: no article text found in the page")
