@@ -444,3 +444,24 @@ def test_the_noisiest_page(tmp_path):
     assert (doc.title, doc.outlet, doc.date, doc.url) == (
         TITLES[1], "Levant Monitor", "2017-11-03T16:45:00+03:30",
         "https://levant.example/middle-east/2017/11/03/syrian-army-takes-full-control-of-deir-ez-zor")
+
+
+def test_a_plain_text_url_is_read_as_a_text_report(site, server):
+    story = (SEEDS / f"{SEED_B}.txt").read_text(encoding="utf-8")
+    server.expect_request("/wire/tasnim.txt").respond_with_data(story, content_type="text/plain; charset=utf-8")
+    (doc,) = load_documents([f"{site}/wire/tasnim.txt"], fetcher=fast_fetcher())
+    assert (doc.id, doc.title, doc.title_from, doc.url) == ("tasnim", TITLES[1], "first line", f"{site}/wire/tasnim.txt")
+
+
+def test_a_jsonl_url(site, server):
+    lines = json.dumps({"title": "Dam breaks", "text": "The dam broke on Friday. Thousands fled.", "id": "dam"})
+    server.expect_request("/export.jsonl").respond_with_data(lines + "\n", content_type="application/x-ndjson")
+    (doc,) = load_documents([f"{site}/export.jsonl"], fetcher=fast_fetcher())
+    assert (doc.id, doc.title, doc.path) == ("dam", "Dam breaks", None)
+
+
+def test_relative_links_in_a_fetched_feed_resolve_against_its_address(site, server):
+    server.expect_request("/feeds/relative.xml").respond_with_data(
+        rss("", [SEED_A], TITLES[:1]), content_type="application/rss+xml")
+    (doc,) = load_documents([f"{site}/feeds/relative.xml"], fetcher=fast_fetcher())
+    assert (doc.id, doc.url) == (SEED_A, f"{site}/articles/{SEED_A}.html")

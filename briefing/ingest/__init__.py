@@ -195,7 +195,7 @@ def read_response(response: Response, link: Link) -> list[Item]:
     from .feed import feed_items
     from .html import extract_page, page_document
     from .jsonl import jsonl_items
-    from .text import decode_report
+    from .text import decode_report, text_document
     from .web import id_from_url
 
     body, kind = response.body, response.content_type
@@ -208,8 +208,10 @@ def read_response(response: Response, link: Link) -> list[Item]:
         return [page_document(page, id=id_from_url(link.url), url=url, title=link.title, date=link.date,
                               outlet=link.outlet)]
     if kind in _JSONL_TYPES or link.url.lower().split("?")[0].endswith((".jsonl", ".ndjson")):
-        return list(jsonl_items(decode_report(body, Path(link.url)), link.url, id_from_url(link.url)))
-    raise InputError(f"{link.url}: is {kind or 'of no stated type'}, not a web page, feed or JSON Lines")
+        return list(jsonl_items(decode_report(body, link.url), link.url, id_from_url(link.url)))
+    if kind in ("text/plain", "text/markdown"):
+        return [text_document(body, link.url, id=id_from_url(link.url), url=link.url)]
+    raise InputError(f"{link.url}: is {kind or 'of no stated type'}, not a web page, feed, text or JSON Lines")
 
 
 def _within_dates(documents: list[Document], options: BuildOptions, warn: Report,

@@ -27,22 +27,27 @@ TITLE_MAX_WORDS = 20
 
 
 def read_text_report(path: Path) -> Document:
-    raw = _read_bytes(path)
-    text = decode_report(raw, path).replace("\r\n", "\n").replace("\r", "\n")
-    meta, body = split_front_matter(text, path)
+    return text_document(_read_bytes(path), path, id=path.stem, path=str(path))
+
+
+def text_document(raw: bytes, source: Path | str, id: str, path: str | None = None,
+                  url: str | None = None) -> Document:
+    """A report from a text file's bytes; `source` names it in messages (a path or a URL)."""
+    text = decode_report(raw, source).replace("\r\n", "\n").replace("\r", "\n")
+    meta, body = split_front_matter(text, source)
     if not body.strip():
-        raise InputError(f"{path}: the report is empty")
-    title, title_from, body = _title(meta, body, path)
+        raise InputError(f"{source}: the report is empty")
+    title, title_from, body = _title(meta, body, id)
     first_paragraph = body.lstrip().split("\n", 1)[0]
     dateline = find_dateline(first_paragraph)
     return Document(
-        id=path.stem,
+        id=id,
         title=title,
         title_from=title_from,
         outlet=_text_field(meta, "outlet", "source", "publisher") or (dateline.outlet if dateline else None),
-        date=_date_field(meta.get("date"), path),
-        url=_text_field(meta, "url", "link"),
-        path=str(path),
+        date=_date_field(meta.get("date"), source),
+        url=_text_field(meta, "url", "link") or url,
+        path=path,
         place=dateline.place if dateline else None,
         text=body,
     )
@@ -58,7 +63,7 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
 
 
-def decode_report(raw: bytes, path: Path) -> str:
+def decode_report(raw: bytes, path: Path | str) -> str:
     """Text from bytes: a BOM decides, then UTF-8, then Windows-1252; binary is refused."""
     for magic, kind in _MAGIC.items():
         if raw.startswith(magic):
@@ -82,7 +87,7 @@ def decode_report(raw: bytes, path: Path) -> str:
     return text
 
 
-def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
+def split_front_matter(text: str, path: Path | str) -> tuple[dict[str, Any], str]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text
@@ -97,7 +102,7 @@ def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
     return {str(k).lower(): v for k, v in meta.items()}, text[match.end():]
 
 
-def _title(meta: dict[str, Any], body: str, path: Path) -> tuple[str, str, str]:
+def _title(meta: dict[str, Any], body: str, stem: str) -> tuple[str, str, str]:
     """The title and where it came from, and the body without a title line."""
     if _text_field(meta, "title"):
         return _text_field(meta, "title"), "front matter", body
@@ -107,7 +112,7 @@ def _title(meta: dict[str, Any], body: str, path: Path) -> tuple[str, str, str]:
     if (candidate and rest.strip() and len(candidate.split()) <= TITLE_MAX_WORDS
             and not candidate.endswith(_END_PUNCTUATION) and find_dateline(candidate) is None):
         return candidate, "first line", rest
-    return path.stem, "file name", body
+    return stem, "file name", body
 
 
 def _text_field(meta: dict[str, Any], *keys: str) -> str | None:
@@ -118,7 +123,7 @@ def _text_field(meta: dict[str, Any], *keys: str) -> str | None:
     return None
 
 
-def _date_field(value: Any, path: Path) -> str | None:
+def _date_field(value: Any, path: Path | str) -> str | None:
     if value is None or value == "":
         return None
     if isinstance(value, (dt.datetime, dt.date)):
