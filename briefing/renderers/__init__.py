@@ -29,11 +29,31 @@ def template_context(brief: Brief, options: RenderOptions) -> dict:
 
     return {
         "brief": brief.to_dict(),
-        "user_css": "\n".join(Path(p).read_text(encoding="utf-8") for p in options.css),
-        "page_size": options.page_size,
+        "user_css": "\n".join(_read_css(path) for path in options.css),
+        "page_size": page_size(options.page_size),
         "for_print": False,
         "version": __version__,
     }
+
+
+PAGE_SIZES = {"a4": "A4", "letter": "letter"}  # the CSS @page size names
+
+
+def page_size(name: str) -> str:
+    from ..errors import BriefingError
+
+    if name.lower() not in PAGE_SIZES:
+        raise BriefingError(f"page size {name!r}: choose A4 or letter")
+    return PAGE_SIZES[name.lower()]
+
+
+def _read_css(path: str) -> str:
+    from ..errors import BriefingError
+
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise BriefingError(f"--css {path}: cannot be read ({getattr(error, 'strerror', None) or error})") from None
 
 
 def _template(name: str) -> Callable[[Brief, RenderOptions], str]:

@@ -26,6 +26,18 @@ def long_date(value: object) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def long_time(value: object) -> str:
+    """'2026-11-21T16:15:01+00:00' -> '21 November 2026 at 16:15 UTC'; anything else as it is."""
+    try:
+        moment = dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        return str(value) if value else "time unknown"
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.timezone.utc)
+    zone = " UTC" if moment.tzinfo is not None else ""
+    return f"{moment.day} {moment:%B %Y} at {moment:%H:%M}{zone}"
+
+
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
 
@@ -35,4 +47,4 @@ def cite(citations) -> str:
     return "".join(f"[{c['source']}]" for c in citations)
 
 
-FILTERS = {"md": md_escape, "long_date": long_date, "plural": plural, "cite": cite}
+FILTERS = {"md": md_escape, "long_date": long_date, "long_time": long_time, "plural": plural, "cite": cite}

@@ -1,7 +1,9 @@
 """The PDF: the HTML theme laid out by WeasyPrint for print, fetching only what is allowed.
 
-Allowed without asking: `data:` URIs and files under the template folders. Other files and
-every http(s) URL are refused unless `allow_remote` is set; refusals are reported, not fatal.
+Allowed without asking: `data:` URIs and local files under the template folders (relative
+URLs in templates resolve against the first template folder). Other files, and every http(s)
+URL, are refused unless `allow_remote` is set; a refusal is a warning, not a failure: the PDF
+is made without that image or stylesheet, and nothing is requested.
 """
 
 from __future__ import annotations
@@ -13,7 +15,18 @@ from urllib.parse import unquote, urlparse
 from ..model import Brief
 from .environment import make_environment, render_template, template_search_path
 
-PAGE_SIZES = {"a4": "A4", "letter": "letter"}
+
+def is_allowed(url: str, allowed_dirs: list[Path], allow_remote: bool) -> bool:
+    parsed = urlparse(url)
+    scheme = parsed.scheme.lower()
+    if scheme == "data":
+        return True
+    if allow_remote:
+        return scheme in ("http", "https", "file")
+    if scheme != "file" or parsed.netloc not in ("", "localhost"):
+        return False
+    path = Path(unquote(parsed.path)).resolve()  # resolve: no way out through .. or a symlink
+    return any(path.is_relative_to(folder) for folder in allowed_dirs)
 
 
 def make_fetcher(allowed_dirs: list[Path], allow_remote: bool, refused: list[str]):
@@ -21,17 +34,13 @@ def make_fetcher(allowed_dirs: list[Path], allow_remote: bool, refused: list[str
 
     class GuardedFetcher(URLFetcher):
         def fetch(self, url, headers=None):
-            scheme = urlparse(url).scheme.lower()
-            if scheme == "data" or (allow_remote and scheme in ("http", "https", "file")):
-                return super().fetch(url, headers)
-            if scheme == "file":
-                path = Path(unquote(urlparse(url).path)).resolve()
-                if any(path.is_relative_to(folder) for folder in allowed_dirs):
-                    return super().fetch(url, headers)
-            refused.append(url)
-            raise ValueError(f"refused to fetch {url} (not under the template folders; see --allow-remote)")
+            if not is_allowed(url, allowed_dirs, allow_remote):
+                refused.append(url)
+                raise ValueError(f"refused to fetch {url} (not under the template folders; see --allow-remote)")
+            return super().fetch(url, headers)
 
-    return GuardedFetcher(timeout=10, allowed_protocols=None if allow_remote else {"data", "file"})
+    protocols = {"data", "file", "http", "https"} if allow_remote else {"data", "file"}
+    return GuardedFetcher(timeout=10, allowed_protocols=protocols, allow_redirects=allow_remote)
 
 
 def render_pdf(brief: Brief, options) -> bytes:
@@ -39,16 +48,17 @@ def render_pdf(brief: Brief, options) -> bytes:
 
     from . import template_context
 
-    context = template_context(brief, options) | {"for_print": True,
-                                                 "page_size": PAGE_SIZES.get(options.page_size.lower(), "A4")}
+    context = template_context(brief, options) | {"for_print": True}
     html = render_template(make_environment(options.templates), "brief.html.j2", context)
     allowed = template_search_path(options.templates)
     refused: list[str] = []
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    document = HTML(string=html, base_url=str(allowed[-1]) + "/",
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)  # refusals are reported below, once each
+    document = HTML(string=html, base_url=allowed[0].as_uri() + "/",
                     url_fetcher=make_fetcher(allowed, options.allow_remote, refused))
     pdf = document.write_pdf(pdf_variant=None, optimize_images=False)
-    if refused and "warn" in options.extra:
-        for url in refused:
-            options.extra["warn"](f"PDF: refused to fetch {url}")
+    warn = options.extra.get("warn")
+    for url in dict.fromkeys(refused):
+        if warn:
+            warn(f"PDF: refused to fetch {url} (only data: URIs and files under the template folders; "
+                 f"--allow-remote lifts this)")
     return pdf
