@@ -66,7 +66,43 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("-q", "--quiet", action="store_true", help="print no progress, only warnings and errors")
     add_option_flags(build)
     build.set_defaults(run=run_build)
+    add_templates_command(commands)
     return parser
+
+
+def add_templates_command(commands) -> None:
+    templates = commands.add_parser("templates", help="copy or inspect the theme (templates init DIR, templates list)",
+                                    description="Own the look of the brief: copy the default theme into a folder "
+                                                "you edit, and see which template file is used from where.")
+    actions = templates.add_subparsers(dest="templates_command", metavar="ACTION", required=True)
+    init = actions.add_parser("init", help="copy the default theme into DIR, with a short README",
+                              description="Copy the default theme into DIR, with a short README. "
+                                          "Then: briefing build INPUT --templates DIR")
+    init.add_argument("folder", metavar="DIR", help="the folder to create or fill")
+    init.add_argument("--force", action="store_true", help="overwrite theme files already in DIR")
+    init.set_defaults(run=run_templates_init)
+    listing = actions.add_parser("list", help="show which template file is used from where",
+                                 description="Show the template folders in search order and which file is used "
+                                             "for each template.")
+    listing.add_argument("--templates", action="append", default=[], metavar="DIR",
+                         help="a template folder searched before the packaged theme (repeatable)")
+    listing.set_defaults(run=run_templates_list)
+
+
+def run_templates_init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .renderers.theme import init_theme
+
+    written = init_theme(args.folder, force=args.force)
+    print(f"copied the default theme to {args.folder}: {', '.join(p.name for p in written)}", file=out)
+    print(f"edit them, then: briefing build INPUT --templates {args.folder}", file=out)
+    return EXIT_OK
+
+
+def run_templates_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .renderers.theme import describe_templates
+
+    print("\n".join(describe_templates(args.templates)), file=out)
+    return EXIT_OK
 
 
 def output_plan(output: str, formats: str | None) -> dict[str, Path]:
