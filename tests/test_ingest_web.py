@@ -295,9 +295,12 @@ def test_a_url_a_saved_copy_and_a_reprint_collapse_into_one(site, tmp_path):
     assert len(notes) == 2 and all("is a copy of" in n for n in notes)
 
 
-def test_two_feeds_of_the_same_articles_count_once(site):
+def test_two_feeds_of_the_same_articles_count_once(site, server):
     docs = load_documents([f"{site}/feed.xml", f"{site}/atom.xml"], fetcher=fast_fetcher())
     assert [d.id for d in docs] == [SEED_A, SEED_B]
+    fetched = [request.path for request, _response in server.log]
+    assert sorted(fetched) == sorted(["/robots.txt", "/feed.xml", "/atom.xml", f"/articles/{SEED_A}.html",
+                                      f"/articles/{SEED_B}.html"])  # each article once, robots.txt once
 
 
 def test_sources_list_carries_also_published_by():
@@ -465,3 +468,15 @@ def test_relative_links_in_a_fetched_feed_resolve_against_its_address(site, serv
         rss("", [SEED_A], TITLES[:1]), content_type="application/rss+xml")
     (doc,) = load_documents([f"{site}/feeds/relative.xml"], fetcher=fast_fetcher())
     assert (doc.id, doc.url) == (SEED_A, f"{site}/articles/{SEED_A}.html")
+
+
+def test_language_fast_path_agrees_with_the_model():
+    from briefing.ingest import language
+
+    english = (SEEDS / f"{SEED_B}.txt").read_text(encoding="utf-8")
+    assert language.detect_language(english, expected="en") == "en"
+    assert language.detect_language(english) == "en"  # the model's own answer
+    dutch = ("Het Syrische leger heeft vrijdag de volledige controle over de stad Deir ez-Zor overgenomen, "
+             "meldde de staatstelevisie. Het is de laatste grote stad van IS in het land en de strijd was zwaar "
+             "voor het leger en zijn bondgenoten.")
+    assert language.detect_language(dutch, expected="en") == "nl"

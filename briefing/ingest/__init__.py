@@ -150,8 +150,8 @@ def load_documents(inputs: Iterable[str], strict: bool = False, warn: Report = l
     if not documents:
         raise InputError("no usable report in the input")
     documents = _within_dates(documents, options, warn, progress)
-    documents = _in_language(documents, options.language, skip)
     documents = _without_copies(documents, progress)
+    documents = _in_language(documents, options.language, skip)
     used_ids: set[str] = set()
     unique = []
     for document in documents:
@@ -168,13 +168,14 @@ def _fetch_links(items: list[Item], fetcher: Fetcher) -> list[Item]:
         links = [item for item in items if isinstance(item, Link)]
         if not links:
             break
-        responses = iter(fetcher.fetch_all([link.url for link in links]))
+        urls = list(dict.fromkeys(link.url for link in links))  # an article in two feeds is fetched once
+        responses = dict(zip(urls, fetcher.fetch_all(urls)))
         resolved: list[Item] = []
         for item in items:
             if not isinstance(item, Link):
                 resolved.append(item)
                 continue
-            response = next(responses)
+            response = responses[item.url]
             try:
                 if isinstance(response, InputError):
                     raise response
@@ -242,7 +243,7 @@ def _in_language(documents: list[Document], language: str | None, skip: Report) 
 
     kept = []
     for document in documents:
-        found = detect_language(document.text)
+        found = detect_language(document.text, expected=language)
         if found is not None and found != language:
             skip(f"{document.path or document.url or document.id}: is in language '{found}', not '{language}' "
                  f"(--language any keeps it)")

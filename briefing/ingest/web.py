@@ -74,6 +74,7 @@ class Fetcher:
                                "application/xml;q=0.9,*/*;q=0.8"})
         self._robots_rules: dict[str, RobotFileParser | str] = {}
         self._robots_lock = threading.Lock()
+        self._site_locks: dict[str, threading.Lock] = {}
 
     def fetch(self, url: str) -> Response:
         """The body at `url`, following at most `max_redirects` redirects (each hop asks robots.txt)."""
@@ -145,7 +146,9 @@ class Fetcher:
     def _check_robots(self, url: str, asked: str) -> None:
         parts = urlsplit(url)
         site = f"{parts.scheme.lower()}://{parts.netloc.lower()}"
-        with self._robots_lock:  # one robots.txt download per site, even with concurrent fetches
+        with self._robots_lock:
+            site_lock = self._site_locks.setdefault(site, threading.Lock())
+        with site_lock:  # one robots.txt download per site, even with concurrent fetches
             rules = self._robots_rules.get(site)
             if rules is None:
                 rules = self._robots_rules[site] = self._load_robots(site)
