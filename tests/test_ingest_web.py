@@ -204,6 +204,14 @@ def test_saved_page_author_and_canonical_url(tmp_path):
                                                      "2017-11-03T18:20:00+03:00", str(path))
 
 
+@pytest.mark.parametrize("declared", ['<meta charset="windows-1252">', ""])
+def test_saved_page_in_windows_1252(tmp_path, declared):
+    path = tmp_path / "cp1252.html"
+    path.write_bytes(article_page(SEED_A, TITLE_A).replace('<meta charset="utf-8">', declared).encode("cp1252"))
+    (doc,) = load_documents([str(path)])
+    assert paragraphs(doc.text) == seed_story(SEED_A)[1]  # curly quotes and all
+
+
 def test_page_without_a_date_stays_undated(tmp_path):
     path = tmp_path / "undated.htm"
     path.write_text(article_page(SEED_A, TITLE_A, published=None), encoding="utf-8")
