@@ -326,7 +326,7 @@ def test_404_timeout_oversized_and_robots_are_each_reported_and_skipped(site, se
     server.expect_request("/gone.html").respond_with_data("not here", status=404)
 
     def slow(request):
-        time.sleep(2.5)
+        time.sleep(4)
         return Response(article_page(SEED_B, TITLES[1]), content_type="text/html")
 
     server.expect_request("/slow.html").respond_with_handler(slow)
@@ -344,7 +344,7 @@ def test_404_timeout_oversized_and_robots_are_each_reported_and_skipped(site, se
     docs = load_documents([f"{site}/gone.html", f"{site}/slow.html", f"{site}/huge.html", f"{site}/endless.html",
                            f"{site}/private/memo.html", f"{site}/articles/{SEED_A}.html"],
                           warn=warnings.append, fetcher=fast_fetcher(max_bytes=100_000))
-    assert time.monotonic() - started < 2.4  # the timeout, not the slow page, decided
+    assert time.monotonic() - started < 3.5  # the 1 s timeout, not the 4 s page, decided
     assert [d.id for d in docs] == [SEED_A]
     assert warnings == [
         f"skipped {site}/gone.html: HTTP 404",
