@@ -488,3 +488,16 @@ def test_language_fast_path_agrees_with_the_model():
              "meldde de staatstelevisie. Het is de laatste grote stad van IS in het land en de strijd was zwaar "
              "voor het leger en zijn bondgenoten.")
     assert language.detect_language(dutch, expected="en") == "nl"
+
+
+def test_any_mix_of_sources_in_the_order_given(site, tmp_path):
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "dam.txt").write_text("The dam broke on Friday after three days of rain. Thousands fled.\n")
+    (tmp_path / "bridge.jsonl").write_text(json.dumps({"title": "Bridge", "text": "The bridge opened on Monday.",
+                                                       "id": "bridge"}) + "\n")
+    saved_feed = tmp_path / "feed.rss"
+    saved_feed.write_text(rss(site, [SEED_B], TITLES[1:]), encoding="utf-8")  # links to the live pages
+    docs = load_documents([str(tmp_path / "bridge.jsonl"), f"{site}/articles/{SEED_A}.html", str(folder),
+                           str(saved_feed)], fetcher=fast_fetcher())
+    assert [d.id for d in docs] == ["bridge", SEED_A, "dam", SEED_B]
