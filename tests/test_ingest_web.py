@@ -501,3 +501,14 @@ def test_any_mix_of_sources_in_the_order_given(site, tmp_path):
     docs = load_documents([str(tmp_path / "bridge.jsonl"), f"{site}/articles/{SEED_A}.html", str(folder),
                            str(saved_feed)], fetcher=fast_fetcher())
     assert [d.id for d in docs] == ["bridge", SEED_A, "dam", SEED_B]
+
+
+def test_the_proxy_from_the_environment_is_used(site, server, monkeypatch):
+    """The test server stands in for a proxy: the site's name is never looked up."""
+    monkeypatch.setenv("HTTP_PROXY", site)
+    monkeypatch.setenv("http_proxy", site)  # the lower-case name wins where both are set
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    (doc,) = load_documents([f"http://news.invalid/articles/{SEED_A}.html"], fetcher=fast_fetcher())
+    assert (doc.id, doc.url) == (SEED_A, f"http://news.invalid/articles/{SEED_A}.html")
+    assert {request.host for request, _response in server.log} == {"news.invalid"}

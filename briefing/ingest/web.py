@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+import urllib.request
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -72,6 +73,9 @@ class Fetcher:
             headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate",
                      "Accept": "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
                                "application/xml;q=0.9,*/*;q=0.8"})
+        self._headers = dict(self._pool.headers)
+        self._proxies = urllib.request.getproxies_environment()  # HTTP(S)_PROXY, NO_PROXY, as curl reads them
+        self._proxy_pools: dict[str, urllib3.ProxyManager] = {}
         self._robots_rules: dict[str, RobotFileParser | str] = {}
         self._robots_lock = threading.Lock()
         self._site_locks: dict[str, threading.Lock] = {}
@@ -106,12 +110,27 @@ class Fetcher:
         with ThreadPoolExecutor(max_workers=min(self.concurrency, len(urls))) as pool:
             return list(pool.map(one, urls))
 
+    def _pool_for(self, url: str):
+        parts = urlsplit(url)
+        proxy = self._proxies.get(parts.scheme.lower())
+        host = parts.hostname or ""
+        if (not proxy or host == "localhost" or host.startswith("127.") or host == "::1"
+                or urllib.request.proxy_bypass_environment(host, self._proxies)):
+            return self._pool
+        import urllib3
+
+        with self._robots_lock:
+            if proxy not in self._proxy_pools:
+                self._proxy_pools[proxy] = urllib3.ProxyManager(proxy, maxsize=self.concurrency, retries=False,
+                                                                headers=self._headers)
+            return self._proxy_pools[proxy]
+
     def _get(self, url: str, asked: str, max_bytes: int) -> Response | str:
         import urllib3
 
         started = time.monotonic()
         try:
-            raw = self._pool.request("GET", url, redirect=False, preload_content=False, decode_content=True,
+            raw = self._pool_for(url).request("GET", url, redirect=False, preload_content=False, decode_content=True,
                                      timeout=urllib3.Timeout(connect=self.timeout, read=self.timeout))
         except urllib3.exceptions.TimeoutError:
             raise InputError(f"{asked}: timed out after {self.timeout:g} s") from None
