@@ -3,6 +3,9 @@ as the seed files themselves (`build_brief([url])` against `build_brief(["seeds"
 
 from __future__ import annotations
 
+import io
+import json
+
 import pytest
 
 pytest.importorskip("pytest_httpserver")
@@ -14,6 +17,8 @@ from tests.test_ingest_web import SEED_A, SEED_B, TITLES, article_page, rss  # n
 @pytest.mark.slow
 def test_feed_url_makes_the_same_brief_as_the_seed_files(seeds_brief, tmp_path):
     from briefing import BuildOptions, build_brief
+    from briefing.cli import main
+    from briefing.model import Brief
 
     server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
     server.start()
@@ -27,6 +32,12 @@ def test_feed_url_makes_the_same_brief_as_the_seed_files(seeds_brief, tmp_path):
                                                              content_type="application/rss+xml")
         warnings: list[str] = []
         from_feed = build_brief([f"{base}/feed.xml"], BuildOptions(cache_dir=str(tmp_path)), warn=warnings.append)
+        # and the command line itself: briefing build http://127.0.0.1:PORT/feed.xml -o out/
+        out, err = io.StringIO(), io.StringIO()
+        code = main(["build", f"{base}/feed.xml", "-o", str(tmp_path / "out"), "--format", "json",
+                     "--cache-dir", str(tmp_path), "-q"], out, err)
+        assert code == 0, err.getvalue()
+        from_cli = Brief.from_dict(json.loads((tmp_path / "out" / "brief.json").read_text(encoding="utf-8")))
     finally:
         server.clear()
         server.stop()
@@ -35,6 +46,7 @@ def test_feed_url_makes_the_same_brief_as_the_seed_files(seeds_brief, tmp_path):
     assert [s.id for s in from_feed.sources] == [s.id for s in seeds_brief.sources]
     assert from_feed.sections == seeds_brief.sections
     assert from_feed.key_points == seeds_brief.key_points
+    assert from_cli.sections == seeds_brief.sections
     # what the feed adds: titles, outlet and timezone-aware dates the text files do not have
     assert [s.date for s in from_feed.sources] == ["2017-11-03T14:00:00+03:00", "2017-11-04T14:01:00+03:00"]
     assert {s.outlet for s in from_feed.sources} == {"Levant Monitor"}
