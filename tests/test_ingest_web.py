@@ -512,3 +512,15 @@ def test_the_proxy_from_the_environment_is_used(site, server, monkeypatch):
     (doc,) = load_documents([f"http://news.invalid/articles/{SEED_A}.html"], fetcher=fast_fetcher())
     assert (doc.id, doc.url) == (SEED_A, f"http://news.invalid/articles/{SEED_A}.html")
     assert {request.host for request, _response in server.log} == {"news.invalid"}
+
+
+def test_nothing_within_the_dates_and_strict_language(tmp_path):
+    (tmp_path / "old.md").write_text("---\ndate: 2017-10-01\n---\nThe dam broke on a day in October.\n")
+    with pytest.raises(InputError, match="no report is dated within --since/--until"):
+        load_documents([str(tmp_path)], options=BuildOptions(since="2017-11-01"))
+    (tmp_path / "de.txt").write_text(
+        "Die syrische Armee hat am Freitag die Stadt Deir ez-Zor vollständig unter ihre Kontrolle gebracht, "
+        "berichtete das Staatsfernsehen. Pioniereinheiten durchsuchen die Stadt nach Minen und Sprengfallen, "
+        "die von den Kämpfern des Islamischen Staates zurückgelassen wurden.\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"de.txt: is in language 'de', not 'en'"):
+        load_documents([str(tmp_path)], strict=True)
