@@ -15,7 +15,7 @@ from .rank import RankedTopic
 
 def sources_of(documents: Sequence[Document]) -> tuple[Source, ...]:
     return tuple(Source(id=d.id, number=n, title=d.title, outlet=d.outlet, date=d.date, url=d.url, path=d.path,
-                        also_published_by=d.also_published_by)
+                        also_published_by=d.also_published_by, note=d.note)
                  for n, d in enumerate(documents, start=1))
 
 

@@ -27,6 +27,7 @@ class Document:
     place: str | None  # the dateline's place ("Tehran"), when the report has one
     text: str  # the body: sentences' offsets point into this
     also_published_by: tuple[str, ...] = ()  # outlets whose copies of this report were collapsed into it
+    note: str | None = None  # a remark on its metadata, e.g. from a sidecar file ("date inferred from the text")
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class Source:
     url: str | None
     path: str | None
     also_published_by: tuple[str, ...] = ()  # outlets that published the same article
+    note: str | None = None  # a remark on its metadata, from the sidecar file ("date inferred from the text")
 
 
 @dataclass(frozen=True)

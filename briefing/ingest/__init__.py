@@ -22,6 +22,7 @@ from .dates import in_range
 from .feed import FEED_TYPES, Link, looks_like_feed, read_feed
 from .html import read_html_report
 from .jsonl import read_jsonl
+from .sidecar import Sidecars, is_sidecar
 from .text import read_text_report
 from .web import is_url
 
@@ -127,14 +128,18 @@ def load_documents(inputs: Iterable[str], strict: bool = False, warn: Report = l
         warn(f"skipped {message}")
 
     items: list[Item] = []
+    sidecars = Sidecars(warn)
     for source in expand_sources(inputs):
         if isinstance(source, str):
             items.append(Link(url=source, source=source))
             continue
+        if is_sidecar(source):
+            continue  # metadata for the reports beside it (sidecar.py), not a report
         try:
             found = reader_for(source)(source)
         except InputError as error:
             found = [error]
+        found = sidecars.apply(source, found)
         items.extend([found] if isinstance(found, Document) else found)
     if any(isinstance(item, Link) for item in items):
         from .web import Fetcher
