@@ -57,3 +57,14 @@ def seeds_brief(tmp_path_factory):
 
     cache = tmp_path_factory.mktemp("cache")
     return build_brief([str(SEEDS)], BuildOptions(cache_dir=str(cache)))
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite the golden files in tests/golden/ from the current output instead of "
+                          "comparing with them (then review the diff with git)")
+
+
+@pytest.fixture
+def update_golden(request) -> bool:
+    return request.config.getoption("--update-golden")

@@ -1,0 +1,280 @@
+"""The theme a user owns: overrides by file and by block, --css, templates init/list, template
+mistakes, and untrusted report text. Fast: the pipeline runs with the fake embedder."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from briefing.cli import main
+from briefing.errors import TemplateError
+from briefing.renderers import FORMATS, RenderOptions, render
+from briefing.renderers.environment import packaged_templates
+from tests.conftest import FakeEmbedder, make_document
+
+XSS_SCRIPT = "<script>alert('x')</script>"
+XSS_IMG = '<img src=x onerror="alert(1)">'
+REPORTS = [
+    ("Rebels seized the northern town of Kafr Tala on Monday after a week of fighting. "
+     "Aid groups said thousands of families fled Kafr Tala towards the border. "
+     f"A leaflet dropped over the town read {XSS_SCRIPT} in large letters. "
+     "The army said it would retake Kafr Tala within days.\n\n"
+     "Talks on a ceasefire in the capital Marun stalled on Tuesday. "
+     f"One delegate posted {XSS_IMG} to mock the talks in Marun. "
+     "Mediators in Marun said they would meet again next week."),
+    ("Thousands of families fled Kafr Tala towards the border, aid groups said. "
+     "Rebels seized the northern town of Kafr Tala on Monday after a week of fighting. "
+     "The ceasefire talks in Marun stalled, delegates said on Tuesday. "
+     "Mediators in Marun said they would meet again next week."),
+]
+
+
+def small_brief(reports=REPORTS, **options):
+    """A two-report brief made by the real pipeline with the deterministic fake embedder."""
+    from briefing.options import BuildOptions
+    from briefing.pipeline import brief_documents
+
+    documents = [make_document(text, id=f"r{n}", title=f"Report {n} {XSS_IMG if n == 1 else ''}".strip(),
+                               outlet=("Daily Wire", "Evening Post")[n], date=f"2024-05-0{n + 1}")
+                 for n, text in enumerate(reports)]
+    return brief_documents(documents, BuildOptions(**options).validate(), FakeEmbedder())
+
+
+def hostile(brief):
+    """The brief with report text that tries to be markup in every place report text can reach."""
+    from dataclasses import replace
+
+    def statement(s, text):
+        return replace(s, text=text, citations=tuple(replace(c, text=text) for c in s.citations))
+
+    section = brief.sections[0]
+    sections = (replace(section, label=f"Leaflets {XSS_IMG}",
+                        statements=(statement(section.statements[0], f"A leaflet read {XSS_SCRIPT} in red."),
+                                    statement(section.statements[1], f"A delegate posted {XSS_IMG} online."),
+                                    *section.statements[2:])),
+                *brief.sections[1:])
+    key_points = (statement(brief.key_points[0], f"Key: {XSS_SCRIPT}"), *brief.key_points[1:])
+    sources = (replace(brief.sources[0], title=f"Report {XSS_IMG}"), *brief.sources[1:])
+    return replace(brief, title=f"Brief {XSS_SCRIPT}", sections=sections, key_points=key_points, sources=sources)
+
+
+@pytest.fixture(scope="module")
+def brief():
+    return small_brief()
+
+
+def run(*argv):
+    out, err = io.StringIO(), io.StringIO()
+    code = main([str(a) for a in argv], stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def fake_model(monkeypatch):
+    """`briefing build` in-process with the fake embedder in place of the real model."""
+    import briefing.pipeline
+
+    monkeypatch.setattr(briefing.pipeline, "make_embedder", lambda *args, **kwargs: FakeEmbedder())
+
+
+@pytest.fixture
+def reports(tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for n, text in enumerate(REPORTS):
+        (folder / f"r{n}.txt").write_text(f"---\ntitle: Report {n}\noutlet: Outlet {n}\n---\n{text}\n")
+    return folder
+
+
+# -- the default theme -----------------------------------------------------------------------
+
+def test_every_template_format_renders_the_whole_brief(brief):
+    for fmt in ("html", "md", "txt"):
+        text = render(brief, fmt)
+        assert "2 reports, 2 outlets" in text, fmt
+        for section in brief.sections:
+            assert section.label.upper() in text.upper(), (fmt, section.label)
+        assert "Evening Post" in text
+    html = render(brief, "html")
+    assert html.count('class="topic"') == len(brief.sections)
+    assert "How this brief was made" in html and "Key points" in html and "<script" not in html
+    assert set(re.findall(r'href="#(source-\d+)"', html)) <= set(re.findall(r'id="(source-\d+)"', html))
+
+
+def test_registry_names_every_format():
+    assert set(FORMATS) == {"html", "pdf", "md", "txt", "json"}
+
+
+# -- overriding: one file, one block, --css ---------------------------------------------------
+
+def test_a_user_file_replaces_the_packaged_one_and_the_rest_stays(brief, tmp_path):
+    (tmp_path / "brief.md.j2").write_text("# {{ brief.title }} ({{ brief.sections | length }} topics)\n")
+    options = RenderOptions(templates=(str(tmp_path),))
+    assert render(brief, "md", options) == f"# {brief.title} ({len(brief.sections)} topics)\n"
+    assert render(brief, "html", options) == render(brief, "html")  # no brief.html.j2 there: the packaged one
+
+
+def test_a_block_overridden_through_default_keeps_the_rest(brief, tmp_path):
+    (tmp_path / "brief.html.j2").write_text(
+        '{% extends "default:brief.html.j2" %}\n'
+        '{% block key_points %}<p class="house-notice">For internal use</p>{{ super() }}{% endblock %}\n'
+        '{% block statement %}<li class="mine">{{ s.text }}{{ citation_links(s.citations) }}</li>{% endblock %}\n')
+    html = render(brief, "html", RenderOptions(templates=(str(tmp_path),)))
+    default = render(brief, "html")
+    assert '<p class="house-notice">For internal use</p>' in html
+    notice_at, key_points_at = html.index("house-notice"), html.index('class="key-points"')
+    assert notice_at < key_points_at  # super() kept the packaged key points after the notice
+    assert html.count('<li class="mine">') == sum(len(s.statements) for s in brief.sections)
+    assert html.count('class="cite"') == default.count('class="cite"')
+    assert html.split('<section class="sources"')[1] == default.split('<section class="sources"')[1]
+
+
+def test_user_css_comes_after_the_theme_css(brief, tmp_path):
+    house = tmp_path / "house.css"
+    house.write_text(":root { --accent: #123456; } /* house style */")
+    html = render(brief, "html", RenderOptions(css=(str(house),)))
+    style = html.split("<style>")[1].split("</style>")[0]
+    assert style.index("--accent: #9b2226") < style.index("--accent: #123456")
+    assert "/* house style */" in style
+
+
+def test_css_flag_that_names_no_file_is_exit_2(reports, tmp_path, fake_model):
+    code, out, err = run("build", reports, "-o", tmp_path / "out", "--css", tmp_path / "nope.css")
+    assert code == 2 and "--css" in err and "no such file" in err and err.count("\n") == 1
+    assert not (tmp_path / "out").exists()
+
+
+def test_css_flag_in_the_cli(reports, tmp_path, fake_model):
+    house = tmp_path / "house.css"
+    house.write_text(".title { color: rebeccapurple; }")
+    code, out, err = run("build", reports, "-o", tmp_path / "b.html", "--css", house, "-q")
+    assert code == 0, err
+    assert "rebeccapurple" in (tmp_path / "b.html").read_text()
+
+
+# -- templates init / list --------------------------------------------------------------------
+
+def test_templates_init_copies_a_theme_that_builds(brief, tmp_path, reports, fake_model):
+    theme = tmp_path / "theme"
+    code, out, err = run("templates", "init", theme)
+    assert code == 0, err
+    packaged = packaged_templates()
+    for name in ("brief.html.j2", "brief.css", "print.css", "brief.md.j2", "brief.txt.j2"):
+        assert (theme / name).read_bytes() == (packaged / name).read_bytes()
+    readme = (theme / "README.md").read_text()
+    assert "--templates" in readme and 'extends "default:brief.html.j2"' in readme and "key_points" in readme
+    options = RenderOptions(templates=(str(theme),))
+    for fmt in ("html", "md", "txt"):
+        assert render(brief, fmt, options) == render(brief, fmt)
+    (theme / "brief.css").write_text((theme / "brief.css").read_text().replace("#9b2226", "#005a9c"))
+    code, out, err = run("build", reports, "-o", tmp_path / "out", "--format", "html,md,txt",
+                         "--templates", theme, "-q")
+    assert code == 0, err
+    assert "#005a9c" in (tmp_path / "out" / "brief.html").read_text()
+
+
+def test_templates_init_refuses_to_overwrite(tmp_path):
+    assert run("templates", "init", tmp_path)[0] == 0
+    (tmp_path / "brief.css").write_text("mine")
+    code, out, err = run("templates", "init", tmp_path)
+    assert code == 2 and "exists" in err and err.count("\n") == 1
+    assert (tmp_path / "brief.css").read_text() == "mine"
+    assert run("templates", "init", tmp_path, "--force")[0] == 0
+    assert (tmp_path / "brief.css").read_text() != "mine"
+
+
+def test_templates_list_says_which_file_is_used_from_where(tmp_path):
+    (tmp_path / "brief.css").write_text("body { color: navy; }")
+    (tmp_path / "extra.html.j2").write_text("x")
+    code, out, err = run("templates", "list", "--templates", tmp_path)
+    assert code == 0, err
+    packaged = packaged_templates()
+    lines = out.splitlines()
+    assert lines[1].strip() == f"1. {tmp_path.resolve()}" and lines[2].strip().startswith(f"2. {packaged}")
+    used = {line.split()[0]: line for line in lines if line.startswith("  ") and ".j2" in line or ".css  " in line}
+    assert f"{tmp_path.resolve() / 'brief.css'}  (yours, replaces the packaged one)" in used["brief.css"]
+    assert f"{packaged / 'brief.html.j2'}  (packaged)" in used["brief.html.j2"]
+    assert "(yours, not in the packaged theme)" in used["extra.html.j2"]
+    assert "key_points" in lines[-1] and "statement" in lines[-1]
+    code, out, err = run("templates", "list")
+    assert code == 0 and str(packaged) in out and "yours" not in out
+
+
+def test_templates_list_with_a_missing_folder_is_exit_2(tmp_path):
+    code, out, err = run("templates", "list", "--templates", tmp_path / "nope")
+    assert code == 2 and "no such folder" in err
+
+
+# -- template mistakes: one line with file and line, exit 2, no output ------------------------
+
+MISTAKES = {
+    "undefined variable": ("brief.html.j2", "<p>\n{{ brief.title }}\n{{ breif.title }}\n", 3, "undefined variable"),
+    "undefined field": ("brief.html.j2", '{% extends "default:brief.html.j2" %}\n{% block header %}\n'
+                        '{{ brief.headline }}{% endblock %}\n', 3, "undefined variable"),
+    "syntax error": ("brief.html.j2", '{% extends "default:brief.html.j2" %}\n{% block header %}\n'
+                     '{% if brief.title %}\n{% endblock %}\n', 4, "syntax error"),
+    "missing include": ("brief.html.j2", "<p>\n\n{% include 'house-header.html' %}\n", 3,
+                        "template not found: house-header.html"),
+    "missing parent": ("brief.html.j2", '{% extends "default:breif.html.j2" %}\n', 1,
+                       "template not found: default:breif.html.j2"),
+    "mistake in the CSS": ("brief.css", "body {\n  color: {{ colour }};\n}\n", 2, "undefined variable"),
+}
+
+
+@pytest.mark.parametrize("mistake", MISTAKES)
+def test_a_template_mistake_is_one_line_exit_2_and_no_output(mistake, reports, tmp_path, fake_model):
+    name, source, line, message = MISTAKES[mistake]
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    (theme / name).write_text(source)
+    out_dir = tmp_path / "out"
+    code, out, err = run("build", reports, "-o", out_dir, "--templates", theme, "-q")
+    assert code == 2
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert f"{theme / name}:{line}: " in err, err
+    assert message in err
+    assert not out_dir.exists()
+
+
+def test_a_missing_top_template_is_exit_2(brief, tmp_path, monkeypatch):
+    from briefing.renderers import _template
+
+    with pytest.raises(TemplateError, match=r"template not found: nope\.html\.j2 \(searched "):
+        _template("nope.html.j2")(brief, RenderOptions())
+
+
+def test_a_formatting_mistake_in_a_template_names_its_line(brief, tmp_path):
+    (tmp_path / "brief.txt.j2").write_text("ok\n{{ brief.report_count + ' reports' }}\n")
+    with pytest.raises(TemplateError, match=re.escape(f"{tmp_path / 'brief.txt.j2'}:2: TypeError")):
+        render(brief, "txt", RenderOptions(templates=(str(tmp_path),)))
+
+
+# -- untrusted report text --------------------------------------------------------------------
+
+def test_the_pipeline_keeps_report_text_as_it_was_written(brief):
+    members = [m.text for topic in brief.topics for m in topic.members] + [m.text for m in brief.unassigned]
+    assert any(XSS_SCRIPT in text for text in members) and any(XSS_IMG in text for text in members)
+    assert hostile(brief).sections[0].statements[0].text == f"A leaflet read {XSS_SCRIPT} in red."
+
+
+def test_report_text_is_escaped_in_html(brief):
+    html = render(hostile(brief), "html")
+    assert "<script" not in html.lower() and "<img" not in html.lower() and 'onerror="' not in html
+    escaped_script = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"
+    escaped_img = "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;"
+    assert f"<title>Brief {escaped_script}</title>" in html
+    assert f"A leaflet read {escaped_script} in red." in html
+    assert f'title="A delegate posted {escaped_img} online."' in html  # citation tooltips are attributes
+    assert f"Leaflets {escaped_img}</h2>" in html and f"Leaflets {escaped_img}</a>" in html
+    assert f"Report {escaped_img}</span>" in html
+
+
+def test_report_text_stays_text_in_markdown_and_plain_text(brief):
+    markdown = render(hostile(brief), "md")
+    assert not re.search(r"(?<!\\)<(script|img|/script)", markdown)
+    assert r"A leaflet read \<script\>alert\('x'\)\</script\> in red." in markdown
+    text = render(hostile(brief), "txt")
+    assert f"A leaflet read {XSS_SCRIPT} in red." in text and XSS_IMG in text  # shown as written
