@@ -8,7 +8,8 @@ from collections.abc import Sequence
 import numpy as np
 
 from . import __version__
-from .model import Brief, Document, Generation, Member, Section, Sentence, Source, Statement, Topic
+from .model import (Brief, Document, Generation, Member, Quote, Section, Sentence, Source, Statement, TimelineEntry,
+                    Topic)
 from .options import BuildOptions
 from .rank import RankedTopic
 
@@ -28,7 +29,8 @@ def key_points(ranked: Sequence[RankedTopic], count: int) -> tuple[Statement, ..
 
 def assemble(documents: Sequence[Document], sentences: Sequence[Sentence], labels: np.ndarray,
              topic_labels: dict[int, str], ranked: Sequence[RankedTopic], options: BuildOptions,
-             model_name: str, now: dt.datetime | None = None) -> Brief:
+             model_name: str, now: dt.datetime | None = None, timeline: tuple[TimelineEntry, ...] = (),
+             quotes: tuple[Quote, ...] = ()) -> Brief:
     now = now or dt.datetime.now(dt.timezone.utc)
     clustered = int((labels >= 0).sum())
     topics = tuple(
@@ -51,6 +53,8 @@ def assemble(documents: Sequence[Document], sentences: Sequence[Sentence], label
         topics=topics,
         unassigned=tuple(_member(s) for s, label in zip(sentences, labels) if label < 0),
         sources=sources_of(documents),
+        timeline=timeline,
+        quotes=quotes,
     )
 
 

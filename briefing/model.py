@@ -113,6 +113,34 @@ class Generation:
 
 
 @dataclass(frozen=True)
+class TimelineEntry:
+    """One dated event of the Timeline: when, as precisely as the reports say, what, and who told it."""
+
+    date: str | None  # ISO first day of the period; None when the date could not be resolved
+    end: str | None  # ISO last day of the period (the same day for a day)
+    precision: str  # "day", "week", "month", "year", "range", or "unresolved" (no publication date)
+    label: str  # the date as shown: "25 October 2017", "week of 23 October 2017", "since September 2017"
+    expression: str  # the date words as the report wrote them: "on October 25", "last week"
+    text: str  # the statement: the sentence as written
+    citations: tuple[Citation, ...]  # one per report that tells the event
+    topic: int  # the topic of the shown sentence (-1: none)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quote with its speaker, as the Key quotes section shows it."""
+
+    text: str  # the quoted words only (the parts of a quote split around "he said" joined by a space)
+    shown: str  # what a reader sees: the quote in quotation marks, with the words of its sentence it continues
+    speaker: str  # the speaker's noun phrase as written, appositive included; a pronoun replaced by its name
+    cue: str  # the verb that attributes it: "said", "reported", "told"
+    pronoun: str | None  # the pronoun as written when the speaker was resolved from one ("he")
+    citations: tuple[Citation, ...]  # one per report that carries the quote
+    topic: int  # the topic of its sentence (-1: none)
+    score: float  # why it was chosen: its topic's importance and how much it says
+
+
+@dataclass(frozen=True)
 class Brief:
     title: str
     date: str  # the day the brief speaks for (ISO date)
@@ -124,6 +152,8 @@ class Brief:
     topics: tuple[Topic, ...]
     unassigned: tuple[Member, ...]
     sources: tuple[Source, ...]
+    timeline: tuple[TimelineEntry, ...] = ()  # dated events, oldest first (empty with --no-timeline)
+    quotes: tuple[Quote, ...] = ()  # the key quotes, most important first (empty with --no-quotes)
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

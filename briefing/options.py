@@ -38,6 +38,10 @@ class BuildOptions:
     batch_size: int = _opt(64, "sentences embedded per batch", metavar="N")
     backend: str = _opt("torch", "embedding backend: torch, or onnx (int8 ONNX export of the same model, "
                                  "about 4x faster; needs the onnx extra)", metavar="NAME")
+    timeline: bool = _opt(True, "add a Timeline of dated events, resolved against each report's publication "
+                                "date; --no-timeline leaves it out", flag="--no-timeline")
+    quotes: bool = _opt(True, "add the Key quotes with their speakers; --no-quotes leaves them out",
+                        flag="--no-quotes")
 
     def as_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

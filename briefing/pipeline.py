@@ -16,8 +16,10 @@ from .label import label_topics
 from .model import Brief, Document
 from .names import NameIndex
 from .options import BuildOptions
+from .quotes import key_quotes
 from .rank import fit_word_budget, rank_topic
 from .segment import segment_document
+from .timeline import build_timeline
 
 Report = Callable[[str], None]
 
@@ -69,4 +71,9 @@ def brief_documents(documents: Sequence[Document], options: BuildOptions, embedd
         f"{topic_labels[r.topic]} ({len(members[r.topic])})" for r in ranked)
         + f" in {time.perf_counter() - started:.1f} s")
     model_name = getattr(getattr(embedder, "inner", embedder), "name", getattr(embedder, "name", "unknown"))
-    return assemble(kept, sentences, clustering.labels, topic_labels, ranked, options, model_name)
+    order = {r.topic: i for i, r in enumerate(ranked)}  # topic importance, most important first
+    timeline = build_timeline(kept, sentences, vectors, clustering.labels, numbers, names, order) \
+        if options.timeline else ()
+    quotes = key_quotes(kept, sentences, clustering.labels, numbers, order) if options.quotes else ()
+    return assemble(kept, sentences, clustering.labels, topic_labels, ranked, options, model_name,
+                    timeline=timeline, quotes=quotes)

@@ -1,0 +1,291 @@
+"""Date expressions in report sentences, resolved against the report's publication date.
+
+Reports date events relative to the day they were written ("on Friday", "last week",
+"October 26", "since September", "three years ago"). `find_dates(text)` finds them with our own
+patterns; `resolve(mention, published)` turns one into a period with dateparser, plus the
+newsroom rules dateparser does not know:
+  - a bare weekday is the latest such day on or before publication ("on Friday" in a Friday
+    report is that Friday); "last Friday" is strictly before it;
+  - a month-day without a year takes the year that puts it nearest the publication date, with
+    the past preferred (a "December 28" in a January report is last year's);
+  - "last week" is the Monday-to-Sunday week before publication's;
+  - "since September" is a range from the latest September on or before publication to it.
+Without a publication date a relative expression stays unresolved and is shown as written.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+DAY, WEEK, MONTH, YEAR, RANGE = "day", "week", "month", "year", "range"
+DURATION, UNRESOLVED = "duration", "unresolved"
+PRECISION_ORDER = {DAY: 0, WEEK: 1, MONTH: 2, RANGE: 3, YEAR: 4}  # most precise first
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.|"
+          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![\w])")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY_OF_MONTH = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
+_NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_UNIT = r"(?:day|week|month|year)s?"
+_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_HEDGE = r"(?:(?:nearly|almost|about|around|some|roughly|more\s+than|over|at\s+least)\s+)?"
+
+# (kind, pattern), longest forms first: a match hides shorter ones inside it
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern, flags)) for kind, pattern, flags in (
+    ("iso", r"\b\d{4}-\d{2}-\d{2}\b", 0),
+    ("absolute", rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY_OF_MONTH},?\s+{_YEAR}\b", 0),
+    ("absolute", rf"\b(?:{_WEEKDAY},?\s+)?{_DAY_OF_MONTH}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", 0),
+    ("since_month", rf"\b[Ss]ince\s+(?:early\s+|late\s+|mid-?)?{_MONTH}(?:,?\s+{_YEAR}\b)?", 0),
+    ("since_year", rf"\b[Ss]ince\s+{_YEAR}\b", 0),
+    ("month_day", rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY_OF_MONTH}\b(?!,?\s+{_YEAR})(?![\d:])", 0),
+    ("month_day", rf"\b(?:{_WEEKDAY},?\s+)?{_DAY_OF_MONTH}\s+(?:of\s+)?{_MONTH}(?!,?\s+{_YEAR})", 0),
+    ("month_year", rf"\b{_MONTH},?\s+{_YEAR}\b", 0),
+    ("month", rf"\b(?:[Ii]n|[Dd]uring|[Bb]y|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?:early\s+|late\s+|mid-?)?{_MONTH}", 0),
+    ("year", rf"\b(?:[Ii]n|[Dd]uring)\s+{_YEAR}\b", 0),
+    ("past_span", rf"\b(?:(?:in|over|for|during)\s+)?the\s+(?:past|last)\s+{_HEDGE}{_NUMBER}\s+{_UNIT}\b", re.I),
+    ("ago", rf"\b{_HEDGE}{_NUMBER}\s+{_UNIT}\s+ago\b", re.I),
+    ("relative_unit", r"\b(?:last|this|next|earlier\s+this|later\s+this)\s+(?:week|month|year)\b", re.I),
+    ("day_word", r"\b(?:the\s+day\s+before\s+yesterday|yesterday|today|tonight|this\s+(?:morning|afternoon|evening))\b",
+     re.I),
+    ("weekday", rf"\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?{_WEEKDAY}{_PART_OF_DAY}\b", 0),
+    ("duration", rf"\b(?:for|of|over|after|lasting)\s+{_HEDGE}{_NUMBER}\s+{_UNIT}\b(?!\s+ago)", re.I),
+    ("duration", rf"\b{_NUMBER}-(?:day|week|month|year)(?:-long|-old)?\b", re.I),
+))
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression found in a text, and the period it stands for once resolved."""
+
+    text: str  # as written
+    start: int  # character offsets in the text it was found in
+    end: int
+    kind: str  # the pattern that found it ("weekday", "month_day", "ago", ...)
+    precision: str = UNRESOLVED  # day, week, month, year, range; duration (no date); unresolved
+    first: dt.date | None = None  # the period's first and last day
+    last: dt.date | None = None
+
+    @property
+    def resolved(self) -> bool:
+        return self.first is not None
+
+    @property
+    def label(self) -> str:
+        """The date as a reader sees it: "25 October 2017", "week of 23 October 2017", "October 2017",
+        "since September 2017", "2014"; an unresolved expression as written."""
+        if self.first is None or self.last is None:
+            return self.text
+        if self.precision == DAY:
+            return _long(self.first)
+        if self.precision == WEEK:
+            return f"week of {_long(self.first)}"
+        if self.precision == MONTH:
+            return f"{self.first:%B %Y}"
+        if self.precision == YEAR:
+            return str(self.first.year)
+        if self.kind.startswith("since"):
+            return f"since {self.first:%B %Y}" if self.kind == "since_month" else f"since {self.first.year}"
+        return f"{_long(self.first)} to {_long(self.last)}"
+
+
+def _long(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Date expressions in `text`, in order; overlapping matches keep the earliest-listed pattern."""
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < b and a < end for a, b in taken):
+                continue
+            taken.append((start, end))
+            found.append(DateMention(text=match.group(0), start=start, end=end, kind=kind))
+    return sorted(found, key=lambda m: m.start)
+
+
+def dated(text: str, published: str | dt.date | None) -> list[DateMention]:
+    """`find_dates` with each mention resolved against the publication date."""
+    day = _as_date(published)
+    return [resolve(mention, day) for mention in find_dates(text)]
+
+
+def _as_date(value: str | dt.date | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=None)
+def _parser(base: dt.datetime, prefer: str):
+    from dateparser.date import DateDataParser  # a second to import: only when dates are resolved
+
+    return DateDataParser(languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": prefer,
+                                                       "RETURN_TIME_AS_PERIOD": True})
+
+
+def _parse(expression: str, base: dt.date, prefer: str = "past") -> dt.date | None:
+    """dateparser's reading of one normalised expression, relative to midnight of `base`."""
+    data = _parser(dt.datetime(base.year, base.month, base.day), prefer).get_date_data(expression)
+    return data.date_obj.date() if data and data.date_obj else None
+
+
+_ANY_BASE = dt.date(2001, 1, 1)  # any base will do for expressions that carry their year
+
+
+def resolve(mention: DateMention, published: dt.date | None) -> DateMention:
+    """The mention with its period filled in, when it can be resolved."""
+    period = _resolve(mention, published)
+    if period is None:
+        return mention
+    precision, first, last = period
+    return DateMention(mention.text, mention.start, mention.end, mention.kind, precision, first, last)
+
+
+def _resolve(mention: DateMention, published: dt.date | None) -> tuple[str, dt.date | None, dt.date | None] | None:
+    kind, words = mention.kind, _clean(mention.text)
+    if kind == "duration":
+        return DURATION, None, None
+    if kind in ("iso", "absolute"):
+        day = _parse(_without_weekday(words), _ANY_BASE)
+        return (DAY, day, day) if day else None
+    if kind == "month_year":
+        day = _parse(words, _ANY_BASE)
+        return (MONTH, day.replace(day=1), _month_end(day)) if day else None
+    if kind == "since_year":
+        return RANGE, dt.date(int(words[-4:]), 1, 1), published or dt.date(int(words[-4:]), 12, 31)
+    if kind == "since_month" and re.search(r"\d{4}$", words):
+        day = _parse(_month_words(words), _ANY_BASE)
+        return (RANGE, day.replace(day=1), published or _month_end(day)) if day else None
+    if kind == "year":
+        year = int(words[-4:])
+        return YEAR, dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if published is None:
+        return None  # relative to a day we do not know: shown as written
+    if kind == "month_day":
+        return _month_day(_without_weekday(words), published)
+    if kind in ("month", "since_month"):
+        day = _parse(_month_words(words), published + dt.timedelta(days=1))
+        if day is None:
+            return None
+        first = day.replace(day=1)
+        return (RANGE, first, published) if kind == "since_month" else (MONTH, first, _month_end(first))
+    if kind == "weekday":
+        return _weekday(words, published)
+    if kind == "day_word":
+        key = words.lower()
+        day = published - dt.timedelta(days=2 if "before" in key else 1 if key == "yesterday" else 0)
+        return DAY, day, day
+    if kind == "relative_unit":
+        return _relative_unit(words.lower(), published)
+    if kind == "ago":
+        return _ago(words, published)
+    if kind == "past_span":
+        amount, unit = _amount_unit(words)
+        first = _shift(published, unit, -amount)
+        return RANGE, first, published
+    return None
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _without_weekday(words: str) -> str:
+    return re.sub(rf"^{_WEEKDAY},?\s+", "", words)
+
+
+def _month_words(words: str) -> str:
+    """'since early September 2014' -> 'September 2014'."""
+    return re.sub(r"^(?:(?:since|in|during|by)\s+)?(?:(?:early|late)\s+|mid-?\s*)?", "", words, flags=re.I)
+
+
+def _month_end(day: dt.date) -> dt.date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def _month_day(words: str, published: dt.date) -> tuple[str, dt.date, dt.date] | None:
+    parsed = _parse(words, published)
+    if parsed is None:
+        return None
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(parsed.replace(year=year))
+        except ValueError:  # 29 February
+            continue
+    # nearest to publication; a future date counts three times its distance (reports look back)
+    day = min(candidates, key=lambda d: (published - d).days if d <= published else 3 * (d - published).days)
+    return DAY, day, day
+
+
+def _weekday(words: str, published: dt.date) -> tuple[str, dt.date, dt.date] | None:
+    name = re.search(_WEEKDAY, words)
+    if name is None:
+        return None
+    lead = words.split()[0].lower()
+    if lead == "next":
+        day = _parse(f"next {name.group(0)}", published)
+    elif lead == "last":  # strictly before publication
+        day = _parse(name.group(0), published)
+    else:  # a bare weekday (and "this Friday"): the latest such day on or before publication
+        day = _parse(name.group(0), published + dt.timedelta(days=1))
+    return (DAY, day, day) if day else None
+
+
+def _relative_unit(words: str, published: dt.date) -> tuple[str, dt.date, dt.date] | None:
+    unit = words.split()[-1]
+    step = -1 if words.startswith("last") else 1 if words.startswith("next") else 0
+    if unit == "week":
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=step)
+        return WEEK, monday, monday + dt.timedelta(days=6)
+    if unit == "month":
+        first = _shift(published.replace(day=1), "month", step)
+        return MONTH, first, _month_end(first)
+    year = published.year + step
+    return YEAR, dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def _amount_unit(words: str) -> tuple[int, str]:
+    match = re.search(rf"({_NUMBER})\s+({_UNIT})", words, re.I)
+    assert match is not None
+    amount = match.group(1).lower()
+    return (int(amount) if amount.isdigit() else _NUMBER_WORDS[amount]), match.group(2).lower().rstrip("s")
+
+
+def _ago(words: str, published: dt.date) -> tuple[str, dt.date, dt.date] | None:
+    amount, unit = _amount_unit(words)
+    day = _parse(f"{amount} {unit}{'s' if amount > 1 else ''} ago", published)
+    if day is None:
+        return None
+    if unit == "day":
+        return DAY, day, day
+    if unit == "week":
+        monday = day - dt.timedelta(days=day.weekday())
+        return WEEK, monday, monday + dt.timedelta(days=6)
+    if unit == "month":
+        return MONTH, day.replace(day=1), _month_end(day)
+    return YEAR, dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+
+
+def _shift(day: dt.date, unit: str, amount: int) -> dt.date:
+    if unit == "day":
+        return day + dt.timedelta(days=amount)
+    if unit == "week":
+        return day + dt.timedelta(weeks=amount)
+    months = day.year * 12 + day.month - 1 + (amount * 12 if unit == "year" else amount)
+    year, month = divmod(months, 12)
+    return day.replace(year=year, month=month + 1, day=min(day.day, calendar.monthrange(year, month + 1)[1]))

@@ -1,0 +1,298 @@
+"""Direct quotes, their cue verbs and their speakers; the Key quotes of a brief.
+
+Quotes are found per paragraph, in straight and curly quotation marks. A speaker is the noun
+phrase next to a cue verb, appositive included:
+    “...,” Staff Major General Noman Abed Al Zobai, the commander of the army's 7th Division, said.
+    "...," state television said, citing sources on the ground.          (the speaker after the quote)
+    "...," said John Smith, a ministry spokesman.                         (inverted)
+    The state news agency SANA also reported that the city had been "fully liberated".  (before)
+A quote split around its attribution (“We will,” he said, “and soon.”) is one quote. A pronoun
+speaker stands for the nearest name before the quote in its paragraph, else for the last speaker
+of the paragraph before (news puts "another officer said" one paragraph above "he said").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from .model import Citation, Document, Quote, Sentence
+
+KEY_QUOTES = 4
+MIN_KEY_WORDS = 3  # shorter quotes ("eliminated") are scare quotes, not statements, unless nothing else
+MAX_SPEAKER_WORDS = 22
+
+_CUES = (r"said|says|say|told|tells|added|adds|stated|states|announced|announces|declared|reported|reports|"
+         r"wrote|writes|tweeted|posted|insisted|warned|claimed|explained|noted|asked|replied|urged|confirmed|"
+         r"denied|acknowledged|stressed|vowed|pledged|recalled|quoted|cited")
+_AUX = r"(?:(?:has|have|had|also|later|earlier|then|further|separately|again|would|had\s+earlier)\s+)*"
+_WHEN = r"(?:\s+(?:on|late\s+on|early\s+on|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|a\s+statement)" \
+        r"(?:\s+(?:morning|afternoon|evening|night))?)?"
+_CUE_ADVERBS = {"also", "later", "earlier", "then", "further", "separately", "again"}
+_PRONOUNS = {"he", "she", "they", "it", "we"}
+_QUOTE = re.compile(r"(?P<open>[“\"])(?P<body>[^“”\"\n]{1,2000}?)(?P<close>[”\"])")
+# after a quote: ," SPEAKER [also] CUE   or   ," CUE SPEAKER
+_SPEAKER_THEN_CUE = re.compile(rf"^\s*[,–—-]?\s*(?P<speaker>[^“”\"]{{1,250}}?),?\s+(?P<cue>{_AUX}(?:{_CUES}))\b"
+                               rf"(?=\s*$|\s*[,.;:]|{_WHEN}|\s+(?:that|in|on|at|to|after|citing|adding|according|"
+                               r"during|by|from|late|early|afterwards|later|earlier|before|when|while|as)\b)")
+_CUE_THEN_SPEAKER = re.compile(rf"^\s*[,–—-]?\s*(?P<cue>{_CUES})\s+(?P<speaker>[^“”\"]{{1,250}}?)\s*(?:[.;]\s*$|$|"
+                               r",\s+(?:who|adding|citing|according|referring|in|speaking|when|as)\b)")
+_ACCORDING = re.compile(r"^\s*,?\s*(?P<cue>according\s+to)\s+(?P<speaker>[^“”\"]{1,250}?)\s*(?:[.;]\s*$|$|,)")
+# before a quote, in its sentence: SPEAKER [also] CUE [on Friday] [that|,|:]
+_CUE_BEFORE = re.compile(rf"(?P<cue>{_AUX}(?:{_CUES})){_WHEN}(?:\s+that|\s*[,:])?\s+")
+_LEADING_ADVERBIAL = re.compile(r"^(?:(?:On|In|At|Meanwhile|Later|Earlier|Shortly afterwards|However|Also|But|And|"
+                                r"Separately|Elsewhere|Across [^,]+|On \w+|In [^,]+|After [^,]+)\b[^,]*,\s+)+")
+_NAME = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'.-]*|al-|Al-)(?:\s+(?:(?:of|the|al|bin|ibn|de|and)\s+)*(?:[A-Z][\w’'.-]*))*")
+_PREPOSITIONS = {"in", "from", "of", "to", "at", "near", "towards", "toward", "into", "on", "across", "by", "with",
+                 "against", "for", "over", "under", "inside", "outside", "around"}
+_ABBREVIATIONS = {"gen", "maj", "col", "lt", "sgt", "dr", "mr", "mrs", "ms", "st", "sen", "rep", "gov", "capt",
+                  "brig", "jr", "sr", "u.s", "u.n", "u.k", "no", "vs", "prof", "adm", "cpl", "pvt", "rev"}
+_SENTENCE_START_WORDS = {"the", "a", "an", "this", "that", "it", "he", "she", "they", "we", "in", "on", "at", "but",
+                         "and", "meanwhile", "shortly", "after", "before", "across", "troops", "large", "some"}
+
+
+@dataclass(frozen=True)
+class FoundQuote:
+    """One quote in a paragraph, offsets relative to the paragraph's text."""
+
+    start: int  # the opening mark of the (first part of the) quote
+    end: int  # past the closing mark of the (last part of the) quote
+    text: str  # the quoted words
+    shown: str  # the quote with the words of its sentence it continues
+    speaker: str
+    speaker_start: int  # -1 when resolved from another paragraph
+    cue: str
+    pronoun: str | None = None
+
+
+def find_quotes(paragraph: str, previous_speaker: str | None = None) -> list[FoundQuote]:
+    """The attributed quotes of one paragraph (unattributed ones are left out)."""
+    marks = list(_QUOTE.finditer(paragraph))
+    found: list[FoundQuote] = []
+    consumed: set[int] = set()
+    for i, mark in enumerate(marks):
+        if i in consumed:
+            continue
+        body = mark.group("body").strip()
+        sentence_start = _sentence_start(paragraph, mark.start())
+        sentence_end = _sentence_end(paragraph, mark.end())
+        after = paragraph[mark.end():sentence_end]
+        attributed = _after_quote(after, body)
+        if attributed is not None:
+            speaker, offset, cue, attribution_end = attributed
+            speaker_start = mark.end() + offset
+            text, end = _clean_body(body), mark.end()
+            follow = marks[i + 1] if i + 1 < len(marks) else None
+            gap = paragraph[mark.end() + attribution_end:follow.start()] if follow else ""
+            if follow and re.fullmatch(r"[\s,.;:]*", gap):  # “A,” he said, “B.” is one quote
+                text = f"{text} {_clean_body(follow.group('body').strip())}"
+                end = follow.end()
+                consumed.add(i + 1)
+            lead = paragraph[sentence_start:mark.start()].strip()
+            shown = _shown(lead, text, "")
+        else:
+            before = paragraph[sentence_start:mark.start()]
+            attributed = _before_quote(before)
+            if attributed is None:
+                continue
+            speaker, offset, cue, lead_start = attributed
+            speaker_start = sentence_start + offset
+            text, end = _clean_body(body), mark.end()
+            tail = paragraph[mark.end():sentence_end].rstrip()
+            shown = _shown(before[lead_start:].strip(), text, tail)
+        pronoun = None
+        if speaker.lower() in _PRONOUNS:
+            pronoun = speaker
+            name = _nearest_name(paragraph, mark.start(), found) or previous_speaker
+            if name:
+                speaker, speaker_start = name, -1
+        found.append(FoundQuote(start=mark.start(), end=end, text=text, shown=shown, speaker=speaker,
+                                speaker_start=speaker_start, cue=cue, pronoun=pronoun))
+    return found
+
+
+def _clean_body(body: str) -> str:
+    return body.rstrip(",").strip()
+
+
+def _shown(lead: str, text: str, tail: str) -> str:
+    """“quote”, or the sentence's own words around a quoted fragment."""
+    lead = lead.rstrip(" ,")
+    tail = tail.strip().rstrip(" ,.")
+    quoted = f"“{text}”"
+    if tail and not tail.startswith((".", ",", ";")):
+        quoted = f"{quoted} {tail}"
+    return f"{lead} {quoted}".strip() if lead else quoted
+
+
+def _after_quote(after: str, body: str) -> tuple[str, int, str, int] | None:
+    """(speaker, its offset in `after`, cue, where the attribution ends) for a quote followed by one."""
+    if not (body.endswith((",", "?", "!", "…")) or re.match(r"\s*[,–—]", after)):
+        return None
+    for pattern in (_SPEAKER_THEN_CUE, _CUE_THEN_SPEAKER, _ACCORDING):
+        match = pattern.match(after)
+        if match and _is_speaker(match.group("speaker")):
+            speaker = _trim_speaker(match.group("speaker"))
+            return speaker, match.start("speaker"), _cue(match.group("cue")), match.end()
+    return None
+
+
+def _before_quote(before: str) -> tuple[str, int, str, int] | None:
+    """(speaker, its offset in `before`, cue, where the quoted words' lead-in starts) for 'X said "..."'."""
+    cues = list(_CUE_BEFORE.finditer(before))
+    for cue in reversed(cues):
+        clause = before[:cue.start()]
+        start = max(clause.rfind(", ") + 2 if clause.rfind(", ") >= 0 else 0, 0)
+        # an appositive ("John Smith, the mayor, said") keeps its name: go back past one comma pair
+        if start and clause[:start].rstrip(", ").count(",") == 0 and clause[:start - 2].strip() \
+                and not _LEADING_ADVERBIAL.match(clause):
+            start = 0
+        adverbial = _LEADING_ADVERBIAL.match(clause[start:])
+        if adverbial:
+            start += adverbial.end()
+        speaker = clause[start:].strip()
+        if speaker and _is_speaker(speaker):
+            offset = start + (len(clause[start:]) - len(clause[start:].lstrip()))
+            return _trim_speaker(speaker), offset, _cue(cue.group("cue")), cue.end()
+    return None
+
+
+def _is_speaker(text: str) -> bool:
+    words = text.split()
+    if not words or len(words) > MAX_SPEAKER_WORDS:
+        return False
+    if text.strip().lower() in _PRONOUNS:
+        return True
+    if re.search(r"[.!?]\s+[A-Z]", text) and not _only_abbreviations(text):
+        return False
+    # a clause with its own verb ("engineering units are now combing") is not a speaker
+    if re.search(r"\b(?:is|are|was|were|be|been|will|would|had|have|has)\b", text.split(",")[0]):
+        return False
+    return True
+
+
+def _only_abbreviations(text: str) -> bool:
+    return all(m.group(1).lower() in _ABBREVIATIONS or len(m.group(1)) == 1
+               for m in re.finditer(r"([\w.]+)\.(?=\s+[A-Z])", text))
+
+
+def _cue(words: str) -> str:
+    """The cue verb with its auxiliary ("has said"), without adverbs ("also reported" -> "reported")."""
+    kept = [w for w in words.split() if w.lower() not in _CUE_ADVERBS]
+    return " ".join(kept)
+
+
+def _trim_speaker(text: str) -> str:
+    text = text.strip().rstrip(",")
+    return re.sub(r"\s+", " ", text)
+
+
+def _sentence_start(paragraph: str, position: int) -> int:
+    start = 0
+    for match in re.finditer(r"([\w.]+)?[.!?][”\"’]?\s+(?=[“\"A-Z])", paragraph[:position]):
+        if match.group(1) and match.group(1).lower() in _ABBREVIATIONS:
+            continue
+        start = match.end()
+    return start
+
+
+def _sentence_end(paragraph: str, position: int) -> int:
+    for match in re.finditer(r"([\w.]+)?[.!?](?=[”\"’]?(?:\s+[“\"A-Z]|\s*$))", paragraph[position:]):
+        if match.group(1) and match.group(1).lower() in _ABBREVIATIONS:
+            continue
+        return position + match.end()
+    return len(paragraph)
+
+
+def _nearest_name(paragraph: str, position: int, found: Sequence[FoundQuote]) -> str | None:
+    """The last name before `position` outside quotes, not one standing after a preposition."""
+    candidates: list[tuple[int, str]] = [(q.speaker_start, q.speaker) for q in found
+                                         if q.pronoun is None and 0 <= q.speaker_start < position]
+    quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(paragraph)]
+    for match in _NAME.finditer(paragraph[:position]):
+        if any(a <= match.start() < b for a, b in quoted):
+            continue
+        name = match.group(0).strip()
+        if name.endswith(".") and name.split()[-1].rstrip(".").lower() not in _ABBREVIATIONS:
+            name = name[:-1]  # the sentence's full stop
+        first_word = name.split()[0].lower()
+        previous = re.search(r"(\w+)\s*$", paragraph[:match.start()])
+        if first_word in _SENTENCE_START_WORDS or (previous and previous.group(1).lower() in _PREPOSITIONS):
+            continue
+        if len(name.split()) < 2 and not name.isupper():
+            continue
+        candidates.append((match.start(), name))
+    return max(candidates)[1] if candidates else None
+
+
+def last_speaker(paragraph: str) -> str | None:
+    """Who the paragraph last attributes words to, quoted or not ("..., another officer said.")."""
+    speaker = None
+    for match in re.finditer(rf",\s+(?P<speaker>[^,.;“”\"]{{1,120}}?)\s+(?:{_AUX})(?:{_CUES})[.!]?\s*(?:$|(?=[A-Z“\"]))",
+                             paragraph):
+        if _is_speaker(match.group("speaker")) and match.group("speaker").lower() not in _PRONOUNS:
+            speaker = _trim_speaker(match.group("speaker"))
+    for found in find_quotes(paragraph):
+        speaker = found.speaker if found.pronoun is None else speaker
+    return speaker
+
+
+# --- quotes of documents, and the key quotes of a brief ---------------------------------------
+
+def document_quotes(document: Document, sentences: Sequence[Sentence]) -> list[tuple[FoundQuote, Sentence]]:
+    """Every attributed quote of one report, with the sentence it starts in."""
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for sentence in sentences:
+        by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+    found: list[tuple[FoundQuote, Sentence]] = []
+    previous_speaker: str | None = None
+    for number in sorted(by_paragraph):
+        members = by_paragraph[number]
+        base = members[0].start
+        paragraph = document.text[base:members[-1].end]
+        for quote in find_quotes(paragraph, previous_speaker):
+            home = next((s for s in reversed(members) if s.start - base <= quote.start), members[0])
+            found.append((quote, home))
+        previous_speaker = last_speaker(paragraph) or previous_speaker
+    return found
+
+
+def key_quotes(documents: Sequence[Document], sentences: Sequence[Sentence], labels: Sequence[int],
+               source_numbers: Mapping[str, int], topic_order: Mapping[int, int],
+               count: int = KEY_QUOTES) -> tuple[Quote, ...]:
+    """The few quotes that matter most: from the most important topics, saying the most."""
+    topic_of = {(s.doc_id, s.index): int(label) for s, label in zip(sentences, labels)}
+    per_doc: dict[str, list[Sentence]] = {}
+    for sentence in sentences:
+        per_doc.setdefault(sentence.doc_id, []).append(sentence)
+    merged: dict[str, Quote] = {}
+    for document in documents:
+        for found, sentence in document_quotes(document, per_doc.get(document.id, [])):
+            citation = Citation(source=source_numbers[document.id], doc_id=document.id, sentence=sentence.index,
+                                text=sentence.text)
+            key = re.sub(r"\W+", " ", found.text).strip().casefold()
+            if key in merged:  # the same words quoted by another report: one quote, two citations
+                known = merged[key]
+                if all(c.doc_id != document.id for c in known.citations):
+                    merged[key] = replace(known, citations=known.citations + (citation,))
+                continue
+            topic = topic_of.get((sentence.doc_id, sentence.index), -1)
+            merged[key] = Quote(text=found.text, shown=found.shown, speaker=found.speaker, cue=found.cue,
+                                pronoun=found.pronoun, citations=(citation,), topic=topic,
+                                score=_score(found, topic, topic_order))
+    quotes = [replace(q, score=round(q.score + 0.1 * (len(q.citations) - 1), 4)) for q in merged.values()]
+    substantial = [q for q in quotes if len(q.text.split()) >= MIN_KEY_WORDS] or quotes
+    substantial.sort(key=lambda q: (-q.score, q.citations[0].source, q.citations[0].sentence))
+    return tuple(substantial[:count])
+
+
+def _score(found: FoundQuote, topic: int, topic_order: Mapping[int, int]) -> float:
+    importance = 1.0 / (1.0 + topic_order[topic]) if topic in topic_order else 0.2
+    substance = min(len(found.text.split()) / 15.0, 1.0)
+    if found.speaker.lower() in _PRONOUNS:
+        trust = 0.5  # a pronoun nobody stands for
+    else:  # a named speaker ("SANA", "General Noman Abed Al Zobai") beats "another officer"
+        trust = 1.0 if re.search(r"\s[A-Z]|^[A-Z]{2}", found.speaker) else 0.85
+        trust *= 0.9 if found.pronoun else 1.0
+    return round(trust * (0.6 * importance + 0.4 * substance), 4)

@@ -1,0 +1,153 @@
+"""Direct quotes: their speakers (exact spans), cue verbs, split quotes, pronouns; the Key quotes."""
+
+import numpy as np
+import pytest
+
+from briefing.quotes import document_quotes, find_quotes, key_quotes
+from briefing.segment import segment_document
+from tests.conftest import SEEDS, make_document
+
+SEED_000 = (SEEDS / "000_a75d085bfc2e9512.txt").read_text(encoding="utf-8")
+SEED_004 = (SEEDS / "004_892d3aec1209a7b2.txt").read_text(encoding="utf-8")
+
+# (paragraph, the speaker of the paragraph before, expected speaker, cue, quoted words)
+FIXTURES = [
+    # the seeds' quotes
+    ("“After a series of meticulous operations, units of our armed forces, in cooperation with allied forces, "
+     "completed their tasks in restoring security and stability to the entire city of Deir al-Zour,” the General "
+     "Command of the Army and Armed Forces said.", None,
+     "the General Command of the Army and Armed Forces", "said",
+     "After a series of meticulous operations, units of our armed forces, in cooperation with allied forces, "
+     "completed their tasks in restoring security and stability to the entire city of Deir al-Zour"),
+    ('"The army announces full control of Deir ez-Zor city," state television said, citing sources on the ground, '
+     'AFP reported.', None, "state television", "said", "The army announces full control of Deir ez-Zor city"),
+    ('The state news agency SANA also reported that the city had been "fully liberated".', None,
+     "The state news agency SANA", "reported", "fully liberated"),
+    ('Troops from the army and the elite Counter Terrorism Service "have started the assault on the center of '
+     'Al Qaim," Staff Major General Noman Abed Al Zobai, the commander of the army\'s 7th Division, said.', None,
+     "Staff Major General Noman Abed Al Zobai, the commander of the army's 7th Division", "said",
+     "have started the assault on the center of Al Qaim"),
+    ('"Counter Terrorism Service units and tribal fighters have liberated Gaza after violent clashes, leaving some '
+     'terrorists dead, while others withdrew towards the center of Al Qaim," he said.', "another officer",
+     "another officer", "said",
+     "Counter Terrorism Service units and tribal fighters have liberated Gaza after violent clashes, leaving some "
+     "terrorists dead, while others withdrew towards the center of Al Qaim"),
+    ("The army said it will continue operations against ISIS and “other terrorist groups” until security and "
+     "stability are restored across Syria.", None, "The army", "said", "other terrorist groups"),
+    ('The US-led coalition has said around 1,500 Daesh terrorists are left in the area, which it expects to be the '
+     'scene of the "last big fight" against Daesh in Iraq.', None, "The US-led coalition", "has said",
+     "last big fight"),
+    # speaker after the quote
+    ('"We will rebuild the bridge by spring," Mayor Ana Ruiz said.', None, "Mayor Ana Ruiz", "said",
+     "We will rebuild the bridge by spring"),
+    ("“The roads are closed,” the interior ministry said in a statement.", None, "the interior ministry", "said",
+     "The roads are closed"),
+    ('"Nobody has been paid for months," a teacher in Aden told Reuters.', None, "a teacher in Aden", "told",
+     "Nobody has been paid for months"),
+    ('"Is anyone listening?" Lt. Gen. Sean MacFarland asked.', None, "Lt. Gen. Sean MacFarland", "asked",
+     "Is anyone listening?"),
+    ('"The talks failed," U.N. envoy Staffan de Mistura told reporters on Friday.', None,
+     "U.N. envoy Staffan de Mistura", "told", "The talks failed"),
+    ("“We need more time,” Maria Lopez, a spokeswoman for the Red Cross, said on Tuesday.", None,
+     "Maria Lopez, a spokeswoman for the Red Cross", "said", "We need more time"),
+    ('"The dam is safe," the army\'s General Command said.', None, "the army's General Command", "said",
+     "The dam is safe"),
+    # inverted: cue first
+    ('"The city is calm," said Ahmed Saleh, a local council member.', None,
+     "Ahmed Saleh, a local council member", "said", "The city is calm"),
+    ("“Aid must reach the east,” said the World Food Programme.", None, "the World Food Programme", "said",
+     "Aid must reach the east"),
+    ('"Stay indoors," according to a police statement.', None, "a police statement", "according to",
+     "Stay indoors"),
+    # speaker before the quote
+    ('The ministry said: "All schools will reopen on Sunday."', None, "The ministry", "said",
+     "All schools will reopen on Sunday."),
+    ('On Friday, President Emmanuel Macron said the plan was "a first step".', None, "President Emmanuel Macron",
+     "said", "a first step"),
+    ('SANA reported that the army had "restored security" in the district.', None, "SANA", "reported",
+     "restored security"),
+    ('Iraq\'s Joint Operations Command said on Friday that the crossing was "fully secured".', None,
+     "Iraq's Joint Operations Command", "said", "fully secured"),
+    # split quotes are one quote
+    ('"We will not leave," he said, "until every mine is cleared."', "Colonel Omar Khalid", "Colonel Omar Khalid",
+     "said", "We will not leave until every mine is cleared."),
+    ("“The army is ready,” the general said. “The attack starts at dawn.”", None, "the general", "said",
+     "The army is ready The attack starts at dawn."),
+    # pronouns: the nearest name before the quote in the paragraph
+    ('Colonel Omar Khalid met reporters in Mosul. "The city is ours," he said.', None, "Colonel Omar Khalid", "said",
+     "The city is ours"),
+    ('Aid worker Sara Haddad drove from Damascus. "The road was empty," she said.', None, "Sara Haddad",
+     "said", "The road was empty"),
+    ('Officials from Al Qaim met General Abdul Amir Yarallah. "We are advancing," he said.', None,
+     "General Abdul Amir Yarallah", "said", "We are advancing"),
+    ('"The convoy arrived," he said.', None, "he", "said", "The convoy arrived"),
+]
+
+
+@pytest.mark.parametrize("paragraph, previous, speaker, cue, text", FIXTURES,
+                         ids=[f"{n:02d}-{row[2][:30]}" for n, row in enumerate(FIXTURES)])
+def test_quote_speakers_are_found_exactly(paragraph, previous, speaker, cue, text):
+    found = find_quotes(paragraph, previous)
+    assert [(q.speaker, q.cue, q.text) for q in found] == [(speaker, cue, text)]
+    quote = found[0]
+    if quote.speaker_start >= 0:  # the speaker is a span of the paragraph itself
+        assert paragraph[quote.speaker_start:quote.speaker_start + len(speaker)] == speaker
+    else:
+        assert quote.pronoun in {"he", "she"}
+
+
+def test_there_are_at_least_twenty_five_fixtures():
+    assert len(FIXTURES) >= 25
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Large numbers of ISIS fighters, including leaders and foreigners were “eliminated,” and engineering units "
+    "are now combing the city.",
+    'The so-called "caliphate" has collapsed.',
+    "The report was unbalanced and unquoted.",
+])
+def test_quotes_without_a_speaker_are_left_out(paragraph):
+    assert find_quotes(paragraph) == []
+
+
+def test_a_fragment_is_shown_with_the_words_it_continues():
+    quote = find_quotes('The state news agency SANA also reported that the city had been "fully liberated".')[0]
+    assert quote.shown == "the city had been “fully liberated”"
+    quote = find_quotes("The army said it will continue operations against ISIS and “other terrorist groups” "
+                        "until security and stability are restored across Syria.")[0]
+    assert quote.shown == ("it will continue operations against ISIS and “other terrorist groups” until security "
+                           "and stability are restored across Syria")
+
+
+def test_seed_quotes_in_context_resolve_he_to_the_officer_of_the_paragraph_before():
+    document = make_document(SEED_004.split("\n", 1)[1].lstrip(), id="004", date="2017-11-03")
+    found = document_quotes(document, segment_document(document))
+    speakers = [q.speaker for q, _ in found]
+    assert speakers == ["state television", "The state news agency SANA",
+                        "Staff Major General Noman Abed Al Zobai, the commander of the army's 7th Division",
+                        "another officer", "The US-led coalition"]
+    he = next(q for q, _ in found if q.pronoun)
+    assert he.pronoun == "he"
+    for quote, sentence in found:  # each quote is cited by the sentence it stands in
+        assert quote.text.split()[0] in sentence.text
+
+
+def test_key_quotes_prefer_important_topics_and_merge_the_same_words():
+    a = make_document('"The dam is safe," the army said. Markets reopened in the old town. '
+                      '"Prices are up," a trader said.', id="a")
+    b = make_document('Officials spoke on Friday. "The dam is safe," the army said.', id="b")
+    sentences = [s for d in (a, b) for s in segment_document(d)]
+    labels = np.array([0 if "dam" in s.text or "Officials" in s.text else 1 for s in sentences])
+    quotes = key_quotes([a, b], sentences, labels, {"a": 1, "b": 2}, {0: 0, 1: 1}, count=2)
+    assert [q.text for q in quotes] == ["The dam is safe", "Prices are up"]
+    assert [c.source for c in quotes[0].citations] == [1, 2]
+    assert quotes[0].score > quotes[1].score
+
+
+@pytest.mark.slow
+def test_seeds_key_quotes_have_speakers_and_citations(seeds_brief):
+    speakers = [q.speaker for q in seeds_brief.quotes]
+    assert "the General Command of the Army and Armed Forces" in speakers
+    assert "state television" in speakers
+    assert 2 <= len(seeds_brief.quotes) <= 5
+    assert all(q.citations and q.cue for q in seeds_brief.quotes)

@@ -1,0 +1,171 @@
+"""Date expressions resolved against the publication date, and the Timeline built from them."""
+
+import datetime as dt
+
+import numpy as np
+import pytest
+
+from briefing.dates import dated, find_dates
+from briefing.names import NameIndex
+from briefing.segment import segment_document
+from briefing.timeline import build_timeline
+from tests.conftest import FakeEmbedder, make_document
+
+D = dt.date.fromisoformat
+FRI = "2017-11-03"  # a Friday, the seeds' publication day
+
+# (sentence, publication date, expression as found, precision, first day, last day)
+RESOLVED = [
+    # a bare weekday: the latest such day on or before publication
+    ("The army said on Friday it had seized the city.", FRI, "Friday", "day", "2017-11-03", "2017-11-03"),
+    ("The army said on Friday it had seized the city.", "2017-11-04", "Friday", "day", "2017-11-03", "2017-11-03"),
+    ("Talks began on Thursday in Geneva.", FRI, "Thursday", "day", "2017-11-02", "2017-11-02"),
+    ("Talks began on Saturday in Geneva.", FRI, "Saturday", "day", "2017-10-28", "2017-10-28"),
+    ("Rebels shelled the town on Sunday.", "2017-11-06", "Sunday", "day", "2017-11-05", "2017-11-05"),
+    ("Artillery fired on the town on Friday morning.", FRI, "Friday morning", "day", "2017-11-03", "2017-11-03"),
+    ("The ministry met last Friday.", FRI, "last Friday", "day", "2017-10-27", "2017-10-27"),
+    ("The ministry will meet next Friday.", FRI, "next Friday", "day", "2017-11-10", "2017-11-10"),
+    # month-days take the year nearest publication, the past preferred
+    ("Forces captured the T2 station on October 26.", FRI, "October 26", "day", "2017-10-26", "2017-10-26"),
+    ("Forces captured the T2 station on 26 October.", FRI, "26 October", "day", "2017-10-26", "2017-10-26"),
+    ("The operation began on Oct. 25 near the border.", FRI, "Oct. 25", "day", "2017-10-25", "2017-10-25"),
+    ("The city fell on Friday, November 3, a statement said.", FRI, "Friday, November 3", "day",
+     "2017-11-03", "2017-11-03"),
+    ("The siege was lifted on December 28.", "2018-01-04", "December 28", "day", "2017-12-28", "2017-12-28"),
+    ("The siege was lifted on Dec. 31.", "2018-01-02", "Dec. 31", "day", "2017-12-31", "2017-12-31"),
+    ("The talks resumed on January 2.", "2018-01-04", "January 2", "day", "2018-01-02", "2018-01-02"),
+    ("Elections are due on November 20.", FRI, "November 20", "day", "2017-11-20", "2017-11-20"),
+    # weeks, months, years
+    ("The operation began last week.", FRI, "last week", "week", "2017-10-23", "2017-10-29"),
+    ("The operation began last week.", "2017-11-06", "last week", "week", "2017-10-30", "2017-11-05"),
+    ("Fighting intensified this week.", FRI, "this week", "week", "2017-10-30", "2017-11-05"),
+    ("Prices rose last month.", "2018-01-15", "last month", "month", "2017-12-01", "2017-12-31"),
+    ("The group lost ground last year.", FRI, "last year", "year", "2016-01-01", "2016-12-31"),
+    ("The army arrived in September.", FRI, "in September", "month", "2017-09-01", "2017-09-30"),
+    ("The army arrived in December.", "2018-01-04", "in December", "month", "2017-12-01", "2017-12-31"),
+    # since: a range up to publication
+    ("They have fought there since September.", FRI, "since September", "range", "2017-09-01", "2017-11-03"),
+    ("They have fought there since September.", "2017-09-20", "since September", "range", "2017-09-01",
+     "2017-09-20"),
+    ("They have fought there since September.", "2018-02-10", "since September", "range", "2017-09-01",
+     "2018-02-10"),
+    ("They have held it since September 2014.", FRI, "since September 2014", "range", "2014-09-01", "2017-11-03"),
+    ("They have held it since 2014.", FRI, "since 2014", "range", "2014-01-01", "2017-11-03"),
+    ("The group grew over the past three years.", FRI, "over the past three years", "range", "2014-11-03",
+     "2017-11-03"),
+    # ago
+    ("The group seized the city three years ago.", FRI, "three years ago", "year", "2014-01-01", "2014-12-31"),
+    ("The convoy left two days ago.", FRI, "two days ago", "day", "2017-11-01", "2017-11-01"),
+    ("The convoy left a week ago.", FRI, "a week ago", "week", "2017-10-23", "2017-10-29"),
+    ("The convoy left two months ago.", FRI, "two months ago", "month", "2017-09-01", "2017-09-30"),
+    ("The convoy left yesterday.", FRI, "yesterday", "day", "2017-11-02", "2017-11-02"),
+    ("The convoy left the day before yesterday.", FRI, "the day before yesterday", "day", "2017-11-01",
+     "2017-11-01"),
+    # absolute dates need no publication date
+    ("The city fell on November 3, 2017.", None, "November 3, 2017", "day", "2017-11-03", "2017-11-03"),
+    ("The city fell on 3 November 2017.", None, "3 November 2017", "day", "2017-11-03", "2017-11-03"),
+    ("The city fell on 2017-11-03.", None, "2017-11-03", "day", "2017-11-03", "2017-11-03"),
+    ("The offensive began in November 2016.", None, "November 2016", "month", "2016-11-01", "2016-11-30"),
+    ("The group took the city in 2014.", None, "in 2014", "year", "2014-01-01", "2014-12-31"),
+]
+
+
+@pytest.mark.parametrize("sentence, published, expression, precision, first, last", RESOLVED,
+                         ids=[f"{row[2]}@{row[1]}" for row in RESOLVED])
+def test_date_expressions_resolve_exactly(sentence, published, expression, precision, first, last):
+    mentions = [m for m in dated(sentence, published) if m.text == expression]
+    assert mentions, [m.text for m in find_dates(sentence)]
+    mention = mentions[0]
+    assert (mention.precision, mention.first, mention.last) == (precision, D(first), D(last))
+    assert sentence[mention.start:mention.end] == expression
+
+
+def test_there_are_at_least_thirty_fixtures():
+    assert len(RESOLVED) >= 30
+
+
+@pytest.mark.parametrize("expression", ["on Friday", "last week", "since September", "three years ago",
+                                        "October 26", "yesterday"])
+def test_without_a_publication_date_relative_dates_stay_as_written(expression):
+    mentions = dated(f"The army moved {expression}.", None)
+    assert len(mentions) == 1
+    assert not mentions[0].resolved and mentions[0].label == mentions[0].text
+    assert mentions[0].text in expression
+
+
+def test_labels_say_the_precision():
+    labels = {m.text: m.label for m in dated("It began last week, on October 25, in October 2017, since September, "
+                                             "in 2014.", FRI)}
+    assert labels == {"last week": "week of 23 October 2017", "October 25": "25 October 2017",
+                      "October 2017": "October 2017", "since September": "since September 2017", "in 2014": "2014"}
+
+
+def test_a_duration_is_found_but_is_no_date():
+    mentions = dated("They broke a siege of nearly three years.", FRI)
+    assert [(m.text, m.precision, m.resolved) for m in mentions] == [("of nearly three years", "duration", False)]
+
+
+def test_numbers_and_capitalised_words_are_not_dates():
+    assert find_dates("About 150,000 people live there; 1,500 fighters remain; May God help them.") == []
+
+
+def _timeline(documents, limit=10):
+    sentences = [s for d in documents for s in segment_document(d)]
+    vectors = FakeEmbedder().embed([s.text for s in sentences])
+    labels = np.zeros(len(sentences), dtype=int)
+    numbers = {d.id: n for n, d in enumerate(documents, start=1)}
+    return build_timeline(documents, sentences, vectors, labels, numbers, NameIndex([s.text for s in sentences]),
+                          {0: 0}, limit=limit)
+
+
+def test_timeline_lists_events_oldest_first_with_their_precision():
+    report = make_document("The army captured the city of Marib on Friday. The siege of Marib began last week. "
+                           "Engineers reached the Marib dam on October 30. Fighting around Marib has gone on "
+                           "since September.", date=FRI)
+    timeline = _timeline([report])
+    assert [(e.label, e.precision) for e in timeline] == [
+        ("since September 2017", "range"), ("week of 23 October 2017", "week"),
+        ("30 October 2017", "day"), ("3 November 2017", "day")]
+    assert all(len(e.citations) == 1 and e.citations[0].source == 1 for e in timeline)
+    assert timeline[-1].text == "The army captured the city of Marib on Friday."
+
+
+def test_the_same_event_from_two_reports_is_one_entry_with_two_citations():
+    a = make_document("The army captured the city of Marib on Friday. Hospitals in Marib lack fuel.", id="a",
+                      date=FRI)
+    b = make_document("Government troops captured the city of Marib on November 3, officials said. "
+                      "Voters in Kenora elected a mayor on Thursday.", id="b", date="2017-11-04")
+    timeline = _timeline([a, b])
+    assert [(e.date, [c.source for c in e.citations]) for e in timeline] == [
+        ("2017-11-02", [2]), ("2017-11-03", [1, 2])]
+    assert timeline[1].label == "3 November 2017"
+
+
+def test_an_undated_report_keeps_its_relative_dates_as_written_and_last():
+    dated_report = make_document("The army captured the city of Marib on October 26.", id="a", date=FRI)
+    undated = make_document("Voters in Kenora elected a mayor on Thursday.", id="b")
+    timeline = _timeline([undated, dated_report])
+    assert [(e.label, e.date, e.precision) for e in timeline] == [
+        ("26 October 2017", "2017-10-26", "day"), ("Thursday", None, "unresolved")]
+
+
+def test_a_long_timeline_keeps_the_events_most_reports_tell():
+    text = " ".join(f"Convoy number {n} reached the depot of Marib on October {n + 1}." for n in range(12))
+    timeline = _timeline([make_document(text, date=FRI)], limit=5)
+    assert len(timeline) == 5
+    assert [e.date for e in timeline] == sorted(e.date for e in timeline)
+
+
+@pytest.mark.slow
+def test_seeds_timeline_holds_the_dated_events_with_citations(seeds_brief):
+    by_date = {}
+    for entry in seeds_brief.timeline:
+        by_date.setdefault(entry.date, []).append(entry)
+    assert any("Al Qaim" in e.text and "launched" in e.text for e in by_date["2017-10-25"])
+    assert any("T2" in e.text for e in by_date["2017-10-26"])
+    assert any("Deir" in e.text for e in by_date["2017-11-03"])
+    for day in ("2017-10-25", "2017-10-26", "2017-11-03"):
+        assert all(e.citations and e.precision == "day" for e in by_date[day])
+    assert [e.date for e in seeds_brief.timeline] == sorted(e.date for e in seeds_brief.timeline)
+    # the capture of Deir Ezzor, told by both reports, is one entry citing both
+    assert any({c.source for c in e.citations} == {1, 2} and "Deir" in e.text for e in by_date["2017-11-03"])
