@@ -104,6 +104,13 @@ def test_every_template_format_renders_the_whole_brief(brief):
     assert set(re.findall(r'href="#(source-\d+)"', html)) <= set(re.findall(r'id="(source-\d+)"', html))
 
 
+def test_markdown_headings_and_list_items_stand_apart(brief):
+    lines = render(brief, "md").splitlines()
+    for number, line in enumerate(lines[1:], 1):
+        if line.startswith("#") or (line.startswith("- ") and lines[number - 1].startswith("- ")):
+            assert lines[number - 1] == "", (number, line)
+
+
 def test_registry_names_every_format():
     assert set(FORMATS) == {"html", "pdf", "md", "txt", "json"}
 

@@ -47,4 +47,10 @@ def cite(citations) -> str:
     return "".join(f"[{c['source']}]" for c in citations)
 
 
-FILTERS = {"md": md_escape, "long_date": long_date, "long_time": long_time, "plural": plural, "cite": cite}
+def md_cite(citations) -> str:
+    """Markdown citation links to the sources list: [\\[1\\]](#source-1)[\\[2\\]](#source-2)."""
+    return "".join(f"[\\[{c['source']}\\]](#source-{c['source']})" for c in citations)
+
+
+FILTERS = {"md": md_escape, "md_cite": md_cite, "long_date": long_date, "long_time": long_time, "plural": plural,
+           "cite": cite}
