@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__
+from .deliver.commands import add_build_mail_flags, add_delivery_commands, check_build_mail, mail_after_build
 from .errors import EXIT_INTERRUPTED, EXIT_OK, BriefingError
 from .options import BuildOptions
 
@@ -65,8 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="let the PDF renderer fetch URLs and files outside the template folders")
     build.add_argument("-q", "--quiet", action="store_true", help="print no progress, only warnings and errors")
     add_option_flags(build)
+    add_build_mail_flags(build)
     build.set_defaults(run=run_build)
     add_templates_command(commands)
+    add_delivery_commands(commands)
     return parser
 
 
@@ -129,6 +132,7 @@ def run_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for css in args.css:
         if not Path(css).is_file():
             raise BriefingError(f"--css {css}: no such file")
+    check_build_mail(args)
 
     def progress(message: str) -> None:
         if not args.quiet:
@@ -148,6 +152,8 @@ def run_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     rendered = {path: render(brief, fmt, render_options) for fmt, path in plan.items()}
     for path in write_outputs(rendered):
         print(f"wrote {path} ({_size(path)})", file=out)
+    pdf = rendered.get(plan["pdf"]) if "pdf" in plan else None
+    mail_after_build(args, brief, pdf, render_options, progress)  # the files are on disk whatever happens to it
     progress(f"done in {time.perf_counter() - started:.1f} s")
     return EXIT_OK
 

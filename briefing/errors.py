@@ -28,3 +28,9 @@ class TemplateError(BriefingError):
 
 class OutputError(BriefingError):
     """An output path cannot be written."""
+
+
+class DeliveryError(BriefingError):
+    """The brief is on disk but the mail could not be sent (SMTP refused it, or no server)."""
+
+    exit_code = EXIT_DELIVERY

@@ -113,6 +113,27 @@ class Generation:
 
 
 @dataclass(frozen=True)
+class ContinuingTopic:
+    """A topic of this brief that earlier briefs already covered."""
+
+    topic: int  # the Section.topic it stands for (its section may be gone if nothing in it is new)
+    label: str
+    repeated: int  # its statements left out because an earlier brief told them
+    first_seen: str | None  # date of the earliest brief that told one of them
+
+
+@dataclass(frozen=True)
+class News:
+    """What a daily brief tells that the earlier briefs did not (made by `briefing daily`)."""
+
+    previous: str | None  # date of the last earlier brief; None for the first brief of an archive
+    new: tuple[Statement, ...]  # statements no earlier brief told, best first
+    continuing: tuple[ContinuingTopic, ...]
+    repeated: int  # statements left out of key points and sections because an earlier brief told them
+    no_new_reports: bool = False  # nothing new came in since the last brief
+
+
+@dataclass(frozen=True)
 class TimelineEntry:
     """One dated event of the Timeline: when, as precisely as the reports say, what, and who told it."""
 
@@ -154,6 +175,7 @@ class Brief:
     sources: tuple[Source, ...]
     timeline: tuple[TimelineEntry, ...] = ()  # dated events, oldest first (empty with --no-timeline)
     quotes: tuple[Quote, ...] = ()  # the key quotes, most important first (empty with --no-quotes)
+    news: News | None = None  # set by daily runs: what is new since the last brief (see News)
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

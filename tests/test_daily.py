@@ -1,0 +1,218 @@
+"""Daily runs: three days of dated report folders, the archive, "new since", no double mail."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import FakeEmbedder
+from smtp_server import smtp_server
+
+from briefing.config import load_config
+from briefing.deliver.daily import Lock, run_daily
+from briefing.errors import BriefingError
+
+FLOOD = [
+    "The river Elbe burst its banks at Pirna on Monday and flooded the old town.",
+    "Rescue teams evacuated four hundred residents from the riverside streets overnight.",
+    "The regional government declared a state of emergency for the district of Pirna.",
+]
+BRIDGE = [
+    "The Blue Bridge at Pirna was closed to traffic after engineers found cracks in its piers.",
+    "Engineers said repairs on the damaged bridge piers would take at least three weeks.",
+]
+AID = [
+    "The federal government pledged twenty million euros in emergency aid for the flooded towns.",
+    "Volunteers from Dresden filled sandbags along the embankment through Tuesday afternoon.",
+]
+
+
+def report(folder: Path, name: str, title: str, outlet: str, date: str, sentences: list[str]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    body = "\n\n".join(sentences)
+    (folder / name).write_text(f"---\ntitle: {title}\noutlet: {outlet}\ndate: {date}\n---\n{body}\n")
+
+
+@pytest.fixture
+def archive(tmp_path):
+    """reports/<day>/ folders added day by day; the config reads all of reports/."""
+    reports = tmp_path / "reports"
+    report(reports / "2026-03-02", "a.txt", "Elbe floods Pirna", "Sächsische Zeitung", "2026-03-02", FLOOD)
+    report(reports / "2026-03-02", "b.txt", "Evacuations in Pirna", "MDR", "2026-03-02", FLOOD[1:] + BRIDGE[:1])
+    return tmp_path
+
+
+def config_for(tmp_path: Path, port: int | None = None, extra: str = ""):
+    text = ('[sources]\npaths = ["reports/"]\n[brief]\nformat = ["html", "json", "txt"]\nno-cache = true\n'
+            '[output]\ndir = "briefs"\n' + extra)
+    if port:
+        text += (f'[email]\nto = ["desk@example.org"]\nfrom = "brief@example.org"\nsmtp_host = "127.0.0.1"\n'
+                 f'smtp_port = {port}\nsmtp_security = "none"\n')
+    (tmp_path / "briefing.toml").write_text(text)
+    return load_config(tmp_path / "briefing.toml")
+
+
+def day2_reports(tmp_path: Path) -> None:
+    # one report repeats two statements of day 1 word for word, and tells the bridge and aid news
+    report(tmp_path / "reports" / "2026-03-03", "c.txt", "Pirna bridge closed", "dpa", "2026-03-03",
+           [FLOOD[0], BRIDGE[1], AID[0]])
+    report(tmp_path / "reports" / "2026-03-03", "d.txt", "Aid for Pirna", "MDR", "2026-03-03",
+           [AID[0], AID[1], FLOOD[2]])
+
+
+def test_three_days_archive_news_and_no_double_mail(archive):
+    embedder = FakeEmbedder()
+    lines = []
+    with smtp_server("none") as (handler, port):
+        config = config_for(archive, port)
+        first = run_daily(config, date="2026-03-02", embedder=embedder, progress=lines.append)
+        assert first.mailed and len(handler.received) == 1
+        brief1 = json.loads((config.output_dir / "2026-03-02" / "brief.json").read_text())
+        assert brief1["news"] is None and brief1["report_count"] == 2 and brief1["date"] == "2026-03-02"
+
+        day2_reports(archive)
+        second = run_daily(config, date="2026-03-03", embedder=embedder, progress=lines.append)
+        assert second.mailed and second.report_count == 2 and len(handler.received) == 2
+        brief2 = json.loads((config.output_dir / "2026-03-03" / "brief.json").read_text())
+        news = brief2["news"]
+        assert news["previous"] == "2026-03-02" and news["no_new_reports"] is False
+        new_texts = [s["text"] for s in news["new"]]
+        assert AID[0] in new_texts and FLOOD[0] not in new_texts and FLOOD[2] not in new_texts
+        shown = [s["text"] for section in brief2["sections"] for s in section["statements"]]
+        assert FLOOD[0] not in shown and FLOOD[2] not in shown, "told on day 1: not repeated as news"
+        assert news["repeated"] >= 2 and news["continuing"]
+        assert all(t["first_seen"] == "2026-03-02" for t in news["continuing"])
+        html2 = (config.output_dir / "2026-03-03" / "brief.html").read_text()
+        assert "New since the last brief" in html2 and "Continuing:" in html2
+        assert html2.index("New since the last brief") < html2.index("Sources")
+        txt2 = (config.output_dir / "2026-03-03" / "brief.txt").read_text()
+        assert "NEW SINCE THE LAST BRIEF OF 2 MARCH 2026" in txt2
+        mail2 = handler.messages()[1]
+        text_part = next(p for p in mail2.walk() if p.get_content_type() == "text/plain").get_content()
+        html_part = next(p for p in mail2.walk() if p.get_content_type() == "text/html").get_content()
+        assert "NEW SINCE THE LAST BRIEF" in text_part and "New since the last brief" in html_part
+        assert AID[0] in html_part
+
+        # the same day again: rebuilt, not mailed twice; --force mails again
+        again = run_daily(config, date="2026-03-03", embedder=embedder, progress=lines.append)
+        assert not again.mailed and again.mail_note == "already mailed" and len(handler.received) == 2
+        assert json.loads((config.output_dir / "2026-03-03" / "brief.json").read_text())["news"]["new"] == news["new"]
+        forced = run_daily(config, date="2026-03-03", force=True, embedder=embedder)
+        assert forced.mailed and len(handler.received) == 3
+
+        # day 3: nothing new came in; the brief says so and nothing is mailed
+        third = run_daily(config, date="2026-03-04", embedder=embedder, progress=lines.append)
+        assert third.report_count == 0 and not third.mailed and third.mail_note == "no new reports"
+        assert len(handler.received) == 3
+    brief3 = json.loads((config.output_dir / "2026-03-04" / "brief.json").read_text())
+    assert brief3["news"]["no_new_reports"] is True and brief3["news"]["previous"] == "2026-03-03"
+    assert "No new reports came in" in (config.output_dir / "2026-03-04" / "brief.html").read_text()
+
+    index = (config.output_dir / "index.html").read_text()
+    dates = re.findall(r'<li id="brief-(\d{4}-\d\d-\d\d)"', index)
+    assert dates == ["2026-03-04", "2026-03-03", "2026-03-02"], "newest first"
+    for day in dates:
+        assert f'href="{day}/brief.html"' in index and (config.output_dir / day / "brief.html").is_file()
+    assert "no new reports" in index and "mailed" in index
+    assert not [p for p in config.output_dir.iterdir() if p.name.startswith(".2026")], "no staging folder left"
+
+
+def test_empty_day_is_mailed_when_configured(archive):
+    with smtp_server("none") as (handler, port):
+        config = config_for(archive, port)
+        config = dataclasses.replace(config, email=dataclasses.replace(config.email, send_empty=True))
+        run_daily(config, date="2026-03-02", embedder=FakeEmbedder())
+        result = run_daily(config, date="2026-03-03", embedder=FakeEmbedder())
+    assert result.mailed and len(handler.received) == 2
+    assert handler.messages()[1]["Subject"] == "Brief, 3 March 2026: no new reports"
+
+
+def test_since_takes_reports_by_date_not_by_history(archive):
+    config = config_for(archive)
+    run_daily(config, date="2026-03-02", embedder=FakeEmbedder())
+    day2_reports(archive)
+    result = run_daily(config, date="2026-03-03", since="2026-03-01", embedder=FakeEmbedder())
+    assert result.report_count == 4
+
+
+def test_a_lock_keeps_two_runs_apart(archive):
+    config = config_for(archive)
+    with Lock(config.output_dir):
+        with pytest.raises(BriefingError, match="another daily run is working on"):
+            run_daily(config, date="2026-03-02", embedder=FakeEmbedder())
+    assert run_daily(config, date="2026-03-02", embedder=FakeEmbedder()).report_count == 2
+
+
+def test_an_interrupted_run_leaves_the_archive_whole(archive, monkeypatch):
+    config = config_for(archive)
+    run_daily(config, date="2026-03-02", embedder=FakeEmbedder())
+    before = {p: p.read_bytes() for p in config.output_dir.rglob("*") if p.is_file()}
+    day2_reports(archive)
+    calls = []
+
+    def interrupted(path, content):  # the second file of the day is never written
+        calls.append(path)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(path, content)
+
+    import briefing.deliver.daily as daily
+
+    real = daily.write_atomic
+    monkeypatch.setattr(daily, "write_atomic", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        run_daily(config, date="2026-03-02", embedder=FakeEmbedder(), force=True)  # redo of an existing day
+    with pytest.raises(KeyboardInterrupt):
+        calls.clear()
+        run_daily(config, date="2026-03-03", embedder=FakeEmbedder())
+    after = {p: p.read_bytes() for p in config.output_dir.rglob("*") if p.is_file()}
+    assert {p: b for p, b in after.items() if p.suffix != ".lock"} == \
+           {p: b for p, b in before.items() if p.suffix != ".lock"}
+    monkeypatch.setattr(daily, "write_atomic", real)
+    # the store did not record the interrupted day: its reports are still new
+    assert run_daily(config, date="2026-03-03", embedder=FakeEmbedder()).report_count == 2
+
+
+def test_mail_failure_exits_3_with_the_archive_written(archive, monkeypatch):
+    from smtp_server import free_port
+
+    monkeypatch.setattr("briefing.deliver.smtp._sleep", lambda seconds: None)
+    monkeypatch.setattr("briefing.deliver.daily._embedder", lambda options, warn: FakeEmbedder())
+    config_for(archive, free_port())
+    from briefing.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["daily", "--config", str(archive / "briefing.toml"), "--date", "2026-03-02"], stdout=out, stderr=err)
+    assert code == 3 and "mail not sent" in err.getvalue()
+    assert (archive / "briefs" / "2026-03-02" / "brief.html").is_file() and (archive / "briefs" / "index.html").is_file()
+    # not mailed yet, so the next run of the day tries again
+    with smtp_server("none") as (handler, port):
+        config = config_for(archive, port)
+        assert run_daily(config, date="2026-03-02", embedder=FakeEmbedder()).mailed
+    assert len(handler.received) == 1
+
+
+@pytest.mark.slow
+def test_daily_cli_with_the_real_model_and_pdf(archive):
+    from briefing.cli import main
+
+    with smtp_server("none") as (handler, port):
+        config_for(archive, port, extra="")
+        text = (archive / "briefing.toml").read_text().replace('format = ["html", "json", "txt"]\n', "")
+        (archive / "briefing.toml").write_text(text.replace("[email]\n", "[email]\nattach_pdf = true\n"))
+        out, err = io.StringIO(), io.StringIO()
+        argv = ["daily", "--config", str(archive / "briefing.toml"), "--date", "2026-03-02"]
+        assert main(argv, stdout=out, stderr=err) == 0, err.getvalue()
+        day2_reports(archive)
+        argv[-1] = "2026-03-03"
+        assert main(argv, stdout=out, stderr=err) == 0, err.getvalue()
+    assert sorted(p.name for p in (archive / "briefs" / "2026-03-03").iterdir()) == ["brief.html", "brief.json",
+                                                                                   "brief.pdf"]
+    assert len(handler.received) == 2
+    news = json.loads((archive / "briefs" / "2026-03-03" / "brief.json").read_text())["news"]
+    assert news["repeated"] >= 2 and AID[0] in [s["text"] for s in news["new"]]
+    assert "mail: mailed" in out.getvalue()
