@@ -162,13 +162,14 @@ def greedy_theme(tmp_path, loopback_server):
     outside.mkdir()
     (theme / "logo.png").write_bytes(png_bytes())
     (outside / "secret.png").write_bytes(png_bytes())
+    (theme / "link.png").symlink_to(outside / "secret.png")  # inside by name, outside in fact
     (theme / "brief.html.j2").write_text(
         '{% extends "default:brief.html.j2" %}\n'
         '{% block style %}@import url("' + url + '/remote.css");\n{{ super() }}\n'
         '.masthead { background: url("' + url + '/background.png"); }{% endblock %}\n'
         '{% block header %}<p><img src="logo.png" alt="ours">\n'
         '<img src="' + (outside / "secret.png").as_uri() + '" alt="absolute">\n'
-        '<img src="../outside/secret.png" alt="relative">\n'
+        '<img src="../outside/secret.png" alt="relative"><img src="link.png" alt="symlink">\n'
         '<img src="' + url + '/remote.png" alt="remote"></p>{{ super() }}{% endblock %}\n')
     return theme, outside
 
@@ -186,7 +187,8 @@ def test_the_pdf_fetches_only_from_the_template_folder(greedy_theme, loopback_se
     assert requests == []  # nothing reached the server
     assert image_count(pdf) == 1  # the logo in the template folder, nothing else
     refused = " ".join(warnings)
-    for what in (f"{url}/remote.css", f"{url}/background.png", f"{url}/remote.png", (outside / "secret.png").as_uri()):
+    for what in (f"{url}/remote.css", f"{url}/background.png", f"{url}/remote.png", (outside / "secret.png").as_uri(),
+                 (theme / "link.png").as_uri()):
         assert f"refused to fetch {what}" in refused, (what, warnings)
     assert all(w.startswith("PDF: refused to fetch") for w in warnings)
 
@@ -196,7 +198,7 @@ def test_allow_remote_lets_it_fetch(greedy_theme, loopback_server):
     url, requests = loopback_server
     pdf = render(small_brief(), "pdf", RenderOptions(templates=(str(theme),), allow_remote=True))
     assert sorted(requests) == ["/background.png", "/remote.css", "/remote.png"]  # the server does see them
-    assert image_count(pdf) == 3  # logo, secret (absolute and relative are one URL), remote
+    assert image_count(pdf) == 4  # logo, secret (absolute and relative are one URL), its symlink, remote
 
 
 def test_refusals_reach_the_cli_as_warnings(greedy_theme, loopback_server, tmp_path, monkeypatch):
@@ -210,4 +212,4 @@ def test_refusals_reach_the_cli_as_warnings(greedy_theme, loopback_server, tmp_p
     code, out, err = run("build", tmp_path / "r.txt", "-o", tmp_path / "b.pdf", "--templates", theme, "-q")
     assert code == 0, err
     assert requests == []
-    assert err.count("warning: PDF: refused to fetch") == 4
+    assert err.count("warning: PDF: refused to fetch") == 5

@@ -111,6 +111,14 @@ def test_markdown_headings_and_list_items_stand_apart(brief):
             assert lines[number - 1] == "", (number, line)
 
 
+def test_the_packaged_theme_needs_no_script_and_nothing_remote():
+    for path in packaged_templates().rglob("*"):
+        if path.suffix in (".j2", ".css"):
+            text = path.read_text(encoding="utf-8")
+            assert "<script" not in text.lower(), path
+            assert not re.search(r"(@import|url\(|src=)\s*[\"']?(https?:)?//", text), path
+
+
 def test_registry_names_every_format():
     assert set(FORMATS) == {"html", "pdf", "md", "txt", "json"}
 

@@ -88,7 +88,10 @@ def render_template(environment: jinja2.Environment, name: str, context: dict) -
         searched = ", ".join(str(p) for p in _search_of(environment))
         raise TemplateError(f"{_where(error)}template not found: {error.name} (searched {searched})") from None
     except jinja2.UndefinedError as error:
-        raise TemplateError(f"{_where(error)}undefined variable: {error.message}") from None
+        message = str(error.message)
+        if message.startswith("'dict object' has no attribute"):  # brief.<typo>: say what to look at
+            message += " (the fields of brief are listed in docs/templates.md; --format json shows them)"
+        raise TemplateError(f"{_where(error)}undefined variable: {message}") from None
     except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as error:
         where = _where(error)
         if not where:  # not a template's mistake: a bug of ours, keep the traceback
