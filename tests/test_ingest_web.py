@@ -524,3 +524,13 @@ def test_nothing_within_the_dates_and_strict_language(tmp_path):
         "die von den Kämpfern des Islamischen Staates zurückgelassen wurden.\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"de.txt: is in language 'de', not 'en'"):
         load_documents([str(tmp_path)], strict=True)
+
+
+def test_a_malformed_address_or_page_is_one_skipped_source(tmp_path, site):
+    (tmp_path / "binary.html").write_bytes(b"\x00\x01\x02" * 100)
+    warnings: list[str] = []
+    docs = load_documents(["http://[::1/broken", str(tmp_path / "binary.html"), f"{site}/articles/{SEED_A}.html"],
+                          warn=warnings.append, fetcher=fast_fetcher())
+    assert [d.id for d in docs] == [SEED_A]
+    assert len(warnings) == 2 and warnings[0].startswith("skipped http://[::1/broken: cannot be fetched")
+    assert "binary.html" in warnings[1]

@@ -73,9 +73,13 @@ def extract_page(raw: bytes | str, source: str, url: str | None = None) -> Page:
     import lxml.html
     from trafilatura import bare_extraction
 
-    result = bare_extraction(raw, url=url, with_metadata=True, include_comments=False, include_tables=False,
-                             include_links=False, include_images=False, favor_precision=True, prune_xpath=_PRUNE,
-                             date_extraction_params={"extensive_search": False, "original_date": True})
+    try:
+        result = bare_extraction(raw, url=url, with_metadata=True, include_comments=False, include_tables=False,
+                                 include_links=False, include_images=False, favor_precision=True,
+                                 prune_xpath=_PRUNE,
+                                 date_extraction_params={"extensive_search": False, "original_date": True})
+    except Exception as error:  # a page lxml or trafilatura cannot take is one bad source, not the run
+        raise InputError(f"{source}: the page cannot be read ({type(error).__name__})") from None
     if result is None or not (result.text or "").strip():
         raise InputError(f"{source}: no article text found in the page")
     try:

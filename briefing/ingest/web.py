@@ -104,6 +104,8 @@ class Fetcher:
                 return self.fetch(url)
             except InputError as error:
                 return error
+            except Exception as error:  # a malformed address, an odd server: one source, not the run
+                return InputError(f"{url}: cannot be fetched ({type(error).__name__}: {str(error)[:120]})")
 
         if len(urls) <= 1:
             return [one(u) for u in urls]
