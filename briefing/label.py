@@ -16,6 +16,7 @@ from .model import Sentence
 from .names import NameIndex
 
 MIN_WORDS, MAX_WORDS = 2, 5
+MAX_NAME_WORDS = 3  # a longer "name" is usually a run of names (a list, a byline): not a label
 # event noun -> the words that tell it
 EVENTS: dict[str, tuple[str, ...]] = {
     "capture": ("captur", "seiz", "took control", "full control", "liberat", "retak", "recaptur", "fell to"),
@@ -85,8 +86,10 @@ def _distinctive(topic: int, counts: dict[int, Counter[str]]) -> list[tuple[floa
 
 def _built_label(topic: int, sentences: list[Sentence], name_counts: dict[int, Counter[str]],
                  event_counts: dict[int, Counter[str]], names: NameIndex) -> str | None:
-    ranked_names = _distinctive(topic, name_counts)
-    places = [(score * (2.0 if _is_place(key, sentences, names) else 1.0), key) for score, key in ranked_names
+    ranked_names = [(score, key) for score, key in _distinctive(topic, name_counts)
+                    if len(names.display(key).split()) <= MAX_NAME_WORDS]
+    place_like = _place_like(sentences, names)
+    places = [(score * (2.0 if key in place_like else 1.0), key) for score, key in ranked_names
               if not _NATIONALITY.match(names.display(key))]
     places.sort(key=lambda item: (-item[0], item[1]))
     if not places:
@@ -111,17 +114,17 @@ def _share(topic: int, key: str, counts: dict[int, Counter[str]]) -> float:
     return counts[topic][key] / total if total else 0.0
 
 
-def _is_place(key: str, sentences: list[Sentence], names: NameIndex) -> bool:
-    """A name that follows 'in', 'to', 'of' ... at least once reads as a place."""
+def _place_like(sentences: list[Sentence], names: NameIndex) -> set[str]:
+    """Entities that follow 'in', 'to', 'of' ... at least once: they read as places."""
     from .names import extract_names
 
+    found = set()
     for sentence in sentences:
         for name in extract_names(sentence.text):
-            if names.entity(name) == key:
-                at = sentence.text.find(name)
-                if at > 0 and _PLACE_CUE.search(sentence.text[:at]):
-                    return True
-    return False
+            at = sentence.text.find(name)
+            if at > 0 and _PLACE_CUE.search(sentence.text[max(0, at - 12):at]):
+                found.add(names.entity(name))
+    return found
 
 
 def _unique(label: str, taken, topic: int) -> str:

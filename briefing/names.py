@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
+from functools import lru_cache
 
 # capitalised words that open sentences or name no one
 _COMMON = set("""
@@ -28,7 +29,8 @@ _CONNECTORS = {"of", "al", "el", "ez", "az", "ad", "as", "ash", "ar", "an", "bin
 _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w’'\-]*\.?")
 
 
-def extract_names(text: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def extract_names(text: str) -> tuple[str, ...]:
     """Capitalised spans and acronyms, in the order they appear."""
     tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(text)]
     names: list[str] = []
@@ -56,7 +58,7 @@ def extract_names(text: str) -> list[str]:
         else:
             close()
     close()
-    return [name for name in names if len(name) > 1 and not name.lower() in _COMMON]
+    return tuple(name for name in names if len(name) > 1 and name.lower() not in _COMMON)
 
 
 def _gap(text: str, previous: tuple[str, int], start: int) -> bool:
@@ -121,8 +123,6 @@ class NameIndex:
     """Groups the names found in a set of texts into entities, each with one shown spelling."""
 
     def __init__(self, texts: list[str], aliases: tuple[tuple[str, ...], ...] = ALIASES):
-        from rapidfuzz import fuzz
-
         self._parent: dict[str, str] = {}
         forms = surface_forms(texts)
         self.counts: Counter[str] = Counter({key: sum(c.values()) for key, c in forms.items()})
@@ -135,14 +135,25 @@ class NameIndex:
                 if initials.upper().endswith(acronym.replace(".", "").upper()):
                     words = long_form.split()[-len(acronym.replace(".", "")):]
                     self._union(fold(" ".join(words)), fold(acronym))
-        keys = sorted(k for k in forms if len(k) >= 4)
-        for i, a in enumerate(keys):
-            for b in keys[i + 1:]:
-                if a[0] == b[0] and frozenset((a, b)) not in _HARD_NEGATIVES \
-                        and fuzz.ratio(a, b) >= SIMILAR:
-                    self._union(a, b)
+        self._join_similar(sorted(k for k in forms if len(k) >= 4))
         self._forms = forms
         self._alias_display = {fold(row[0]): row[0] for row in aliases}
+        self._shown: dict[str, str] | None = None
+
+    def _join_similar(self, keys: list[str]) -> None:
+        """Join keys that differ by a letter or two; compared in C, within the same first letter."""
+        from rapidfuzz import fuzz, process
+
+        by_initial: dict[str, list[str]] = defaultdict(list)
+        for key in keys:
+            by_initial[key[0]].append(key)
+        for group in by_initial.values():
+            if len(group) < 2:
+                continue
+            scores = process.cdist(group, group, scorer=fuzz.ratio, score_cutoff=SIMILAR, dtype="uint8")
+            for i, j in zip(*scores.nonzero()):
+                if i < j and frozenset((group[i], group[j])) not in _HARD_NEGATIVES:
+                    self._union(group[i], group[j])
 
     def _find(self, key: str) -> str:
         root = key
@@ -165,10 +176,9 @@ class NameIndex:
 
     def display(self, entity: str) -> str:
         """The spelling to show: the most frequent one in the input (ties: the longer)."""
-        counts: Counter[str] = Counter()
-        for key, forms in self._forms.items():
-            if self._find(key) == entity:
-                counts.update(forms)
-        if not counts:
-            return self._alias_display.get(entity, entity)
-        return max(counts, key=lambda form: (counts[form], len(form), form))
+        if self._shown is None:
+            counts: dict[str, Counter[str]] = defaultdict(Counter)
+            for key, forms in self._forms.items():
+                counts[self._find(key)].update(forms)
+            self._shown = {root: max(c, key=lambda form: (c[form], len(form), form)) for root, c in counts.items()}
+        return self._shown.get(entity) or self._alias_display.get(entity, entity)

@@ -57,8 +57,8 @@ def brief_documents(documents: Sequence[Document], options: BuildOptions, embedd
     cached = getattr(embedder, "hits", None)
     progress(f"embedded {len(sentences)} sentences" + (f" ({cached} from the cache)" if cached is not None else ""))
 
-    clustering = cluster_sentences(vectors, sentences, topics=options.topics)
-    names = NameIndex([s.text for s in sentences])
+    names = NameIndex([s.text for s in sentences] + sorted({s.heading for s in sentences if s.heading}))
+    clustering = cluster_sentences(vectors, sentences, topics=options.topics, names=names)
     members = {t: [s for s, label in zip(sentences, clustering.labels) if label == t]
                for t in range(clustering.topic_count)}
     topic_labels = label_topics(members, names)

@@ -3,7 +3,8 @@
 A sentence's score keeps its parts (`Statement.why`) so a reader can ask why it was chosen:
   centrality  cosine to its topic's centre (what the topic is about)
   support     the share of the topic's other reports that tell the same thing
-  position    earlier in its report is better: news puts the key facts first
+  position    earlier is better (news puts the key facts first), counted from where the report
+              starts to tell the topic
 The same fact told by several reports becomes ONE statement citing each of them.
 """
 
@@ -58,6 +59,7 @@ def score_sentences(rows: np.ndarray, vectors: np.ndarray, sentences: list[Sente
     similarity = block @ block.T
     docs = np.array([sentences[r].doc_id for r in rows])
     other_docs = len(set(docs.tolist())) - 1
+    starts = passage_starts([sentences[r] for r in rows])
     parts: dict[int, dict[str, float]] = {}
     for i, row in enumerate(rows):
         elsewhere = docs != docs[i]
@@ -68,18 +70,20 @@ def score_sentences(rows: np.ndarray, vectors: np.ndarray, sentences: list[Sente
         parts[row] = {
             "centrality": float(block[i] @ centre),
             "support": len(supporters) / other_docs if other_docs else 0.0,
-            "position": 1.0 / (1.0 + 0.25 * _index_in_passage(sentences[row], sentences)),
+            "position": 1.0 / (1.0 + 0.25 * (sentences[row].index - starts[(sentences[row].doc_id, sentences[row].heading)])),
             "length": length_fit,
         }
     return parts
 
 
-def _index_in_passage(sentence: Sentence, sentences: list[Sentence]) -> int:
-    """Position below the sentence's heading (or in its report): a heading opens a new lead."""
-    if sentence.heading is None:
-        return sentence.index
-    first = min(s.index for s in sentences if s.doc_id == sentence.doc_id and s.heading == sentence.heading)
-    return sentence.index - first
+def passage_starts(sentences: list[Sentence]) -> dict[tuple[str, str | None], int]:
+    """The first index of each (report, heading) among the given sentences. Given one topic's
+    sentences, that is where the report's telling of the topic begins: its own lead."""
+    starts: dict[tuple[str, str | None], int] = {}
+    for sentence in sentences:
+        key = (sentence.doc_id, sentence.heading)
+        starts[key] = min(starts.get(key, sentence.index), sentence.index)
+    return starts
 
 
 def total(parts: dict[str, float]) -> float:

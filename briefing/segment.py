@@ -20,6 +20,11 @@ MIN_SENTENCE_WORDS = 4
 HEADING_MAX_WORDS = 10
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
 _FORCED_BREAK = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“(]?[A-Z])")
+# credit and boilerplate lines that are not part of the story
+_BOILERPLATE = re.compile(r"^\W*(?:(?:Additional )?(?:Reporting|Writing|Editing|Compiled|Translated)(?: by)?\b[^.]{0,120}$"
+                          r"|(?:Photo|Image|Picture|Video)(?: credit)?:\s|Read more:|Click here|Subscribe\b|Follow us\b"
+                          r"|Copyright\b|©|All rights reserved)", re.I)
+_CREDIT = re.compile(r"\b(?:Additional reporting|Editing) by [A-Z]")
 _SOFT_BREAK = re.compile(r"(?<=[;:])\s+|\s+(?=[–—]\s)")
 
 
@@ -86,6 +91,8 @@ def segment_document(document: Document) -> list[Sentence]:
                 start += dateline.length
         for begin, end in _sentence_spans(text, start, span.end):
             sentence_text = text[begin:end]
+            if _BOILERPLATE.match(sentence_text) or _CREDIT.search(sentence_text):
+                continue
             if len(sentence_text.split()) < MIN_SENTENCE_WORDS and sentences and not sentence_text[-1:] in ".!?":
                 continue
             sentences.append(Sentence(doc_id=document.id, index=len(sentences), paragraph=number,

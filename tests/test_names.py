@@ -28,5 +28,5 @@ def test_hard_negatives_stay_apart():
 
 
 def test_extract_names_skips_sentence_openers_and_splits_possessives():
-    names = extract_names("Meanwhile, Iraq’s Joint Operations Command said forces entered al-Qaim.")
+    names = list(extract_names("Meanwhile, Iraq’s Joint Operations Command said forces entered al-Qaim."))
     assert names == ["Iraq", "Joint Operations Command", "al-Qaim"]

@@ -42,3 +42,15 @@ def test_run_on_sentence_from_an_unbalanced_quote_is_split():
     assert len(sentences) > 1
     assert all(len(s.text.split()) <= MAX_SENTENCE_WORDS for s in sentences)
     assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
+def test_credit_lines_are_not_sentences():
+    text = ("The army took the city on Friday.\n(Reporting by Ellen Francis; Editing by Niklas Pollard)\n"
+            "Photo: Reuters staff\nEngineers cleared the mines on Saturday.")
+    assert [s.text for s in segment_document(make_document(text))] == [
+        "The army took the city on Friday.", "Engineers cleared the mines on Saturday."]
+
+
+def test_a_credit_glued_to_the_last_paragraph_is_dropped():
+    text = "The army took the city on Friday. Additional reporting by Erika Solomon in Beirut Niklas Pollard in Stockholm"
+    assert [s.text for s in segment_document(make_document(text))] == ["The army took the city on Friday."]
