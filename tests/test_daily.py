@@ -84,6 +84,7 @@ def test_three_days_archive_news_and_no_double_mail(archive):
         assert AID[0] in new_texts and FLOOD[0] not in new_texts and FLOOD[2] not in new_texts
         shown = [s["text"] for section in brief2["sections"] for s in section["statements"]]
         assert FLOOD[0] not in shown and FLOOD[2] not in shown, "told on day 1: not repeated as news"
+        assert FLOOD[0] not in [e["text"] for e in brief2["timeline"]]
         assert news["repeated"] >= 2 and news["continuing"]
         assert all(t["first_seen"] == "2026-03-02" for t in news["continuing"])
         html2 = (config.output_dir / "2026-03-03" / "brief.html").read_text()

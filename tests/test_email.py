@@ -116,6 +116,8 @@ def test_message_parts_headers_and_size(fake_brief):
     assert text.get_content().replace("\r\n", "\n") == render(fake_brief, "txt")
     assert "DAYR AZ-ZAWR — LAGE, ÜBERBLICK" in text.get_content()
     assert "Überblick" in html.get_content()
+    if fake_brief.timeline:
+        assert "Timeline" in html.get_content() and fake_brief.timeline[0].text in html.get_content()
     check_html_part(html.get_content(), len(fake_brief.sources))
 
 

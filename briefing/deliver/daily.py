@@ -103,14 +103,17 @@ def _run(config, day, force, since, embedder, progress, warn, send, environ, sto
         embedder = embedder or _embedder(options, warn)
         brief = brief_documents(new_documents, options, embedder, progress, warn)
         brief = dataclasses.replace(brief, date=day)
-        from .news import brief_statements, mark_news
+        from .news import brief_statements, mark_news, other_texts
 
-        found = brief_statements(brief)
-        vectors = _normalised(embedder.embed([s.text for _t, _l, s in found])) if found else np.zeros((0, 0))
+        found, others = brief_statements(brief), other_texts(brief)
+        texts = [s.text for _t, _l, s in found] + others
+        matrix = _normalised(embedder.embed(texts)) if texts else np.zeros((0, 0))
+        vectors, other_vectors = matrix[:len(found)], matrix[len(found):]
         statements = [(label, s.text, vectors[i]) for i, (_t, label, s) in enumerate(found)]
         earlier, dates, _topics = store.earlier_statements(before=day)
-        if previous is not None and len(earlier) and earlier.shape[1] == vectors.shape[1]:
-            brief = mark_news(brief, vectors, earlier, dates, previous, config.threshold)
+        if previous is not None and len(earlier) and earlier.shape[1] == matrix.shape[1]:
+            brief = mark_news(brief, vectors, earlier, dates, previous, config.threshold,
+                              other_vectors=other_vectors)
             progress(f"new since {previous}: {len(brief.news.new)} statements shown, "
                      f"{brief.news.repeated} told before left out")
         elif previous is not None and len(earlier):

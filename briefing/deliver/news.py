@@ -36,11 +36,25 @@ def brief_statements(brief: Brief) -> list[tuple[int, str, Statement]]:
     return found
 
 
+def other_texts(brief: Brief) -> list[str]:
+    """The timeline's and the key quotes' texts that are not statements of a section, each once."""
+    known = {s.text for _t, _l, s in brief_statements(brief)}
+    texts = [e.text for e in brief.timeline] + [q.shown for q in brief.quotes]
+    return [t for t in dict.fromkeys(texts) if t not in known]
+
+
 def mark_news(brief: Brief, vectors: np.ndarray, earlier: np.ndarray, earlier_dates: list[str],
-              previous: str | None, threshold: float, max_new: int = MAX_NEW) -> Brief:
-    """`vectors` holds one normalised row per `brief_statements(brief)`; `earlier` the rows of the
-    statements of earlier briefs, told on `earlier_dates`."""
+              previous: str | None, threshold: float, max_new: int = MAX_NEW,
+              other_vectors: np.ndarray | None = None) -> Brief:
+    """`vectors` holds one normalised row per `brief_statements(brief)`, `other_vectors` one per
+    `other_texts(brief)`; `earlier` the rows of the statements of earlier briefs, told on
+    `earlier_dates`. Timeline entries and quotes an earlier brief told are left out too."""
     statements = brief_statements(brief)
+    others = other_texts(brief)
+    told_before = set()
+    if len(earlier) and others and other_vectors is not None and len(other_vectors):
+        best = (np.asarray(other_vectors, dtype=np.float32) @ np.asarray(earlier, dtype=np.float32).T).max(axis=1)
+        told_before = {text for text, score in zip(others, best) if score >= threshold}
     first_seen: dict[str, str | None] = {}
     if len(earlier) and len(statements):
         similarity = np.asarray(vectors, dtype=np.float32) @ np.asarray(earlier, dtype=np.float32).T
@@ -65,6 +79,9 @@ def mark_news(brief: Brief, vectors: np.ndarray, earlier: np.ndarray, earlier_da
     new = sorted((s for _t, _l, s in statements if s.text not in repeated), key=lambda s: -s.score)
     news = News(previous=previous, new=tuple(new[:max_new]), continuing=tuple(continuing.values()),
                 repeated=len(repeated))
+    told_before |= repeated
     return dataclasses.replace(
         brief, key_points=tuple(s for s in brief.key_points if s.text not in repeated),
-        sections=tuple(sections), news=news)
+        sections=tuple(sections), news=news,
+        timeline=tuple(e for e in brief.timeline if e.text not in told_before),
+        quotes=tuple(q for q in brief.quotes if q.shown not in told_before))
