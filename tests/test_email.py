@@ -259,3 +259,16 @@ def test_build_with_email_to_writes_the_files_then_mails(tmp_path, no_wait):
                          "--email-to", "desk@example.org", "--smtp-host", "127.0.0.1", "--smtp-port", port,
                          "--smtp-security", "none")
     assert code == 3 and (again / "brief.html").is_file() and (again / "brief.json").is_file()
+
+
+def test_mail_commands_help_imports_nothing_heavy():
+    import subprocess
+    import sys
+
+    code = ("import sys; from briefing.cli import main; "
+            "[main([c, '--help']) for c in ('email', 'daily', 'init-config', 'build')]; "
+            "heavy = [m for m in ('torch', 'weasyprint', 'numpy', 'css_inline', 'sqlite3', 'smtplib') "
+            "if m in sys.modules]; print(heavy)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip().endswith("[]")
+    assert "BRIEFING_SMTP_PASSWORD" in result.stdout and "--email-to" in result.stdout
