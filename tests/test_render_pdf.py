@@ -117,6 +117,17 @@ def test_report_text_is_text_in_the_pdf(tmp_path):
     assert not reader(pdf).pages[0].images  # the <img> in the text made no image
 
 
+@needs_poppler
+def test_a_theme_from_templates_init_makes_the_same_pdf(tmp_path):
+    from briefing.renderers.theme import init_theme
+
+    init_theme(tmp_path / "theme")
+    brief = small_brief()
+    ours = page_texts(render(brief, "pdf", RenderOptions(templates=(str(tmp_path / "theme"),))), tmp_path)
+    assert ours == page_texts(render(brief, "pdf"), tmp_path)
+    assert ours[-1].rstrip().endswith(f"page {len(ours)} of {len(ours)}")
+
+
 # -- fetches --------------------------------------------------------------------------------
 
 @pytest.fixture

@@ -88,3 +88,4 @@ def test_every_block_is_documented():
     stable = {"head", "style", "header", "key_points", "sections", "section", "statement", "sources", "method", "footer"}
     assert stable <= set(block_names()), "a block users may override has gone from brief.html.j2"
     assert set(block_names()) <= documented, f"undocumented blocks: {sorted(set(block_names()) - documented)}"
+    assert documented <= set(block_names()), f"documented, but not in brief.html.j2: {sorted(documented - set(block_names()))}"
