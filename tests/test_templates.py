@@ -261,6 +261,12 @@ def test_a_missing_top_template_is_exit_2(brief, tmp_path, monkeypatch):
         _template("nope.html.j2")(brief, RenderOptions())
 
 
+def test_a_template_that_extends_itself_says_to_use_default(brief, tmp_path):
+    (tmp_path / "brief.html.j2").write_text('{% extends "brief.html.j2" %}{% block header %}x{% endblock %}')
+    with pytest.raises(TemplateError, match='extends or includes itself; .* extend "default:brief.html.j2"'):
+        render(brief, "html", RenderOptions(templates=(str(tmp_path),)))
+
+
 def test_a_formatting_mistake_in_a_template_names_its_line(brief, tmp_path):
     (tmp_path / "brief.txt.j2").write_text("ok\n{{ brief.report_count + ' reports' }}\n")
     with pytest.raises(TemplateError, match=re.escape(f"{tmp_path / 'brief.txt.j2'}:2: TypeError")):

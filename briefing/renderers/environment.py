@@ -92,6 +92,9 @@ def render_template(environment: jinja2.Environment, name: str, context: dict) -
         if message.startswith("'dict object' has no attribute"):  # brief.<typo>: say what to look at
             message += " (the fields of brief are listed in docs/templates.md; --format json shows them)"
         raise TemplateError(f"{_where(error)}undefined variable: {message}") from None
+    except RecursionError:
+        raise TemplateError(f"{name}: a template extends or includes itself; to build on the packaged "
+                            f"one, extend \"{DEFAULT_PREFIX}:{name}\"") from None
     except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as error:
         where = _where(error)
         if not where:  # not a template's mistake: a bug of ours, keep the traceback
