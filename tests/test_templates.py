@@ -204,6 +204,7 @@ def test_templates_init_refuses_to_overwrite(tmp_path):
 def test_templates_list_says_which_file_is_used_from_where(tmp_path):
     (tmp_path / "brief.css").write_text("body { color: navy; }")
     (tmp_path / "extra.html.j2").write_text("x")
+    (tmp_path / "brief.md.j2").write_text('{% extends "default:brief.md.j2" %}{% block method %}{% endblock %}')
     code, out, err = run("templates", "list", "--templates", tmp_path)
     assert code == 0, err
     packaged = packaged_templates()
@@ -213,6 +214,7 @@ def test_templates_list_says_which_file_is_used_from_where(tmp_path):
     assert f"{tmp_path.resolve() / 'brief.css'}  (yours, replaces the packaged one)" in used["brief.css"]
     assert f"{packaged / 'brief.html.j2'}  (packaged)" in used["brief.html.j2"]
     assert "(yours, not in the packaged theme)" in used["extra.html.j2"]
+    assert "(yours, extends the packaged one)" in used["brief.md.j2"]
     assert "key_points" in lines[-1] and "statement" in lines[-1]
     code, out, err = run("templates", "list")
     assert code == 0 and str(packaged) in out and "yours" not in out

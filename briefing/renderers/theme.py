@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
@@ -47,6 +48,9 @@ only from this folder or `data:` URIs unless you pass `--allow-remote`.
 """
 
 
+_EXTENDS_DEFAULT = re.compile(r"\{%-?\s*extends\s+[\"']" + DEFAULT_PREFIX + ":")
+
+
 def block_names(name: str = "brief.html.j2") -> list[str]:
     """The blocks a user can override in a packaged template, in the order they appear."""
     return list(make_environment().get_template(f"{DEFAULT_PREFIX}:{name}").blocks)
@@ -84,8 +88,14 @@ def describe_templates(user_dirs: Sequence[str | Path] = ()) -> list[str]:
     width = max(len(name) for name, _, _ in table)
     for name, used, hidden in table:
         packaged = search[-1] / name
-        whose = ("packaged" if used == packaged
-                 else "yours, replaces the packaged one" if packaged in hidden else "yours, not in the packaged theme")
+        if used == packaged:
+            whose = "packaged"
+        elif packaged not in hidden:
+            whose = "yours, not in the packaged theme"
+        elif _EXTENDS_DEFAULT.search(used.read_text(encoding="utf-8", errors="replace")):
+            whose = "yours, extends the packaged one"
+        else:
+            whose = "yours, replaces the packaged one"
         lines.append(f"  {name:<{width}}  {used}  ({whose})")
     lines += ["", f"Blocks of {DEFAULT_PREFIX}:brief.html.j2: {', '.join(block_names())}"]
     return lines
