@@ -2,8 +2,10 @@
 
 Reports date events relative to the day they were written ("on Friday", "last week",
 "October 26", "since September", "three years ago"). `find_dates(text)` finds them with our own
-patterns; `resolve(mention, published)` turns one into a period with dateparser, plus the
-newsroom rules dateparser does not know:
+patterns; `resolve(mention, published)` turns one into a period: dateparser reads the
+expression's form ("Oct. 26", "Friday", "Nov 3, 2017"; once per distinct expression, since it
+takes milliseconds a call), and the count from the publication date is ours, with the newsroom
+rules dateparser does not know:
   - a bare weekday is the latest such day on or before publication ("on Friday" in a Friday
     report is that Friday); "last Friday" is strictly before it;
   - a month-day without a year takes the year that puts it nearest the publication date, with
@@ -61,6 +63,11 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(patt
 ))
 
 
+# every pattern needs one of these: most sentences are skipped at the cost of one search
+_MAYBE_DATE = re.compile(r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+                         r"|(?i:ago|week|month|year|yesterday|today|tonight|this\s+(?:morning|afternoon|evening))")
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A date expression found in a text, and the period it stands for once resolved."""
@@ -104,6 +111,8 @@ def find_dates(text: str) -> list[DateMention]:
     """Date expressions in `text`, in order; overlapping matches keep the earliest-listed pattern."""
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
+    if not _MAYBE_DATE.search(text):
+        return found
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span()
@@ -129,21 +138,30 @@ def _as_date(value: str | dt.date | None) -> dt.date | None:
         return None
 
 
-@lru_cache(maxsize=None)
-def _parser(base: dt.datetime, prefer: str):
+_BASE = dt.date(2001, 1, 1)  # a Monday: dateparser reads every expression against this one day
+
+
+@lru_cache(maxsize=1)
+def _parser():
     from dateparser.date import DateDataParser  # a second to import: only when dates are resolved
 
-    return DateDataParser(languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": prefer,
-                                                       "RETURN_TIME_AS_PERIOD": True})
+    return DateDataParser(languages=["en"], settings={"RELATIVE_BASE": dt.datetime.combine(_BASE, dt.time()),
+                                                       "PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True})
 
 
-def _parse(expression: str, base: dt.date, prefer: str = "past") -> dt.date | None:
-    """dateparser's reading of one normalised expression, relative to midnight of `base`."""
-    data = _parser(dt.datetime(base.year, base.month, base.day), prefer).get_date_data(expression)
+@lru_cache(maxsize=4096)
+def _parse(expression: str) -> dt.date | None:
+    """dateparser's reading of one normalised expression ("October 26", "Friday", "Nov. 3, 2017").
+
+    It is read once against a fixed day (dateparser takes some milliseconds a call, and a corpus
+    repeats its expressions); the arithmetic from the publication date is ours (see below)."""
+    data = _parser().get_date_data(expression)
     return data.date_obj.date() if data and data.date_obj else None
 
 
-_ANY_BASE = dt.date(2001, 1, 1)  # any base will do for expressions that carry their year
+def _weekday_of(name: str) -> int | None:
+    day = _parse(name)
+    return day.weekday() if day else None
 
 
 def resolve(mention: DateMention, published: dt.date | None) -> DateMention:
@@ -160,15 +178,15 @@ def _resolve(mention: DateMention, published: dt.date | None) -> tuple[str, dt.d
     if kind == "duration":
         return DURATION, None, None
     if kind in ("iso", "absolute"):
-        day = _parse(_without_weekday(words), _ANY_BASE)
+        day = _parse(_without_weekday(words))
         return (DAY, day, day) if day else None
     if kind == "month_year":
-        day = _parse(words, _ANY_BASE)
+        day = _parse(words)
         return (MONTH, day.replace(day=1), _month_end(day)) if day else None
     if kind == "since_year":
         return RANGE, dt.date(int(words[-4:]), 1, 1), published or dt.date(int(words[-4:]), 12, 31)
     if kind == "since_month" and re.search(r"\d{4}$", words):
-        day = _parse(_month_words(words), _ANY_BASE)
+        day = _parse(_month_words(words))
         return (RANGE, day.replace(day=1), published or _month_end(day)) if day else None
     if kind == "year":
         year = int(words[-4:])
@@ -178,10 +196,11 @@ def _resolve(mention: DateMention, published: dt.date | None) -> tuple[str, dt.d
     if kind == "month_day":
         return _month_day(_without_weekday(words), published)
     if kind in ("month", "since_month"):
-        day = _parse(_month_words(words), published + dt.timedelta(days=1))
+        day = _parse(_month_words(words))
         if day is None:
             return None
-        first = day.replace(day=1)
+        # the latest such month on or before publication
+        first = dt.date(published.year - (day.month > published.month), day.month, 1)
         return (RANGE, first, published) if kind == "since_month" else (MONTH, first, _month_end(first))
     if kind == "weekday":
         return _weekday(words, published)
@@ -218,7 +237,7 @@ def _month_end(day: dt.date) -> dt.date:
 
 
 def _month_day(words: str, published: dt.date) -> tuple[str, dt.date, dt.date] | None:
-    parsed = _parse(words, published)
+    parsed = _parse(words)
     if parsed is None:
         return None
     candidates = []
@@ -236,14 +255,18 @@ def _weekday(words: str, published: dt.date) -> tuple[str, dt.date, dt.date] | N
     name = re.search(_WEEKDAY, words)
     if name is None:
         return None
+    weekday = _weekday_of(name.group(0))
+    if weekday is None:
+        return None
     lead = words.split()[0].lower()
+    back = (published.weekday() - weekday) % 7  # days back to the latest such day on or before publication
     if lead == "next":
-        day = _parse(f"next {name.group(0)}", published)
+        day = published + dt.timedelta(days=(weekday - published.weekday()) % 7 or 7)
     elif lead == "last":  # strictly before publication
-        day = _parse(name.group(0), published)
-    else:  # a bare weekday (and "this Friday"): the latest such day on or before publication
-        day = _parse(name.group(0), published + dt.timedelta(days=1))
-    return (DAY, day, day) if day else None
+        day = published - dt.timedelta(days=back or 7)
+    else:  # a bare weekday (and "this Friday")
+        day = published - dt.timedelta(days=back)
+    return DAY, day, day
 
 
 def _relative_unit(words: str, published: dt.date) -> tuple[str, dt.date, dt.date] | None:
@@ -268,9 +291,7 @@ def _amount_unit(words: str) -> tuple[int, str]:
 
 def _ago(words: str, published: dt.date) -> tuple[str, dt.date, dt.date] | None:
     amount, unit = _amount_unit(words)
-    day = _parse(f"{amount} {unit}{'s' if amount > 1 else ''} ago", published)
-    if day is None:
-        return None
+    day = _shift(published, unit, -amount)
     if unit == "day":
         return DAY, day, day
     if unit == "week":

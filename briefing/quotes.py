@@ -267,16 +267,18 @@ def key_quotes(documents: Sequence[Document], sentences: Sequence[Sentence], lab
     for sentence in sentences:
         per_doc.setdefault(sentence.doc_id, []).append(sentence)
     merged: dict[str, Quote] = {}
+    quoted_by: dict[str, set[str]] = {}  # the reports behind each merged quote
     for document in documents:
         for found, sentence in document_quotes(document, per_doc.get(document.id, [])):
             citation = Citation(source=source_numbers[document.id], doc_id=document.id, sentence=sentence.index,
                                 text=sentence.text)
             key = re.sub(r"\W+", " ", found.text).strip().casefold()
             if key in merged:  # the same words quoted by another report: one quote, two citations
-                known = merged[key]
-                if all(c.doc_id != document.id for c in known.citations):
-                    merged[key] = replace(known, citations=known.citations + (citation,))
+                if document.id not in quoted_by[key]:
+                    quoted_by[key].add(document.id)
+                    merged[key] = replace(merged[key], citations=merged[key].citations + (citation,))
                 continue
+            quoted_by[key] = {document.id}
             topic = topic_of.get((sentence.doc_id, sentence.index), -1)
             merged[key] = Quote(text=found.text, shown=found.shown, speaker=found.speaker, cue=found.cue,
                                 pronoun=found.pronoun, citations=(citation,), topic=topic,

@@ -44,12 +44,19 @@ def build_timeline(documents: Sequence[Document], sentences: Sequence[Sentence],
              if (mention := event_date(sentence, published.get(sentence.doc_id))) is not None]
     # the most precise dates first, so that a vaguer telling joins the precise one
     found.sort(key=lambda item: (_rank(item[1]), source_numbers[sentences[item[0]].doc_id], item[0]))
-    words = {row: content_words(sentences[row].text, names) for row, _ in found}
+    words = _Words(sentences, names)
     events: list[_Event] = []
+    index = _EventIndex()
     for row, mention in found:
-        home = next((e for e in events if _same_event(e, row, mention, sentences, vectors, words)), None)
+        nearby = index.overlapping(mention)
+        home = None
+        if nearby:
+            cosines = vectors[[e.rows[0] for e in nearby]] @ vectors[row]
+            home = next((e for e, cosine in zip(nearby, cosines.tolist())
+                         if cosine >= SAME_FACT_COSINE and _same_event(e, row, cosine, sentences, words)), None)
         if home is None:
             events.append(_Event([row], mention))
+            index.add(events[-1])
         else:
             home.rows.append(row)
     topic_order = topic_order or {}
@@ -73,21 +80,58 @@ def _rank(mention: DateMention) -> int:
     return PRECISION_ORDER.get(mention.precision, len(PRECISION_ORDER)) if mention.resolved else len(PRECISION_ORDER) + 1
 
 
-def _same_event(event: _Event, row: int, mention: DateMention, sentences: Sequence[Sentence], vectors: np.ndarray,
-                words: Mapping[int, set[str]]) -> bool:
+class _EventIndex:
+    """Events by the days they cover, so that a sentence is compared only with events on its dates."""
+
+    MAX_SPAN = 31  # longer periods (ranges, years) are kept in one list and checked one by one
+
+    def __init__(self) -> None:
+        self.by_day: dict[int, list[_Event]] = {}
+        self.wide: list[_Event] = []
+        self.unresolved: dict[str, list[_Event]] = {}
+
+    def add(self, event: _Event) -> None:
+        mention = event.mention
+        if mention.first is None or mention.last is None:
+            self.unresolved.setdefault(mention.text.casefold(), []).append(event)
+        elif (mention.last - mention.first).days < self.MAX_SPAN:
+            for day in range(mention.first.toordinal(), mention.last.toordinal() + 1):
+                self.by_day.setdefault(day, []).append(event)
+        else:
+            self.wide.append(event)
+
+    def overlapping(self, mention: DateMention) -> list[_Event]:
+        if mention.first is None or mention.last is None:
+            return list(self.unresolved.get(mention.text.casefold(), []))
+        first, last = mention.first, mention.last
+        found: dict[int, _Event] = {}
+        if (last - first).days < self.MAX_SPAN:
+            for day in range(first.toordinal(), last.toordinal() + 1):
+                found.update((id(e), e) for e in self.by_day.get(day, []))
+        for event in self.wide:
+            assert event.mention.first and event.mention.last
+            if event.mention.first <= last and first <= event.mention.last:
+                found[id(event)] = event
+        return sorted(found.values(), key=lambda e: e.rows[0])
+
+
+class _Words:
+    """Content words of sentences, worked out when first asked for."""
+
+    def __init__(self, sentences: Sequence[Sentence], names: NameIndex) -> None:
+        self.sentences, self.names, self.known = sentences, names, {}
+
+    def __getitem__(self, row: int) -> set[str]:
+        if row not in self.known:
+            self.known[row] = content_words(self.sentences[row].text, self.names)
+        return self.known[row]
+
+
+def _same_event(event: _Event, row: int, cosine: float, sentences: Sequence[Sentence], words: _Words) -> bool:
+    """Whether a sentence on the event's dates tells the event (never two sentences of one report)."""
     if any(sentences[r].doc_id == sentences[row].doc_id for r in event.rows):
         return False
-    known = event.mention
-    if known.resolved != mention.resolved:
-        return False
-    if known.resolved:
-        assert known.first and known.last and mention.first and mention.last
-        if known.first > mention.last or mention.first > known.last:
-            return False
-    elif known.text.casefold() != mention.text.casefold():
-        return False
     first = event.rows[0]
-    cosine = float(vectors[first] @ vectors[row])
     shared = words[first] & words[row]
     overlap = len(shared) / len(words[first] | words[row]) if words[first] | words[row] else 0.0
     # on the same dates, a shared name and one more shared word are enough: "the operation to capture

@@ -151,3 +151,33 @@ def test_seeds_key_quotes_have_speakers_and_citations(seeds_brief):
     assert "state television" in speakers
     assert 2 <= len(seeds_brief.quotes) <= 5
     assert all(q.citations and q.cue for q in seeds_brief.quotes)
+
+
+def test_both_sections_reach_the_brief_its_json_and_every_text_format_and_can_be_switched_off():
+    import json
+
+    from briefing import render
+    from briefing.cli import build_parser
+    from briefing.model import Brief
+    from briefing.options import BuildOptions
+    from briefing.pipeline import brief_documents
+    from tests.conftest import FakeEmbedder
+
+    reports = [make_document('The army captured the city of Marib on Friday. "The dam is safe," the army said. '
+                             'Engineers began clearing mines in Marib on Thursday.', id="a", date="2017-11-03"),
+               make_document('The army captured the city of Marib on November 3. "The dam is safe," the army said. '
+                             'Hospitals in Marib lack fuel.', id="b", date="2017-11-04")]
+    brief = brief_documents(reports, BuildOptions(), embedder=FakeEmbedder())
+    assert brief.timeline and brief.quotes
+    assert [c.source for c in brief.quotes[0].citations] == [1, 2]
+    assert Brief.from_dict(json.loads(json.dumps(brief.to_dict()))) == brief
+    for fmt, timeline_title, quotes_title in (("txt", "TIMELINE", "KEY QUOTES"), ("md", "## Timeline", "## Key quotes"),
+                                              ("html", ">Timeline</h2>", ">Key quotes</h2>")):
+        page = render(brief, fmt)
+        assert timeline_title in page and quotes_title in page and "the army" in page
+        assert page.index(timeline_title) < page.index(quotes_title)
+    bare = brief_documents(reports, BuildOptions(timeline=False, quotes=False), embedder=FakeEmbedder())
+    assert bare.timeline == () and bare.quotes == ()
+    assert "TIMELINE" not in render(bare, "txt") and "KEY QUOTES" not in render(bare, "txt")
+    args = build_parser().parse_args(["build", "x", "--no-timeline", "--no-quotes"])
+    assert (args.timeline, args.quotes) == (False, False)
