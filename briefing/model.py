@@ -141,7 +141,7 @@ class TimelineEntry:
     end: str | None  # ISO last day of the period (the same day for a day)
     precision: str  # "day", "week", "month", "year", "range", or "unresolved" (no publication date)
     label: str  # the date as shown: "25 October 2017", "week of 23 October 2017", "since September 2017"
-    expression: str  # the date words as the report wrote them: "on October 25", "last week"
+    expression: str  # the date words as the report wrote them: "October 25", "Friday morning", "last week"
     text: str  # the statement: the sentence as written
     citations: tuple[Citation, ...]  # one per report that tells the event
     topic: int  # the topic of the shown sentence (-1: none)
