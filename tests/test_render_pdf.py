@@ -80,7 +80,7 @@ def test_outline_has_one_entry_per_section(seeds_brief, seeds_pdf):
     assert [t for t in titles if t in labels] == labels  # each topic once, in the brief's order
     assert seeds_brief.title not in titles
     extra = set(titles) - {"Key points", "Sources", "How this brief was made", *labels}
-    assert extra <= {"Timeline", "Key quotes", "New since the last brief"}, extra  # the analyst sections
+    assert extra <= {"Timeline", "Key quotes", "Where sources differ", "New since the last brief"}, extra
 
 
 @needs_poppler
