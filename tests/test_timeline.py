@@ -169,3 +169,20 @@ def test_seeds_timeline_holds_the_dated_events_with_citations(seeds_brief):
     assert [e.date for e in seeds_brief.timeline] == sorted(e.date for e in seeds_brief.timeline)
     # the capture of Deir Ezzor, told by both reports, is one entry citing both
     assert any({c.source for c in e.citations} == {1, 2} and "Deir" in e.text for e in by_date["2017-11-03"])
+
+
+@pytest.mark.slow
+def test_seeds_pdf_and_text_show_the_timeline_and_the_key_quotes(seeds_brief, tmp_path):
+    import shutil
+    import subprocess
+
+    from briefing import render
+
+    text = render(seeds_brief, "txt")
+    assert "TIMELINE\n  since September 2017:" in text and "\n  25 October 2017: The operation to capture Al Qaim" in text
+    assert "KEY QUOTES" in text and "- state television [2]" in text
+    if shutil.which("pdftotext"):
+        pdf = tmp_path / "brief.pdf"
+        pdf.write_bytes(render(seeds_brief, "pdf"))
+        shown = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert "Timeline" in shown and "Key quotes" in shown and "26 October 2017" in shown
