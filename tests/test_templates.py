@@ -17,6 +17,7 @@ from tests.conftest import FakeEmbedder, make_document
 
 XSS_SCRIPT = "<script>alert('x')</script>"
 XSS_IMG = '<img src=x onerror="alert(1)">'
+JS_URL = "javascript:alert(document.cookie)"
 REPORTS = [
     ("Rebels seized the northern town of Kafr Tala on Monday after a week of fighting. "
      "Aid groups said thousands of families fled Kafr Tala towards the border. "
@@ -57,7 +58,8 @@ def hostile(brief):
                                     *section.statements[2:])),
                 *brief.sections[1:])
     key_points = (statement(brief.key_points[0], f"Key: {XSS_SCRIPT}"), *brief.key_points[1:])
-    sources = (replace(brief.sources[0], title=f"Report {XSS_IMG}"), *brief.sources[1:])
+    sources = (replace(brief.sources[0], title=f"Report {XSS_IMG}", url="https://example.org/a?b=1&c=2"),
+               replace(brief.sources[1], url=JS_URL), *brief.sources[2:])
     return replace(brief, title=f"Brief {XSS_SCRIPT}", sections=sections, key_points=key_points, sources=sources)
 
 
@@ -293,6 +295,16 @@ def test_report_text_is_escaped_in_html(brief):
     assert f'title="A delegate posted {escaped_img} online."' in html  # citation tooltips are attributes
     assert f"Leaflets {escaped_img}</h2>" in html and f"Leaflets {escaped_img}</a>" in html
     assert f"Report {escaped_img}</span>" in html
+
+
+def test_a_report_url_becomes_a_link_only_when_it_is_http(brief):
+    html = render(hostile(brief), "html")
+    assert '<a href="https://example.org/a?b=1&amp;c=2" class="link">' in html
+    assert "javascript:" not in html.split('<section class="sources"')[0]
+    assert 'href="javascript' not in html and f'<span class="link">{JS_URL}</span>' in html
+    markdown = render(hostile(brief), "md")
+    assert "<https://example.org/a?b=1&c=2>" in markdown and "<javascript" not in markdown
+    assert r"javascript:alert\(document.cookie\)" in markdown
 
 
 def test_report_text_stays_text_in_markdown_and_plain_text(brief):

@@ -15,6 +15,13 @@ def md_escape(text: object) -> str:
     return escaped.replace("\n", " ")
 
 
+def link_url(value: object) -> str:
+    """The URL if it is safe to make a link of (http, https), else "": a report's metadata must
+    not smuggle a javascript: or data: link into the brief."""
+    url = str(value or "").strip()
+    return url if re.match(r"https?://[^\s<>\"'`]+$", url, flags=re.I) else ""
+
+
 def long_date(value: object) -> str:
     """'2017-11-03' -> '3 November 2017'; anything else is shown as it is."""
     if not value:
@@ -52,5 +59,5 @@ def md_cite(citations) -> str:
     return "".join(f"[\\[{c['source']}\\]](#source-{c['source']})" for c in citations)
 
 
-FILTERS = {"md": md_escape, "md_cite": md_cite, "long_date": long_date, "long_time": long_time, "plural": plural,
+FILTERS = {"md": md_escape, "md_cite": md_cite, "link_url": link_url, "long_date": long_date, "long_time": long_time, "plural": plural,
            "cite": cite}
