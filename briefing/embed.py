@@ -53,11 +53,22 @@ class SentenceTransformerEmbedder:
         return self._model
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, 0), dtype=np.float32)
-        vectors = self._load().encode(list(texts), batch_size=self.batch_size, normalize_embeddings=True,
+        return embed_unique(texts, self._encode)
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        vectors = self._load().encode(texts, batch_size=self.batch_size, normalize_embeddings=True,
                                       convert_to_numpy=True, show_progress_bar=False)
         return np.asarray(vectors, dtype=np.float32)
+
+
+def embed_unique(texts: Sequence[str], encode: Callable[[list[str]], np.ndarray]) -> np.ndarray:
+    """Encode each distinct text once (wire copies repeat sentences word for word)."""
+    if not texts:
+        return np.zeros((0, 0), dtype=np.float32)
+    index: dict[str, int] = {}
+    rows = np.array([index.setdefault(text, len(index)) for text in texts])
+    vectors = encode(list(index))
+    return vectors if len(index) == len(texts) else vectors[rows]
 
 
 def resolve_model(model: str) -> tuple[str, str]:
@@ -159,9 +170,21 @@ def default_cache_dir() -> Path:
     return Path(user_cache_dir("briefing"))
 
 
+BACKENDS = ("torch", "onnx")
+
+
 def make_embedder(model: str, batch_size: int, cache: bool, cache_dir: str | None,
-                  warn: Callable[[str], None] = lambda message: None) -> Embedder:
-    embedder: Embedder = SentenceTransformerEmbedder(model, batch_size=batch_size)
+                  warn: Callable[[str], None] = lambda message: None, backend: str = "torch") -> Embedder:
+    embedder: Embedder
+    if backend == "onnx":  # int8 ONNX export of the same model, run with onnxruntime
+        from .onnx_backend import OnnxEmbedder
+
+        name, path = resolve_model(model)
+        embedder = OnnxEmbedder(path, name, cache_dir or default_cache_dir(), batch_size=batch_size, log=warn)
+    elif backend == "torch":
+        embedder = SentenceTransformerEmbedder(model, batch_size=batch_size)
+    else:
+        raise ModelError(f"unknown embedding backend {backend!r} (choose from {', '.join(BACKENDS)})")
     if cache:
         embedder = CachedEmbedder(embedder, cache_dir or default_cache_dir(), on_rebuild=warn)
     return embedder

@@ -52,7 +52,8 @@ def brief_documents(documents: Sequence[Document], options: BuildOptions, embedd
     outlets = len({d.outlet for d in kept if d.outlet})
     progress(f"read {len(kept)} reports ({outlets} with a known outlet), {len(sentences)} sentences")
 
-    embedder = embedder or make_embedder(options.model, options.batch_size, options.cache, options.cache_dir, warn)
+    embedder = embedder or make_embedder(options.model, options.batch_size, options.cache, options.cache_dir, warn,
+                                          options.backend)
     vectors = np.asarray(embedder.embed([s.text for s in sentences]), dtype=np.float32)
     cached = getattr(embedder, "hits", None)
     progress(f"embedded {len(sentences)} sentences" + (f" ({cached} from the cache)" if cached is not None else ""))

@@ -1,0 +1,63 @@
+"""The int8 ONNX backend gives the torch model's vectors, near enough (cosine 0.99 on the seeds)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from briefing.errors import BriefingError
+from briefing.options import BuildOptions
+
+pytest.importorskip("onnxruntime")
+
+
+@pytest.fixture(scope="module")
+def seed_sentences():
+    from briefing.ingest import load_documents
+    from briefing.segment import segment_document
+
+    from conftest import SEEDS
+
+    return [s.text for d in load_documents([str(SEEDS)]) for s in segment_document(d)]
+
+
+@pytest.mark.slow
+def test_onnx_vectors_stay_within_cosine_099_of_torch(seed_sentences, tmp_path_factory):
+    from briefing.embed import SentenceTransformerEmbedder, make_embedder
+
+    cache = tmp_path_factory.mktemp("onnx-cache")
+    onnx = make_embedder("all-MiniLM-L6-v2 (packaged)", 16, cache=False, cache_dir=str(cache), backend="onnx")
+    fast = onnx.embed(seed_sentences)
+    exact = SentenceTransformerEmbedder().embed(seed_sentences)
+    assert fast.shape == exact.shape == (len(seed_sentences), 384)
+    assert np.allclose(np.linalg.norm(fast, axis=1), 1.0, atol=1e-4)
+    cosine = (fast * exact).sum(axis=1)
+    assert cosine.min() >= 0.99, f"lowest cosine {cosine.min():.4f}"
+    assert "onnx" in onnx.name  # its own cache keys: the vectors are not torch's
+    # exported once, then the cached file is reused; other batches (activations are quantised per
+    # batch, so a vector moves a little with its batch) stay as close to torch
+    files = list((cache / "onnx").glob("*.onnx"))
+    assert len(files) == 1
+    again = make_embedder("all-MiniLM-L6-v2 (packaged)", 64, cache=False, cache_dir=str(cache), backend="onnx")
+    assert (again.embed(seed_sentences[::-1])[::-1] * exact).sum(axis=1).min() >= 0.99
+    assert list((cache / "onnx").glob("*.onnx")) == files
+
+
+def test_duplicates_are_embedded_once():
+    from briefing.embed import embed_unique
+
+    seen = []
+
+    def encode(texts):
+        seen.append(list(texts))
+        return np.array([[len(t), 1.0] for t in texts], dtype=np.float32)
+
+    out = embed_unique(["a b", "c", "a b", "c", "d e f"], encode)
+    assert seen == [["a b", "c", "d e f"]]
+    assert out[:, 0].tolist() == [3, 1, 3, 1, 5]
+
+
+def test_backend_is_checked():
+    with pytest.raises(BriefingError, match="--backend"):
+        BuildOptions(backend="tensorflow").validate()
+    assert BuildOptions(backend="onnx").validate().backend == "onnx"
