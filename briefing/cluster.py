@@ -37,6 +37,8 @@ TOPIC_DISTANCE = 0.5  # average-linkage cosine distance at which two groups stay
 MAX_TOPICS = 12
 MIN_TOPIC_SIZE = 2
 MAX_DIRECT = 3000  # above this many sentences, cluster micro-cluster centroids instead
+MICRO_CLUSTERS = 500  # topics are found among this many micro-cluster centroids
+MICRO_EPOCHS = 10  # passes of the micro-clustering over the data, at most
 MAX_NAMES = 512  # the names block keeps the most frequent entities: its width must not grow with the input
 
 
@@ -55,25 +57,38 @@ def passage_groups(sentences: list[Sentence]) -> list[int]:
     return [ids.setdefault((s.doc_id, s.heading), len(ids)) for s in sentences]
 
 
-def smooth(vectors: np.ndarray, sentences: list[Sentence]) -> np.ndarray:
-    """Mix each row with its neighbours in the same passage (decaying with distance)."""
+def smoothing_operator(sentences: list[Sentence]):
+    """A sparse (n x n) matrix that mixes each row with its neighbours in the same passage
+    (decaying with distance): at most 2 * CONTEXT_REACH + 1 entries a row, so linear in n."""
+    from scipy.sparse import csr_matrix
+
     passages = passage_groups(sentences)
-    out = np.empty_like(vectors)
     by_passage: dict[int, list[int]] = defaultdict(list)
     for row, passage in enumerate(passages):
         by_passage[passage].append(row)
-    for rows in by_passage.values():
-        block = vectors[rows]
-        for i, row in enumerate(rows):
-            lo, hi = max(0, i - CONTEXT_REACH), min(len(rows), i + CONTEXT_REACH + 1)
+    rows, cols, values = [], [], []
+    for members in by_passage.values():
+        for i, row in enumerate(members):
+            lo, hi = max(0, i - CONTEXT_REACH), min(len(members), i + CONTEXT_REACH + 1)
             weights = np.array([CONTEXT_DECAY ** abs(j - i) for j in range(lo, hi)])
             weights[i - lo] = 0.0
             if weights.sum() == 0:
-                out[row] = block[i]
+                rows.append(row), cols.append(row), values.append(1.0)
                 continue
-            context = (weights[:, None] * block[lo:hi]).sum(axis=0) / weights.sum()
-            out[row] = (1 - CONTEXT_WEIGHT) * block[i] + CONTEXT_WEIGHT * context
-    return out
+            weights = CONTEXT_WEIGHT * weights / weights.sum()
+            weights[i - lo] = 1 - CONTEXT_WEIGHT
+            rows.extend([row] * (hi - lo))
+            cols.extend(members[lo:hi])
+            values.extend(weights.tolist())
+    n = len(sentences)
+    return csr_matrix((np.array(values, dtype=np.float32), (rows, cols)), shape=(n, n))
+
+
+def smooth(vectors, sentences: list[Sentence], operator=None):
+    """Mix each row with its neighbours in the same passage (dense or sparse rows)."""
+    operator = smoothing_operator(sentences) if operator is None else operator
+    out = operator @ vectors
+    return np.asarray(out, dtype=np.float32) if isinstance(vectors, np.ndarray) else out
 
 
 def name_features(sentences: list[Sentence], index: NameIndex | None = None):
@@ -90,11 +105,12 @@ def name_features(sentences: list[Sentence], index: NameIndex | None = None):
 
 
 def sentence_features(vectors: np.ndarray, sentences: list[Sentence], index: NameIndex | None = None) -> np.ndarray:
-    meaning = normalize(smooth(vectors, sentences))
+    operator = smoothing_operator(sentences)
+    meaning = normalize(smooth(vectors, sentences, operator))
     names = name_features(sentences, index)
     if names is None:
         return meaning
-    names = normalize(smooth(names.toarray().astype(np.float32), sentences))
+    names = normalize(smooth(names.astype(np.float32), sentences, operator)).toarray()
     return normalize(np.hstack([meaning, NAMES_WEIGHT * names]))
 
 
@@ -132,8 +148,10 @@ def _cluster(features: np.ndarray, topics: int | None) -> np.ndarray:
 
 def _cluster_large(features: np.ndarray, topics: int | None) -> np.ndarray:
     """Micro-clusters first (linear in the input), then topics over their centroids."""
-    micro = MiniBatchKMeans(n_clusters=min(MAX_DIRECT // 3, len(features) // 4), random_state=0,
-                            n_init=1, batch_size=2048).fit(features)
+    # k-means++ seeding costs one pass over the data per centre (five minutes for 25,000
+    # sentences on 2 cores): micro-clusters only need to be small and tight, random seeds will do
+    micro = MiniBatchKMeans(n_clusters=min(MICRO_CLUSTERS, len(features) // 4), random_state=0, init="random",
+                            n_init=1, batch_size=2048, max_iter=MICRO_EPOCHS).fit(features.astype(np.float32))
     centroids = normalize(micro.cluster_centers_)
     return _cluster(centroids, topics)[micro.labels_]
 

@@ -24,6 +24,8 @@ SAME_FACT_OVERLAP = 0.2  # Jaccard of content words and names, with SAME_FACT_CO
 SUPPORT_COSINE = 0.6  # another report "supports" a sentence when it has one this close
 REDUNDANT_COSINE = 0.75  # a candidate this close to a chosen statement adds nothing
 MIN_WORDS, MAX_WORDS = 6, 55  # shorter or longer sentences make poor statements
+MAX_SUPPORT_CANDIDATES = 400  # above this many sentences in a topic, support is scored for the best only
+SUPPORT_CHUNK = 256
 _STOPWORDS = set("""a an the and or but of to in on at by for from with as is are was were be been has have had
 it its this that these those he she they them their his her said says say will would could should may
 than then there here who which what when where while after before into over under about also not no
@@ -52,27 +54,45 @@ def _jaccard(a: set[str], b: set[str]) -> float:
 
 
 def score_sentences(rows: np.ndarray, vectors: np.ndarray, sentences: list[Sentence]) -> dict[int, dict[str, float]]:
-    """The score parts of each sentence (by row) of one topic."""
+    """The score parts of each sentence (by row) of one topic.
+
+    Linear in the topic's size: support (the one part that compares sentences with each other)
+    is computed for the best MAX_SUPPORT_CANDIDATES sentences by the other parts only, in
+    chunks, never as one topic-by-topic matrix; the others get their share of support 0.
+    Topics up to that size (every topic of a brief of tens of reports) are scored exactly."""
     block = vectors[rows]
     centre = block.mean(axis=0)
     centre /= np.linalg.norm(centre) or 1.0
-    similarity = block @ block.T
     docs = np.array([sentences[r].doc_id for r in rows])
-    other_docs = len(set(docs.tolist())) - 1
-    starts = passage_starts([sentences[r] for r in rows])
+    _, doc_codes = np.unique(docs, return_inverse=True)
+    other_docs = int(doc_codes.max()) if len(rows) else 0  # distinct reports - 1
+    starts = passage_starts([sentences[r] for r in rows.tolist()])
     parts: dict[int, dict[str, float]] = {}
-    for i, row in enumerate(rows):
-        elsewhere = docs != docs[i]
-        supporters = {d for d in docs[elsewhere & (similarity[i] >= SUPPORT_COSINE)].tolist()}
-        words = len(sentences[row].text.split())
+    centrality = block @ centre
+    for i, row in enumerate(rows.tolist()):
+        sentence = sentences[row]
+        words = len(sentence.text.split())
         length_fit = (1.0 if MIN_WORDS <= words <= MAX_WORDS else 0.5) * \
-            (DEPENDENT_PENALTY if _DEPENDENT_START.match(sentences[row].text) else 1.0)
+            (DEPENDENT_PENALTY if _DEPENDENT_START.match(sentence.text) else 1.0)
+        index = sentence.index - starts[(sentence.doc_id, sentence.heading)]
         parts[row] = {
-            "centrality": float(block[i] @ centre),
-            "support": len(supporters) / other_docs if other_docs else 0.0,
-            "position": 1.0 / (1.0 + 0.25 * (sentences[row].index - starts[(sentences[row].doc_id, sentences[row].heading)])),
+            "centrality": float(centrality[i]),
+            "support": 0.0,
+            "position": 1.0 / (1.0 + 0.25 * index),
             "length": length_fit,
         }
+    if other_docs:
+        candidates = np.arange(len(rows))
+        if len(rows) > MAX_SUPPORT_CANDIDATES:
+            partial = np.array([total(parts[r]) for r in rows.tolist()])
+            candidates = np.sort(np.argsort(-partial, kind="stable")[:MAX_SUPPORT_CANDIDATES])
+        for start in range(0, len(candidates), SUPPORT_CHUNK):
+            chunk = candidates[start:start + SUPPORT_CHUNK]
+            close = (block[chunk] @ block.T) >= SUPPORT_COSINE
+            for i, near in zip(chunk.tolist(), close):
+                codes = doc_codes[near]
+                supporters = len(np.unique(codes[codes != doc_codes[i]]))
+                parts[int(rows[i])]["support"] = supporters / other_docs
     return parts
 
 
@@ -94,16 +114,17 @@ def rank_topic(topic: int, rows: np.ndarray, vectors: np.ndarray, sentences: lis
                source_numbers: dict[str, int], names: NameIndex, per_topic: int) -> RankedTopic:
     parts = score_sentences(rows, vectors, sentences)
     order = sorted(rows.tolist(), key=lambda r: (-total(parts[r]), sentences[r].doc_id, sentences[r].index))
-    words = {r: content_words(sentences[r].text, names) for r in order}
+    order_array = np.array(order, dtype=int)
+    words = _LazyWords(sentences, names)  # content words are needed for the few close pairs only
     used: set[int] = set()
     chosen: list[Statement] = []
     chosen_rows: list[int] = []  # every sentence the chosen statements stand for
     for row in order:
         if len(chosen) >= per_topic:
             break
-        if row in used or any(vectors[row] @ vectors[other] >= REDUNDANT_COSINE for other in chosen_rows):
+        if row in used or (chosen_rows and (vectors[chosen_rows] @ vectors[row]).max() >= REDUNDANT_COSINE):
             continue
-        same = _same_fact(row, order, used, vectors, sentences, words)
+        same = _same_fact(row, order_array, used, vectors, sentences, words)
         used.update(same)
         chosen_rows.extend(same)
         citations = sorted((Citation(source=source_numbers[sentences[r].doc_id], doc_id=sentences[r].doc_id,
@@ -115,16 +136,28 @@ def rank_topic(topic: int, rows: np.ndarray, vectors: np.ndarray, sentences: lis
     return RankedTopic(topic=topic, statements=tuple(chosen), source_count=source_count)
 
 
-def _same_fact(row: int, order: list[int], used: set[int], vectors: np.ndarray, sentences: list[Sentence],
+class _LazyWords(dict):
+    def __init__(self, sentences: list[Sentence], names: NameIndex):
+        super().__init__()
+        self.sentences, self.names = sentences, names
+
+    def __missing__(self, row: int) -> set[str]:
+        self[row] = found = content_words(self.sentences[row].text, self.names)
+        return found
+
+
+def _same_fact(row: int, order: np.ndarray, used: set[int], vectors: np.ndarray, sentences: list[Sentence],
                words: dict[int, set[str]]) -> list[int]:
     """The sentence and, from each other report, its closest sentence that tells the same fact."""
     best: dict[str, tuple[float, int]] = {}
-    for other in order:
+    cosines = vectors[order] @ vectors[row]
+    for position in np.flatnonzero(cosines >= SAME_FACT_COSINE).tolist():  # in `order`'s order, as before
+        other = int(order[position])
         doc = sentences[other].doc_id
         if other in used or doc == sentences[row].doc_id:
             continue
-        cosine = float(vectors[row] @ vectors[other])
-        if cosine >= SAME_FACT_COSINE and _jaccard(words[row], words[other]) >= SAME_FACT_OVERLAP:
+        cosine = float(cosines[position])
+        if _jaccard(words[row], words[other]) >= SAME_FACT_OVERLAP:
             if cosine > best.get(doc, (0.0, -1))[0]:
                 best[doc] = (cosine, other)
     return [row] + [other for _, other in best.values()]
