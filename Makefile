@@ -39,3 +39,22 @@ $(STAMP): pyproject.toml constraints.txt scripts/system-deps.sh
 
 clean:
 	rm -rf out build dist .pytest_cache
+
+# benchmarks (BENCHMARKS.md): not part of `make test`; they install the bench extra first
+.PHONY: bench bench-quality bench-speed bench-deps
+BENCH_STAMP := $(VENV)/.bench-installed
+
+$(BENCH_STAMP): $(STAMP) pyproject.toml
+	@$(BIN)/pip install -c constraints.txt -e '.[test,bench]' >> $(VENV)/install.log 2>&1 \
+		|| (tail -30 $(VENV)/install.log; exit 1)
+	@touch $(BENCH_STAMP)
+
+bench-deps: $(BENCH_STAMP)
+
+bench: bench-quality bench-speed
+
+bench-quality: $(BENCH_STAMP)
+	$(BIN)/python -m benchmarks.quality
+
+bench-speed: $(BENCH_STAMP)
+	$(BIN)/python -m benchmarks.speed --peers

@@ -1,0 +1,1 @@
+"""Quality and speed benchmarks (see BENCHMARKS.md); not part of the package or of `make test`."""
