@@ -249,6 +249,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--peers", action="store_true", help="BERTopic and LexRank on the largest input")
     parser.add_argument("--json", help="also write the numbers here")
     parser.add_argument("--keep", help="write the reports here (and keep them)")
+    parser.add_argument("--peer-timeout", type=float, default=PEER_TIMEOUT, help="seconds before BERTopic is stopped")
+    parser.add_argument("--lexrank-timeout", type=float, default=LEXRANK_TIMEOUT,
+                        help="seconds before LexRank is stopped")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--peer", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--cache-dir", help=argparse.SUPPRESS)
@@ -288,12 +291,12 @@ def main(argv: list[str] | None = None) -> int:
                               f"{k} {v:.2f}" for k, v in run["stages"].items()), file=sys.stderr)
         if args.peers:
             n = max(args.sizes)
-            results["peers"]["bertopic"] = run_peer("bertopic", inputs[n], PEER_TIMEOUT)
+            results["peers"]["bertopic"] = run_peer("bertopic", inputs[n], args.peer_timeout)
             print(f"BERTopic: {results['peers']['bertopic']}", file=sys.stderr)
-            results["peers"]["lexrank"] = run_peer("lexrank", inputs[n], LEXRANK_TIMEOUT)
+            results["peers"]["lexrank"] = run_peer("lexrank", inputs[n], args.lexrank_timeout)
             print(f"LexRank: {results['peers']['lexrank']}", file=sys.stderr)
             small = min(args.sizes, key=lambda s: abs(s - 100))
-            results["peers"][f"lexrank {small}"] = run_peer("lexrank", inputs[small], LEXRANK_TIMEOUT)
+            results["peers"][f"lexrank {small}"] = run_peer("lexrank", inputs[small], args.lexrank_timeout)
             print(f"LexRank ({small} reports): {results['peers'][f'lexrank {small}']}", file=sys.stderr)
     finally:
         if not args.keep:

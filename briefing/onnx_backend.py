@@ -125,6 +125,9 @@ class OnnxEmbedder:
             options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
             options.intra_op_num_threads = self.threads or os.cpu_count() or 1
             options.inter_op_num_threads = 1
+            # no busy-waiting between ops: on a shared machine spinning threads fight the other
+            # processes for the cores (measured: 26 sentences/s spinning, 70 not, under load 3.5)
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
             try:
                 self._session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
             except Exception as error:  # a damaged cached file: export again once
