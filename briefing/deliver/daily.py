@@ -160,6 +160,8 @@ def write_day(config: DailyConfig, brief: Brief, render_options, progress: Repor
     except OSError as error:
         raise OutputError(f"{final}: cannot be written ({error.strerror or error})") from None
     finally:
+        if retired.exists() and not final.exists():  # stopped between the two renames: put the earlier one back
+            os.replace(retired, final)
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(retired, ignore_errors=True)
     for fmt in rendered:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -65,14 +64,14 @@ def init_theme(folder: str | Path, force: bool = False) -> list[Path]:
     existing = [path for path in planned if path.exists()]
     if existing and not force:
         raise OutputError(f"{existing[0]} exists; nothing was copied (--force overwrites the theme files)")
+    from ..writing import write_outputs
+
     try:
-        for name in names:
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source / name, target / name)
-        (target / "README.md").write_text(INIT_README.format(folder=target, blocks=", ".join(block_names())),
-                                          encoding="utf-8")
+        files = {target / name: (source / name).read_bytes() for name in names}
     except OSError as error:
-        raise OutputError(f"{target}: cannot be written ({error.strerror or error})") from None
+        raise OutputError(f"{source}: the packaged theme cannot be read ({error.strerror or error})") from None
+    files[target / "README.md"] = INIT_README.format(folder=target, blocks=", ".join(block_names()))
+    write_outputs(files)  # all or nothing: an interrupted copy leaves no half-written template
     return planned
 
 
