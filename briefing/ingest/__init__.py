@@ -263,10 +263,15 @@ def _without_copies(documents: list[Document], progress: Report) -> list[Documen
     from .dedupe import collapse_duplicates
 
     kept, pairs = collapse_duplicates(documents)
-    for copy, original in pairs:
+    for copy, original in pairs[:SHOWN_COPIES]:
         progress(f"{copy.path or copy.url or copy.id} is a copy of {original.path or original.url or original.id}: "
                  f"counted once")
+    if len(pairs) > SHOWN_COPIES:  # 500 copies of one wire story: a line, not a screenful
+        progress(f"... and {len(pairs) - SHOWN_COPIES} more copies, each counted once")
     return kept
+
+
+SHOWN_COPIES = 10
 
 
 def _with_unique_id(document: Document, used: set[str]) -> Document:

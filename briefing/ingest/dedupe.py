@@ -26,11 +26,16 @@ def collapse_duplicates(documents: Sequence[Document], similarity: float = SIMIL
                         ) -> tuple[list[Document], list[tuple[Document, Document]]]:
     """The documents without their copies (order kept), and (copy, kept) pairs."""
     shingles = [_shingles(d.text) for d in documents]
+    parent = list(range(len(documents)))
+    first_with: dict[frozenset[int], int] = {}
+    for i, grams in enumerate(shingles):  # word-for-word copies first, however many there are
+        if grams:
+            parent[i] = first_with.setdefault(frozenset(grams), i)
     index: dict[int, list[int]] = defaultdict(list)
     for i, grams in enumerate(shingles):
-        for gram in grams:
-            index[gram].append(i)
-    parent = list(range(len(documents)))
+        if parent[i] == i:  # so 500 copies of one story do not make its 5-grams look like boilerplate
+            for gram in grams:
+                index[gram].append(i)
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -39,6 +44,8 @@ def collapse_duplicates(documents: Sequence[Document], similarity: float = SIMIL
         return i
 
     for i, grams in enumerate(shingles):
+        if parent[i] != i:
+            continue  # a word-for-word copy, already counted
         shared: dict[int, int] = defaultdict(int)
         for gram in grams:
             holders = index[gram]
