@@ -18,7 +18,7 @@ from .names import NameIndex
 from .options import BuildOptions
 from .quotes import key_quotes
 from .rank import fit_word_budget, rank_topic
-from .segment import segment_document
+from .segment import MIN_SENTENCE_WORDS, segment_document
 from .timeline import build_timeline
 
 Report = Callable[[str], None]
@@ -40,10 +40,12 @@ def brief_documents(documents: Sequence[Document], options: BuildOptions, embedd
     kept, sentences = [], []
     for document in documents:
         found = segment_document(document)
-        if not found:
+        if not any(len(s.text.split()) >= MIN_SENTENCE_WORDS for s in found):  # "Yes. No. Maybe." is no report
+            message = (f"{document.path or document.id}: has no sentence of {MIN_SENTENCE_WORDS} words or more "
+                       f"to summarise")
             if options.strict:
-                raise InputError(f"{document.path or document.id}: has no sentence to summarise")
-            warn(f"skipped {document.path or document.id}: has no sentence to summarise")
+                raise InputError(message)
+            warn(f"skipped {message}")
             continue
         kept.append(document)
         sentences.extend(found)
