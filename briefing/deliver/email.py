@@ -65,7 +65,7 @@ def default_subject(brief: Brief) -> str:
     head = f"Brief, {long_date(brief.date)}"
     if brief.news is not None and brief.news.no_new_reports:
         return f"{head}: no new reports"
-    labels = [s.label for s in brief.sections]
+    labels = [" ".join(s.label.split()) for s in brief.sections]  # a line break in a header would end it
     subject = head
     for count, label in enumerate(labels):
         candidate = f"{head}: {'; '.join(labels[:count + 1])}"
