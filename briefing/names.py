@@ -26,6 +26,9 @@ mr mrs ms dr gen maj col lt sgt
 """.split())
 _PARTICLES = ("al", "el", "ez", "az", "ad", "as", "ash", "ar", "an", "at", "ad", "ed")
 _CONNECTORS = {"of", "al", "el", "ez", "az", "ad", "as", "ash", "ar", "an", "bin", "ibn", "abu", "de", "du", "la"}
+_LOST_POSSESSIVES = {c.lower() + "s" for c in ("Syria", "Iraq", "Russia", "Turkey", "Iran", "Lebanon", "Israel",
+                                                "America", "Britain", "Egypt", "Jordan", "Yemen", "Idlib", "Aleppo")}
+_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:[^aeiou]i|ian|ese|ish)$")  # "Syrian", "Iraqi": not a given name
 _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w’'\-]*\.?")
 
 
@@ -47,6 +50,10 @@ def extract_names(text: str) -> tuple[str, ...]:
 
     for i, (token, start) in enumerate(tokens):
         word = token.rstrip(".")
+        if word.lower() in _LOST_POSSESSIVES:  # "Syrias Idlib": a possessive whose apostrophe was lost
+            close()
+            names.append(word[:-1])
+            continue
         capital = word[:1].isupper() or word[:3].lower() in ("al-", "ez-", "el-", "az-", "ad-", "as-")
         if capital and word.lower() not in _COMMON | {"the"} or (span and word.lower() in _CONNECTORS):
             if span and _gap(text, tokens[i - 1], start):
@@ -76,8 +83,22 @@ def fold(name: str) -> str:
     kept = [w for w in words if not (w in _PARTICLES and len(words) > 1)]
     if len(kept) > 1 and kept[0].startswith("al") and len(kept[0]) <= 4:
         kept[0] = kept[0][2:]  # "Albu Kamal" is "Al Bu Kamal": the article is glued on
+    elif len(kept) > 1 and kept[0] == "abu" and len(kept[1]) >= 4 and not kept[1].startswith("bu"):
+        kept[0] = "bu"  # "Abu Kamal" is written for "Albu Kamal" too
     key = "".join(kept)
     key = re.sub(r"(.)\1+", r"\1", key)
+    return key
+
+
+def _plain(form: str) -> str:
+    return re.sub(r"[\s\-]+", " ", form).casefold()
+
+
+def loose(key: str) -> str:
+    """A vowel-blind form of a folded key: transliterations differ most in their vowels
+    ('khansheikhoun', 'khanshaykhun' -> 'khVnshVkhVn'; 'idleb', 'idlib' -> 'Vdlb')."""
+    key = re.sub(r"(?<=[aeiouy])h$", "", key)  # "Hasakah", "Hamah": a final h after a vowel is silent
+    key = re.sub(r"[aeiouy']+", "V", key)
     return key
 
 
@@ -112,11 +133,27 @@ ALIASES: tuple[tuple[str, ...], ...] = (
     ("Hezbollah", "Hizbollah", "Hizbullah"),
     ("Al Qaeda", "al-Qaida", "Al-Qaeda"),
     ("Jabhat al-Nusra", "Nusra Front", "al-Nusra Front", "Jabhat Fateh al-Sham"),
+    ("Syrian Observatory for Human Rights", "SOHR", "Syrian Observatory"),
+    ("White Helmets", "Syria Civil Defence", "Syria Civil Defense", "Syrian Civil Defence", "Civil Defence"),
+    ("Free Syrian Army", "FSA"),
+    ("Palmyra", "Tadmur", "Tadmor"),
+    ("Kobane", "Kobani", "Ain al-Arab"),
+    ("Aleppo", "Halab"),
 )
 _ACRONYM_DEFINITION = re.compile(r"((?:[A-Z][\w’'\-]+\s+){1,7}?[A-Z][\w’'\-]+)\s*\(([A-Z][A-Za-z.]{1,8})\)")
-SIMILAR = 88  # rapidfuzz ratio of two folded keys at or above which they are one name
+SIMILAR = 88  # rapidfuzz ratio of two folded keys (or of their vowel-blind forms) at or above which they are one name
+MIN_LOOSE = 4  # vowel-blind forms shorter than this are too short to join on ("Iran" and "Oran")
+# pairs no similarity may join, by folded key: they look alike and are different places or groups
 _HARD_NEGATIVES = {frozenset(p) for p in (("homs", "hama"), ("raqa", "ramadi"), ("qaim", "qaeda"),
-                                          ("alepo", "afrin"), ("iraq", "iran"), ("iraqi", "irani"))}
+                                          ("alepo", "afrin"), ("iraq", "iran"), ("iraqi", "irani"),
+                                          ("hama", "hamas"), ("homs", "hamas"), ("douma", "dara"),
+                                          ("unitednations", "unitedstates"), ("un", "us"), ("ypg", "ypj"))}
+_DIRECTIONS = re.compile(r"^(?:north|south|east|west)(?:ern)?|(?:north|south)(?:east|west)(?:ern)?")
+# words that end many names: "Council" alone is not "Security Council"
+_GENERIC = set("""state army front council forces force ministry agency group province city party union coalition
+committee command office unit units brigade brigades movement government minister president media center centre
+network observatory organisation organization nations republic kingdom court league authority authorities news
+""".split())
 
 
 class NameIndex:
@@ -136,6 +173,8 @@ class NameIndex:
                     words = long_form.split()[-len(acronym.replace(".", "")):]
                     self._union(fold(" ".join(words)), fold(acronym))
         self._join_similar(sorted(k for k in forms if len(k) >= 4))
+        self._join_loose(sorted(forms))
+        self._join_surnames(forms)
         self._forms = forms
         self._alias_display = {fold(row[0]): row[0] for row in aliases}
         self._shown: dict[str, str] | None = None
@@ -152,8 +191,63 @@ class NameIndex:
                 continue
             scores = process.cdist(group, group, scorer=fuzz.ratio, score_cutoff=SIMILAR, dtype="uint8")
             for i, j in zip(*scores.nonzero()):
-                if i < j and frozenset((group[i], group[j])) not in _HARD_NEGATIVES:
+                if i < j and self._may_join(group[i], group[j]):
                     self._union(group[i], group[j])
+
+    def _join_loose(self, keys: list[str]) -> None:
+        """Join keys whose vowel-blind forms are alike ('Idlib'/'Idleb', 'Douma'/'Duma', 'Khan Sheikhoun'/'Khan
+        Shaykun'): equal when short, within SIMILAR by rapidfuzz when long; same start either way."""
+        from rapidfuzz import fuzz
+
+        by_initial: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for key in keys:
+            blind = loose(key)
+            if len(blind) >= MIN_LOOSE and sum(c != "V" for c in blind) >= 2:
+                by_initial[blind[:2]].append((key, blind))  # "Afrin", "Efrin": both "Vf"
+        for group in by_initial.values():
+            for x, (a, blind_a) in enumerate(group):
+                for b, blind_b in group[x + 1:]:
+                    alike = blind_a == blind_b or (min(len(blind_a), len(blind_b)) >= 8
+                                                   and fuzz.ratio(blind_a, blind_b) >= SIMILAR)
+                    if alike and self._may_join(a, b):
+                        self._union(a, b)
+
+    def _join_surnames(self, forms: dict[str, Counter[str]]) -> None:
+        """'Putin' is 'Vladimir Putin' when it ends exactly one longer name of two or three words."""
+        endings: dict[str, set[str]] = defaultdict(set)
+        for key, spellings in forms.items():
+            words = max(spellings, key=spellings.get).split()
+            if 2 <= len(words) <= 3 and words[0].lower() not in _GENERIC and not _ADJECTIVE.match(words[0]):
+                endings[fold(words[-1])].add(key)
+        for key in forms:
+            longer = endings.get(key, set())
+            if len(longer) == 1 and key not in _GENERIC and len(key) >= 4:
+                (full,) = longer
+                if self._may_join(key, full):
+                    self._union(key, full)
+
+    def _may_join(self, a: str, b: str) -> bool:
+        if frozenset((a, b)) in _HARD_NEGATIVES or frozenset((self._find(a), self._find(b))) in _HARD_NEGATIVES:
+            return False
+        # "Eastern Ghouta" and "Western Ghouta" differ in one word that matters
+        return bool(_DIRECTIONS.match(a)) == bool(_DIRECTIONS.match(b)) and \
+            (not _DIRECTIONS.match(a) or _DIRECTIONS.match(a).group() == _DIRECTIONS.match(b).group())
+
+    def variants(self, entity: str, limit: int = 4) -> list[str]:
+        """The other spellings of an entity in the input, most frequent first (not the shown one)."""
+        shown = self.display(entity)
+        counts: Counter[str] = Counter()
+        for key, forms in self._forms.items():
+            if self._find(key) == entity:
+                counts.update(forms)
+        seen = {_plain(shown)}
+        out = []
+        for form, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+            inflected = fold(form).startswith(fold(shown)) and len(fold(form)) - len(fold(shown)) <= 3
+            if _plain(form) not in seen and not inflected:  # "Deir Ez-Zor" is "Deir ez-Zor"; "Syrians" is no spelling
+                seen.add(_plain(form))
+                out.append(form)
+        return out[:limit]
 
     def _find(self, key: str) -> str:
         root = key
