@@ -8,8 +8,8 @@ from collections.abc import Sequence
 import numpy as np
 
 from . import __version__
-from .model import (Brief, Document, Generation, Member, Quote, Section, Sentence, Source, Statement, TimelineEntry,
-                    Topic)
+from .model import (Brief, Difference, Document, Generation, Member, Quote, Section, Sentence, Source, Statement,
+                    TimelineEntry, Topic)
 from .options import BuildOptions
 from .rank import RankedTopic
 
@@ -30,7 +30,8 @@ def key_points(ranked: Sequence[RankedTopic], count: int) -> tuple[Statement, ..
 def assemble(documents: Sequence[Document], sentences: Sequence[Sentence], labels: np.ndarray,
              topic_labels: dict[int, str], ranked: Sequence[RankedTopic], options: BuildOptions,
              model_name: str, now: dt.datetime | None = None, timeline: tuple[TimelineEntry, ...] = (),
-             quotes: tuple[Quote, ...] = ()) -> Brief:
+             quotes: tuple[Quote, ...] = (), differences: tuple[Difference, ...] = (),
+             also: dict[int, tuple[str, ...]] | None = None) -> Brief:
     now = now or dt.datetime.now(dt.timezone.utc)
     clustered = int((labels >= 0).sum())
     topics = tuple(
@@ -38,7 +39,7 @@ def assemble(documents: Sequence[Document], sentences: Sequence[Sentence], label
               members=tuple(_member(s) for s, label in zip(sentences, labels) if label == t))
         for t in sorted(topic_labels))
     sections = tuple(Section(topic=r.topic, label=topic_labels[r.topic], source_count=r.source_count,
-                             statements=r.statements) for r in ranked if r.statements)
+                             statements=r.statements, also=(also or {}).get(r.topic, ())) for r in ranked if r.statements)
     dates = sorted(d.date[:10] for d in documents if d.date)
     title = options.title or (f"Situation brief: {sections[0].label}" if sections else "Situation brief")
     return Brief(
@@ -55,6 +56,7 @@ def assemble(documents: Sequence[Document], sentences: Sequence[Sentence], label
         sources=sources_of(documents),
         timeline=timeline,
         quotes=quotes,
+        differences=differences,
     )
 
 

@@ -27,6 +27,8 @@ def add_option_flags(parser: argparse.ArgumentParser, options_class: type = Buil
     hints = typing.get_type_hints(options_class)
     for field in dataclasses.fields(options_class):
         meta = field.metadata
+        if meta.get("cli") is False:
+            continue  # set from the config file or the API only (a list of lists has no flag)
         flag = meta.get("flag") or "--" + field.name.replace("_", "-")
         kind = hints[field.name]
         if kind is bool:
@@ -40,7 +42,8 @@ def add_option_flags(parser: argparse.ArgumentParser, options_class: type = Buil
 
 
 def options_from(args: argparse.Namespace, options_class: type = BuildOptions):
-    return options_class(**{f.name: getattr(args, f.name) for f in dataclasses.fields(options_class)})
+    return options_class(**{f.name: getattr(args, f.name) for f in dataclasses.fields(options_class)
+                            if hasattr(args, f.name)})
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -235,6 +235,13 @@ class _Reader:
             name, inverted = by_name[key]
             kind = hints[name]
             base = next((t for t in typing.get_args(kind) if t is not type(None)), kind)
+            parse = {f.name: f for f in dataclasses.fields(BuildOptions)}[name].metadata.get("parse")
+            if parse:  # a field of its own shape (aliases: a list of lists)
+                try:
+                    values[name] = parse(value)
+                except ValueError as error:
+                    raise self.fail("brief", key, str(error)) from None
+                continue
             value = self.typed("brief", key, value, base)
             values[name] = (not value) if inverted else value
         try:

@@ -129,3 +129,22 @@ def _place_like(sentences: list[Sentence], names: NameIndex) -> set[str]:
 
 def _unique(label: str, taken, topic: int) -> str:
     return label if label not in set(taken) else f"{label} ({topic + 1})"
+
+
+def also_known_as(order: list[int], labels: dict[int, str], names: NameIndex, limit: int = 3) -> dict[int, tuple[str, ...]]:
+    """Per topic, the other spellings of the names its label uses ("Deir al-Zour", "Deir Ezzor"); topics in
+    brief order, and each entity's spellings only under the first label that names it."""
+    from .names import extract_names
+
+    shown: set[str] = set()
+    also: dict[int, tuple[str, ...]] = {}
+    for topic in order:
+        spellings: list[str] = []
+        for name in extract_names(labels.get(topic, "")):
+            entity = names.entity(name)
+            if entity in shown:
+                continue
+            shown.add(entity)
+            spellings += [v for v in names.variants(entity, limit) if v.casefold() not in labels[topic].casefold()]
+        also[topic] = tuple(spellings[:limit])
+    return also

@@ -87,6 +87,7 @@ class Section:
     label: str
     source_count: int  # how many sources cover this topic
     statements: tuple[Statement, ...]
+    also: tuple[str, ...] = ()  # other spellings of the names in its label, given once in a brief ("Deir al-Zour")
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,33 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Account:
+    """One way the reports tell a disputed count or fact, with every source that tells it so."""
+
+    text: str  # a sentence that tells it, as written
+    figure: str | None  # the count as written ("at least 58"); None when the difference is about a fact
+    low: int | None  # the least the figure allows
+    high: int | None  # the most the figure allows (None: no upper bound)
+    claim: str | None  # the words that make it a claim ("according to", "claimed"); None when told as fact
+    date: str | None  # the earliest publication date among its sources
+    citations: tuple[Citation, ...]  # one per report that tells it so (copies of one wire story count once)
+
+
+@dataclass(frozen=True)
+class Difference:
+    """Where sources differ: one measure of one event told differently, the accounts side by side."""
+
+    kind: str  # "conflict" (cannot all be true), "differs" (different but compatible), "updated" (a later report
+    # raises a toll) or "attribution" (one source tells as fact what another reports as a claim)
+    measure: str  # what is counted ("people killed", "children killed"), or "account" for a fact
+    event: str  # the event as shown: its place, else its topic's label
+    date: str | None  # the earliest publication date of its accounts
+    topic: int  # the topic most of its sentences belong to (-1: none)
+    note: str  # one neutral line: "Reports give from at least 58 to at least 100 people killed."
+    accounts: tuple[Account, ...]  # two or more: lowest figure first (earliest first for "updated")
+
+
+@dataclass(frozen=True)
 class Brief:
     title: str
     date: str  # the day the brief speaks for (ISO date)
@@ -176,6 +204,7 @@ class Brief:
     timeline: tuple[TimelineEntry, ...] = ()  # dated events, oldest first (empty with --no-timeline)
     quotes: tuple[Quote, ...] = ()  # the key quotes, most important first (empty with --no-quotes)
     news: News | None = None  # set by daily runs: what is new since the last brief (see News)
+    differences: tuple[Difference, ...] = ()  # where sources differ (empty with --no-differences)
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)

@@ -16,6 +16,23 @@ def _opt(default: Any, help: str, flag: str | None = None, metavar: str | None =
     return field(default=default, metadata={"help": help, "flag": flag, "metavar": metavar})
 
 
+def parse_aliases(value: Any) -> tuple[tuple[str, ...], ...]:
+    """Aliases from a config file: a list of lists (["Daesh", "ISIS"]: the first is shown) or a table
+    (ISIS = ["Daesh", "IS"]: the key is shown). Raises ValueError on any other shape."""
+    if isinstance(value, dict):
+        value = [[key, *(names if isinstance(names, list) else [names])] for key, names in value.items()]
+    if not isinstance(value, (list, tuple)) or not all(
+            isinstance(row, (list, tuple)) and len(row) >= 2 and all(isinstance(n, str) and n.strip() for n in row)
+            for row in value):
+        raise ValueError("must be a list of lists of two or more names, or a table of name = [other names]")
+    return tuple(tuple(n.strip() for n in row) for row in value)
+
+
+def _config_only(default: Any, help: str, parse: Any) -> Any:
+    """A field set from the config file or the API only: the CLI makes no flag for it."""
+    return field(default=default, metadata={"help": help, "cli": False, "parse": parse})
+
+
 @dataclass(frozen=True)
 class BuildOptions:
     title: str | None = _opt(None, "title of the brief (default: from its top topic)", metavar="TEXT")
@@ -42,9 +59,18 @@ class BuildOptions:
                                 "date; --no-timeline leaves it out", flag="--no-timeline")
     quotes: bool = _opt(True, "add the Key quotes with their speakers; --no-quotes leaves them out",
                         flag="--no-quotes")
+    differences: bool = _opt(True, "add Where sources differ: counts (tolls, fighters, displaced) and claims that "
+                                   "outlets tell differently; --no-differences leaves it out", flag="--no-differences")
+    aliases: tuple[tuple[str, ...], ...] = _config_only(
+        (), "more names that are one entity, added to the built-in table (Daesh = ISIS): in the config file, "
+            "aliases = [[\"Daesh\", \"ISIS\"], ...] (the first name is shown) or a [brief.aliases] table "
+            "of name = [other names]", parse_aliases)
 
     def as_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        """JSON-shaped: lists, not tuples, so that a Brief's options read back from JSON compare equal."""
+        values = dataclasses.asdict(self)
+        values["aliases"] = [list(row) for row in self.aliases]
+        return values
 
     def validate(self) -> BuildOptions:
         from .errors import BriefingError

@@ -12,9 +12,10 @@ from .cluster import cluster_sentences
 from .embed import Embedder, make_embedder
 from .errors import InputError
 from .ingest import load_documents
-from .label import label_topics
+from .label import also_known_as, label_topics
 from .model import Brief, Document
-from .names import NameIndex
+from .differences import find_differences
+from .names import ALIASES, NameIndex
 from .options import BuildOptions
 from .quotes import key_quotes
 from .rank import fit_word_budget, rank_topic
@@ -60,7 +61,8 @@ def brief_documents(documents: Sequence[Document], options: BuildOptions, embedd
     cached = getattr(embedder, "hits", None)
     progress(f"embedded {len(sentences)} sentences" + (f" ({cached} from the cache)" if cached is not None else ""))
 
-    names = NameIndex([s.text for s in sentences] + sorted({s.heading for s in sentences if s.heading}))
+    names = NameIndex([s.text for s in sentences] + sorted({s.heading for s in sentences if s.heading}),
+                      aliases=ALIASES + options.aliases)
     clustering = cluster_sentences(vectors, sentences, topics=options.topics, names=names)
     members = {t: [s for s, label in zip(sentences, clustering.labels) if label == t]
                for t in range(clustering.topic_count)}
@@ -78,5 +80,8 @@ def brief_documents(documents: Sequence[Document], options: BuildOptions, embedd
     timeline = build_timeline(kept, sentences, vectors, clustering.labels, numbers, names, order) \
         if options.timeline else ()
     quotes = key_quotes(kept, sentences, clustering.labels, numbers, order) if options.quotes else ()
+    differences = find_differences(kept, sentences, names, numbers, clustering.labels, topic_labels, order) \
+        if options.differences else ()
+    also = also_known_as([r.topic for r in ranked], topic_labels, names)
     return assemble(kept, sentences, clustering.labels, topic_labels, ranked, options, model_name,
-                    timeline=timeline, quotes=quotes)
+                    timeline=timeline, quotes=quotes, differences=differences, also=also)

@@ -1,0 +1,466 @@
+"""Where sources differ: the same count of the same event told differently, and facts told as claims.
+
+Every count a sentence gives (quantities.py) is attached to its event: the places its sentence
+names after "in", "of", "near"... (else the places its report is mostly about), its report's date
+and its topic. Two counts are of one event when they count the same thing, their reports are at
+most `EVENT_DAYS` apart and their places meet. A sentence about another time ("in August 2013",
+"last year", a weekday that is not its report's) or only about places its report is not about
+counts for no event: reports often recall earlier attacks.
+
+Two counts of one event from two reports are labelled:
+  conflict     their ranges cannot both be true ("58" and "at least 72");
+  differs      different but compatible ("at least 10" and "11");
+  updated      a later report gives a higher toll than an earlier one allows;
+  attribution  the same figure, told as fact by one and as a claim ("according to") by the other.
+Counts with the same figure, bound and manner are one account citing every report that gives it,
+so copies of one wire story count once and a report never disagrees with itself.
+Facts told as a claim by one outlet and stated flatly by another ("alleged chemical attack" against
+"chemical attack", "claimed to have captured" against "captured") are an attribution difference too.
+The brief shows; it does not judge: notes say what differs, never who is right.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from .model import Account, Citation, Difference, Document, Sentence
+from .names import NameIndex, extract_names, fold
+from .quantities import Count, counts, hedge
+
+LEAD = 4  # a report's first sentences: where it says what it is about
+OUTLIER = 8  # a count this many times off the median of its event's counts is of something else
+EVENT_DAYS = 3  # reports further apart than this tell different events
+MAX_DIFFERENCES = 8
+SEVERITY = {"conflict": 3, "updated": 2, "differs": 1, "attribution": 0}
+NOTES = {
+    "conflict": "The figures cannot all be true.",
+    "updated": "A later report gives a higher figure than an earlier one allows.",
+    "differs": "The figures differ but can all be true.",
+    "attribution": "One source reports as a claim what another states as fact.",
+}
+_PLACE_CUE = re.compile(r"\b(?:in|into|to|from|of|at|near|outside|around|across|on|struck|hit|targeted)\s+"
+                        r"(?:the\s+)?(?:(?:rebel-held|regime-held|northern|southern|eastern|western|northwestern|"
+                        r"northeastern|southwestern|southeastern|central|besieged|syrian|town|city|village|"
+                        r"province|district|suburb|countryside|rural|of)\s+)*$", re.I)
+_OTHER_TIME = re.compile(r"\b(?:last|previous|past|earlier this) (?:year|month|week)s?\b|\bin the past\b|"
+                         r"\bpreviously\b|\byears? ago\b|\bsince (?:19|20)\d\d\b|"
+                         r"\b(?:war|conflict) (?:that|which) has\b|\b\w+-year(?:-old)? (?:war|conflict)\b", re.I)
+_COUNTRIES = {fold(c) for c in ("Syria", "Syrias", "Iraq", "Turkey", "Russia", "Iran", "Lebanon", "Jordan", "Israel",
+                                  "Yemen", "Egypt", "Libya", "United States", "US", "Britain", "France", "Syrian")}
+_NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:i|ian|ese|ish|an)$")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_DAY = re.compile(r"(?:\b(?P<day2>\d{1,2})\s+)?\b(?P<month>January|February|March|April|June|July|August|September|"
+                        r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
+                        r"(?:\s+(?P<day>\d{1,2})\b(?!\d))?")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")s?\b", re.I)
+# actions whose telling as fact or as claim is worth showing; the hedge must stand just before them
+ACTIONS = ("chemical attack", "gas attack", "captured", "seized", "took control", "shot down", "liberated",
+           "recaptured")
+_ACTION = re.compile(r"\b(" + "|".join(map(re.escape, ACTIONS)) + r")\b", re.I)
+_NEAR_HEDGE = re.compile(r"\b(?:alleged(?:ly)?|suspected|claim(?:s|ed)? (?:to have|it had|they had)|purported|"
+                         r"(?:claims?|reports?|allegations?|accusations?) of|accus\w+ (?:\w+ ){0,4}of|"
+                         r"reported(?:ly)?|said to have|unconfirmed)\s+(?:\w+\s+){0,3}$", re.I)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One count in one sentence, with what makes its event."""
+
+    row: int  # the sentence's index in the sentences given
+    doc_id: str
+    outlet: str
+    date: str | None
+    count: Count
+    claim: str | None
+    places: frozenset[str]  # entities the sentence names as places; else its report's main places
+    context: frozenset[str]  # its report's main places
+    topic: int
+    text: str
+
+
+def items_of(documents: Sequence[Document], sentences: Sequence[Sentence], names: NameIndex,
+             topics: Sequence[int] | None = None) -> list[Item]:
+    by_id = {d.id: d for d in documents}
+    cued = [_places(s.text, names) for s in sentences]
+    main = _main_places(sentences, cued, documents, names)
+    central = _central_places(sentences, cued)
+    elsewhen = _other_times(sentences, by_id)
+    items = []
+    for row, sentence in enumerate(sentences):
+        document = by_id[sentence.doc_id]
+        found = counts(sentence.text)
+        if not found or row in elsewhen:
+            continue
+        context = main.get(document.id, frozenset())
+        places = cued[row]
+        if places and central and _first_place(sentence.text, places, names) not in central:
+            continue  # it tells of a place the reports together are not about: another event
+        for count in found:
+            items.append(Item(row=row, doc_id=document.id, outlet=(document.outlet or document.id).casefold(),
+                              date=document.date[:10] if document.date else None, count=count,
+                              claim=hedge(sentence.text), places=places or context, context=context,
+                              topic=int(topics[row]) if topics is not None else 0, text=sentence.text))
+    return items
+
+
+def _first_place(text: str, places: frozenset[str], names: NameIndex) -> str | None:
+    """The first place a sentence names: the most specific one ("Douma in eastern Ghouta")."""
+    for name in extract_names(text):
+        if names.entity(name) in places:
+            return names.entity(name)
+    return None
+
+
+def _central_places(sentences: Sequence[Sentence], cued: list[frozenset[str]]) -> frozenset[str]:
+    """Places that the leads (first sentences) of several reports name: what the reports are about."""
+    reports: dict[str, set[str]] = defaultdict(set)
+    for sentence, places in zip(sentences, cued):
+        reports.setdefault(sentence.doc_id, set())
+        if sentence.index < LEAD:
+            reports[sentence.doc_id].update(places)
+    if len(reports) < 3:
+        return frozenset()
+    named = Counter(p for places in reports.values() for p in places)
+    return frozenset(p for p, n in named.items() if n >= max(2, 0.3 * len(reports)))
+
+
+def _other_times(sentences: Sequence[Sentence], by_id: Mapping[str, Document]) -> set[int]:
+    """Rows that tell of another time: by their own words, or just after a sentence dated another year."""
+    out = set()
+    last_other: dict[str, int] = {}  # report -> index of its last sentence dated another day
+    for row, sentence in enumerate(sentences):
+        published = by_id[sentence.doc_id].date
+        key = sentence.doc_id
+        if _other_time(sentence.text, published):
+            out.add(row)
+            if _dated_elsewhere(sentence.text, published):
+                last_other[key] = sentence.index
+        elif key in last_other and sentence.index - last_other[key] <= 2 and not _YEAR.search(sentence.text):
+            out.add(row)
+    return out
+
+
+def _places(text: str, names: NameIndex) -> frozenset[str]:
+    """The entities a sentence names as places, countries left out (they hold every event)."""
+    found = set()
+    at = 0
+    for name in extract_names(text):
+        start = text.find(name, at)
+        if start < 0:
+            continue
+        at = start + len(name)
+        if _PLACE_CUE.search(text[max(0, start - 60):start]) and not _NATIONALITY.match(name) \
+                and fold(names.display(names.entity(name))) not in _COUNTRIES and fold(name) not in _COUNTRIES:
+            found.add(names.entity(name))
+    return frozenset(found)
+
+
+def _main_places(sentences: Sequence[Sentence], cued: list[frozenset[str]], documents: Sequence[Document],
+                 names: NameIndex) -> dict[str, frozenset[str]]:
+    """A report's main places: those it names as places most often (half as often as its top one, or more)."""
+    tally: dict[str, Counter[str]] = defaultdict(Counter)
+    for sentence, places in zip(sentences, cued):
+        tally[sentence.doc_id].update(places)
+    for document in documents:
+        if document.place:
+            tally[document.id][names.entity(document.place)] += 2
+    main = {}
+    for doc_id, counter in tally.items():
+        top = max(counter.values(), default=0)
+        main[doc_id] = frozenset(key for key, n in counter.items() if n * 2 >= top and n >= 1)
+    return main
+
+
+def _other_time(text: str, published: str | None) -> bool:
+    """True when the sentence tells of another time than its report's day."""
+    if _OTHER_TIME.search(text) or _dated_elsewhere(text, published):
+        return True
+    day = _day(published)
+    if day:
+        allowed = {_WEEKDAYS[day.weekday()], _WEEKDAYS[(day.weekday() - 1) % 7]}
+        if any(w.lower() not in allowed for w in _WEEKDAY.findall(text)):
+            return True
+    return False
+
+
+def _day(published: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
+def _dated_elsewhere(text: str, published: str | None) -> bool:
+    """True when the sentence gives a year or a date more than EVENT_DAYS from its report's date."""
+    day = _day(published)
+    if not day:
+        return False
+    if any(y != str(day.year) for y in _YEAR.findall(text)):
+        return True
+    for match in _MONTH_DAY.finditer(text):
+        month = _MONTHS.index(match.group("month").lower()[:3]) + 1
+        number = match.group("day") or match.group("day2")
+        if number and 1 <= int(number) <= 31:
+            try:
+                mentioned = dt.date(day.year, month, int(number))
+            except ValueError:
+                continue
+            if abs((mentioned - day).days) > EVENT_DAYS:
+                return True
+        elif month != day.month:
+            return True
+    return False
+
+
+def same_event(a: Item, b: Item) -> bool:
+    if a.count.measure != b.count.measure:
+        return False
+    if a.date and b.date and abs((dt.date.fromisoformat(a.date) - dt.date.fromisoformat(b.date)).days) > EVENT_DAYS:
+        return False
+    if a.places & b.places:
+        return True
+    # "Khan Sheikhoun" and "Idlib": each names a place the other's report is about
+    return bool(a.places & b.context and b.places & a.context and a.topic == b.topic)
+
+
+def compare(a: Count, a_claim: str | None, a_date: str | None,
+            b: Count, b_claim: str | None, b_date: str | None) -> str | None:
+    """The label of two counts of one measure of one event, or None when they agree."""
+    if (a.low, a.high, a.bound) == (b.low, b.high, b.bound):
+        return "attribution" if bool(a_claim) != bool(b_claim) else None
+    a_high = a.high if a.high is not None else float("inf")
+    b_high = b.high if b.high is not None else float("inf")
+    if a.low <= b_high and b.low <= a_high:
+        return "differs"
+    if a_date and b_date and a_date != b_date and a.outcome in ("killed", "wounded"):
+        earlier, later = (a, b) if a_date < b_date else (b, a)
+        earlier_high = earlier.high if earlier.high is not None else float("inf")
+        if later.low > earlier_high:
+            return "updated"
+    return "conflict"
+
+
+@dataclass
+class _Account:
+    items: list[Item]
+
+    @property
+    def first(self) -> Item:
+        return self.items[0]
+
+
+def count_pairs(items: Sequence[Item]) -> list[tuple[_Account, _Account, str]]:
+    """Every labelled pair of accounts (one figure, bound and manner each) within each event."""
+    return [pair for group in _events(items) for pair in _labelled(_accounts(group))]
+
+
+def _events(items: Sequence[Item]) -> list[list[Item]]:
+    """Connected groups of items of one measure of one event."""
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_measure: dict[str, list[int]] = defaultdict(list)
+    for i, item in enumerate(items):
+        by_measure[item.count.measure].append(i)
+    for rows in by_measure.values():
+        for x, i in enumerate(rows):
+            for j in rows[x + 1:]:
+                if find(i) != find(j) and same_event(items[i], items[j]):
+                    parent[find(i)] = find(j)
+    groups: dict[int, list[Item]] = defaultdict(list)
+    for i, item in enumerate(items):
+        groups[find(i)].append(item)
+    kept = [_without_outliers(g) for g in groups.values()]
+    return [g for g in kept if len({i.doc_id for i in g}) >= 2]
+
+
+def _without_outliers(group: list[Item]) -> list[Item]:
+    """Leave out counts OUTLIER times above or below the group's median: one event's tolls do not differ
+    that much between outlets, a war's total or another attack's toll recalled in passing does."""
+    lows = sorted(i.count.low for i in group)
+    median = lows[len(lows) // 2]
+    if median <= 0:
+        return group
+    return [i for i in group if median / OUTLIER <= max(i.count.low, i.count.high or i.count.low) and
+            i.count.low <= median * OUTLIER]
+
+
+def _accounts(group: list[Item]) -> list[_Account]:
+    accounts: dict[tuple, _Account] = {}
+    for item in group:
+        key = (item.count.low, item.count.high, item.count.bound, bool(item.claim))
+        accounts.setdefault(key, _Account([])).items.append(item)
+    for account in accounts.values():
+        account.items.sort(key=lambda i: (i.date or "", i.doc_id, i.row))
+    return sorted(accounts.values(), key=lambda a: (a.first.count.low, a.first.count.high or 10**12, a.first.date or ""))
+
+
+def _labelled(accounts: list[_Account]) -> list[tuple[_Account, _Account, str]]:
+    pairs = []
+    for x, a in enumerate(accounts):
+        for b in accounts[x + 1:]:
+            docs_a, docs_b = {i.doc_id for i in a.items}, {i.doc_id for i in b.items}
+            if not docs_a - docs_b and not docs_b - docs_a:
+                continue  # only the same reports: no disagreement with yourself
+            label = compare(a.first.count, a.first.claim, _earliest(a), b.first.count, b.first.claim, _earliest(b))
+            if label:
+                pairs.append((a, b, label))
+    return pairs
+
+
+def _earliest(account: _Account) -> str | None:
+    dates = [i.date for i in account.items if i.date]
+    return min(dates) if dates else None
+
+
+def find_differences(documents: Sequence[Document], sentences: Sequence[Sentence], names: NameIndex,
+                     source_numbers: Mapping[str, int], topics: Sequence[int] | None = None,
+                     topic_labels: Mapping[int, str] | None = None,
+                     order: Mapping[int, int] | None = None) -> tuple[Difference, ...]:
+    """The differences of a brief, most severe and most told first."""
+    items = items_of(documents, sentences, names, topics)
+    found: list[tuple[tuple, Difference]] = []
+    for group in _events(items):
+        accounts = _accounts(group)
+        pairs = _labelled(accounts)
+        if not pairs:
+            continue
+        kind = max((label for _, _, label in pairs), key=SEVERITY.get)
+        involved = [a for a in accounts if any(a is p or a is q for p, q, _ in pairs)]
+        if kind == "updated":
+            involved.sort(key=lambda a: (_earliest(a) or "", a.first.count.low))
+        difference = _difference(kind, group, involved, sentences, names, source_numbers, topic_labels)
+        reports = len({i.doc_id for i in group})
+        found.append(((-SEVERITY[kind], (order or {}).get(difference.topic, 99), -reports), difference))
+    found.extend(claim_differences(documents, sentences, names, source_numbers, topics, topic_labels, order))
+    found.sort(key=lambda item: item[0])
+    return tuple(d for _, d in found[:MAX_DIFFERENCES])
+
+
+def _difference(kind: str, group: list[Item], accounts: list[_Account], sentences: Sequence[Sentence],
+                names: NameIndex, numbers: Mapping[str, int], topic_labels: Mapping[int, str] | None) -> Difference:
+    measure = group[0].count.measure
+    topic = Counter(i.topic for i in group).most_common(1)[0][0]
+    shown = [_account(a, sentences, numbers) for a in accounts]
+    figures = [a.figure for a in shown]
+    note = f"Reports give {_figures(figures, measure)}. {NOTES[kind]}" if kind != "attribution" else \
+        f"Reports give {figures[0]} {measure}; {NOTES[kind][0].lower()}{NOTES[kind][1:]}"
+    dates = [i.date for i in group if i.date]
+    return Difference(kind=kind, measure=measure, event=_event_name(group, names, topic, topic_labels),
+                      date=min(dates) if dates else None, topic=topic, note=note, accounts=tuple(shown))
+
+
+def _figures(figures: list[str | None], measure: str) -> str:
+    shown = [f for f in figures if f]
+    if len(shown) == 2:
+        return f"{shown[0]} and {shown[1]} {measure}"
+    return f"{len(shown)} figures for {measure}, from {shown[0]} to {shown[-1]}"
+
+
+def _account(account: _Account, sentences: Sequence[Sentence], numbers: Mapping[str, int]) -> Account:
+    first = account.first
+    citations, seen = [], set()
+    for item in account.items:
+        if item.doc_id in seen:
+            continue
+        seen.add(item.doc_id)
+        sentence = sentences[item.row]
+        citations.append(Citation(source=numbers.get(item.doc_id, 0), doc_id=item.doc_id, sentence=sentence.index,
+                                  text=sentence.text))
+    citations.sort(key=lambda c: c.source)
+    figure = first.count.text[0].lower() + first.count.text[1:] if first.count.bound != "exact" or \
+        not first.count.text.isdigit() else first.count.text
+    return Account(text=first.text, figure=figure, low=first.count.low, high=first.count.high, claim=first.claim,
+                   date=_earliest(account), citations=tuple(citations))
+
+
+def _event_name(group: list[Item], names: NameIndex, topic: int, topic_labels: Mapping[int, str] | None) -> str:
+    places = Counter(p for item in group for p in item.places)
+    if places:
+        return names.display(places.most_common(1)[0][0])
+    return (topic_labels or {}).get(topic, "")
+
+
+def claim_differences(documents: Sequence[Document], sentences: Sequence[Sentence], names: NameIndex,
+                      numbers: Mapping[str, int], topics: Sequence[int] | None = None,
+                      topic_labels: Mapping[int, str] | None = None,
+                      order: Mapping[int, int] | None = None) -> list[tuple[tuple, Difference]]:
+    """An action one outlet states as fact and another reports as a claim ("alleged chemical attack")."""
+    by_id = {d.id: d for d in documents}
+    tellings: dict[str, dict[bool, list[int]]] = defaultdict(lambda: defaultdict(list))
+    main = _main_places(sentences, [_places(s.text, names) for s in sentences], documents, names)
+    elsewhen = _other_times(sentences, by_id)
+    for row, sentence in enumerate(sentences):
+        document = by_id[sentence.doc_id]
+        if row in elsewhen:
+            continue
+        for match in _ACTION.finditer(sentence.text):
+            hedged = bool(_NEAR_HEDGE.search(sentence.text[max(0, match.start() - 60):match.start()]))
+            action = match.group(1).lower()
+            tellings[action][hedged].append(row)  # one story per brief, mostly: the action is the key
+    found = []
+    for key, sides in tellings.items():
+        flat, claimed = sides.get(False, []), sides.get(True, [])
+        outlets_flat = {_outlet(by_id[sentences[r].doc_id]) for r in flat}
+        outlets_claimed = {_outlet(by_id[sentences[r].doc_id]) for r in claimed}
+        only_flat, only_claimed = outlets_flat - outlets_claimed, outlets_claimed - outlets_flat
+        if not only_flat or not only_claimed:
+            continue
+        flat = [r for r in flat if _outlet(by_id[sentences[r].doc_id]) in only_flat]
+        claimed = [r for r in claimed if _outlet(by_id[sentences[r].doc_id]) in only_claimed]
+        action = key
+        accounts = tuple(_fact_account(rows, sentences, by_id, numbers, claim) for rows, claim in
+                         ((flat, None), (claimed, "claim")))
+        accounts = (accounts[0], dataclasses.replace(accounts[1], claim=_claim_words(accounts[1].text, action)))
+        rows = flat + claimed
+        topic = Counter(int(topics[r]) if topics is not None else 0 for r in rows).most_common(1)[0][0]
+        places = Counter(p for r in rows for p in main.get(sentences[r].doc_id, ()))
+        event = names.display(places.most_common(1)[0][0]) if places else (topic_labels or {}).get(topic, "")
+        dates = [a.date for a in accounts if a.date]
+        note = (f"{_count_outlets(only_flat)} {'states' if len(only_flat) == 1 else 'state'} the {action} as fact; "
+                f"{_count_outlets(only_claimed)} {'reports' if len(only_claimed) == 1 else 'report'} it as a claim.")
+        difference = Difference(kind="attribution", measure="account", event=event, date=min(dates) if dates else None,
+                                topic=topic, note=note, accounts=accounts)
+        found.append(((-SEVERITY["attribution"], (order or {}).get(topic, 99), -len(rows)), difference))
+    return found
+
+
+def _outlet(document: Document) -> str:
+    return (document.outlet or document.id).casefold()
+
+
+def _count_outlets(outlets: set[str]) -> str:
+    return "1 outlet" if len(outlets) == 1 else f"{len(outlets)} outlets"
+
+
+def _claim_words(text: str, action: str) -> str:
+    at = text.lower().find(action)
+    match = _NEAR_HEDGE.search(text[max(0, at - 60):at]) if at >= 0 else None
+    return match.group(0).split()[0] if match else "claim"
+
+
+def _fact_account(rows: list[int], sentences: Sequence[Sentence], by_id: Mapping[str, Document],
+                  numbers: Mapping[str, int], claim: str | None) -> Account:
+    rows = sorted(rows, key=lambda r: (numbers.get(sentences[r].doc_id, 0), sentences[r].index))
+    citations, seen = [], set()
+    for r in rows:
+        if sentences[r].doc_id in seen:
+            continue
+        seen.add(sentences[r].doc_id)
+        citations.append(Citation(source=numbers.get(sentences[r].doc_id, 0), doc_id=sentences[r].doc_id,
+                                  sentence=sentences[r].index, text=sentences[r].text))
+    dates = [by_id[c.doc_id].date[:10] for c in citations if by_id[c.doc_id].date]
+    return Account(text=sentences[rows[0]].text, figure=None, low=None, high=None, claim=claim,
+                   date=min(dates) if dates else None, citations=tuple(citations))

@@ -1,0 +1,224 @@
+"""Counts a sentence gives, with their bounds, what they count and how firmly they are told.
+
+"killed at least 58 people including 11 children" gives two counts: killed people, 58 or more,
+and killed children, exactly 11. Each count is a range (`low`..`high`, `None` for no upper
+bound) so that two reports' counts can be compared: "at least 10" and "11" can both be true,
+"58" and "72" cannot. Number words ("ten", "fifty-eight", "three hundred") go through the
+word2number library; vague counts ("dozens", "scores", "hundreds") get the range their word allows.
+A count is kept only when it says what it counts (a casualty word, or people, fighters,
+civilians, children, displaced): years, times, ages and resolution numbers are not counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# words before a number -> how the number bounds the true value
+_BOUNDS = {
+    "at least": "at least", "no fewer than": "at least", "no less than": "at least", "a minimum of": "at least",
+    "more than": "more than", "over": "more than", "upwards of": "more than", "in excess of": "more than",
+    "about": "about", "around": "about", "some": "about", "approximately": "about", "roughly": "about",
+    "an estimated": "about", "almost": "nearly", "nearly": "nearly", "close to": "nearly",
+    "up to": "at most", "at most": "at most", "fewer than": "fewer than", "less than": "fewer than",
+    "under": "fewer than",
+}
+# vague counts: word -> (low, high)
+_VAGUE = {"dozens": (24, 99), "scores": (40, 199), "hundreds": (200, 999), "thousands": (2000, 9999),
+          "a dozen": (12, 12), "a handful": (2, 6), "tens of thousands": (20000, 99999),
+          "hundreds of thousands": (200000, 999999)}
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+          "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+          "hundred thousand million").split()
+_NUMBER_WORD = r"(?:" + "|".join(_UNITS) + r")"
+_NUMBER = (r"(?P<number>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+(?:million|thousand))?|"
+           + _NUMBER_WORD + r"(?:[\s-]+(?:and\s+)?" + _NUMBER_WORD + r")*|"
+           + "|".join(re.escape(v) for v in sorted(_VAGUE, key=len, reverse=True)) + ")")
+_BOUND = r"(?:(?P<bound>" + "|".join(re.escape(b) for b in sorted(_BOUNDS, key=len, reverse=True)) + r")\s+)?"
+_QUANTITY = re.compile(r"(?<![\w,.$€£-])" + _BOUND + _NUMBER + r"(?![\w%$-])", re.I)
+
+# what is counted: the noun after the number
+WHO = {
+    "people": ("people", "persons", "person", "victims", "residents", "individuals", "others", "bodies",
+               "dead", "casualties"),
+    "civilians": ("civilians", "civilian"),
+    "children": ("children", "child", "kids", "minors", "boys", "girls"),
+    "women": ("women",),
+    "fighters": ("fighters", "militants", "rebels", "soldiers", "troops", "jihadists", "insurgents", "gunmen",
+                 "members", "terrorists", "servicemen", "policemen", "personnel"),
+    "displaced": ("refugees", "displaced"),
+}
+_WHO_WORD = {word: who for who, words in WHO.items() for word in words}
+# what a number counts when it is not people: "two besieged towns", "three buses"
+_THING = re.compile(r"^\s+(?:[a-z-]+\s+){0,2}?(?:towns?|villages?|cities|city|buses|bus|vehicles|cars|trucks|buildings|"
+                    r"hospitals|schools|areas|districts|neighbou?rhoods|provinces|countries|days|hours|weeks|months|"
+                    r"years|times|rounds|missiles|rockets|shells|strikes|airstrikes|raids|batches|convoys|points)\b", re.I)
+# the outcome a count belongs to, and the words that tell it
+OUTCOMES = {
+    "killed": ("killed", "killing", "kills", "kill", "dead", "died", "deaths", "death toll", "death", "lives",
+               "toll", "massacred", "executed", "bodies", "perished", "fatalities"),
+    "wounded": ("wounded", "wounding", "injured", "injuring", "injuries", "hurt", "injury", "suffering",
+                "suffered", "treated", "harm", "affected"),
+    "displaced": ("displaced", "fled", "refugees", "evacuated", "homeless"),
+    "detained": ("arrested", "detained", "captured", "abducted", "kidnapped"),
+}
+_OUTCOME_CUE = re.compile(r"\b(?P<cue>" + "|".join(sorted((re.escape(w) for ws in OUTCOMES.values() for w in ws),
+                                                           key=len, reverse=True)) + r")\b", re.I)
+_OUTCOME_OF = {w: outcome for outcome, words in OUTCOMES.items() for w in words}
+REACH = 60  # characters around a number searched for its outcome word
+_NOT_A_COUNT_BEFORE = re.compile(r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+                                 r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|resolutions?|article|"
+                                 r"chapter|age of|aged|page|number|no\.|since|until)\s+$", re.I)
+_NOT_A_COUNT_AFTER = re.compile(r"^\s*(?:-?years?\b|-?year-old|a\.?m\b|p\.?m\b|%|percent|per cent|km|kilomet|miles?\b|"
+                                r"metres|meters|dollars|(?:us\s+)?\$|euros|hours|days|weeks|months|minutes|times|"
+                                r"o'clock|st\b|nd\b|rd\b|th\b|(?:january|february|march|april|may|june|july|"
+                                r"august|september|october|november|december)\b)", re.I)
+_PART_OF = re.compile(r"\b(?:including|among them|of them|of whom|among whom)\s+(?:at least |more than |about |some )?$", re.I)
+# words that make a count a claim rather than a statement of fact (not "alleged attack": that doubts the attack)
+_HEDGE = re.compile(r"\b(?:claim(?:s|ed|ing)?(?! (?:the|their|his|her) lives)(?! responsibility)|allegedly|reportedly|"
+                    r"accus(?:e|es|ed|ing)|"
+                    r"(?:is|are|was|were) said to|according to|unconfirmed|unverified)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Count:
+    """One count in a sentence: 'at least 58' people killed."""
+
+    text: str  # the words as written: "at least 58"
+    value: int  # the number as written: 58 ("dozens": 24)
+    bound: str  # "exact", "at least", "more than", "about", "nearly", "at most", "fewer than", "vague"
+    low: int  # the least the words allow
+    high: int | None  # the most the words allow (None: no upper bound)
+    outcome: str  # "killed", "wounded", "displaced", "detained", or "" for a plain count ("2,000 fighters")
+    who: str  # "people", "civilians", "children", "women", "fighters", "displaced"
+    start: int  # character offsets in the sentence
+    end: int
+
+    @property
+    def measure(self) -> str:
+        """What is counted, as a reader says it: 'people killed', 'children wounded', 'fighters'."""
+        if not self.outcome:
+            return self.who
+        return f"{self.who} {self.outcome}" if self.who != "displaced" else "people displaced"
+
+
+def parse_number(words: str) -> tuple[int, int, int | None] | None:
+    """'58' -> (58, 58, 58); 'fifty-eight' -> 58; 'dozens' -> (24, 24, 99): value, low, high."""
+    plain = words.lower().strip()
+    if plain in _VAGUE:
+        low, high = _VAGUE[plain]
+        return low, low, high
+    multiplier = 1
+    for word, factor in (("million", 1_000_000), ("thousand", 1000)):
+        if re.fullmatch(r"[\d.]+\s+" + word, plain):
+            plain, multiplier = plain.split()[0], factor
+    if re.fullmatch(r"[\d,]+(?:\.\d+)?", plain):
+        value = int(float(plain.replace(",", "")) * multiplier)
+        return value, value, value
+    from word2number import w2n
+
+    try:
+        value = int(w2n.word_to_num(plain.replace("-", " ")))
+    except ValueError:
+        return None
+    return value, value, value
+
+
+def bounds(value: int, bound: str) -> tuple[int, int | None]:
+    """The range of true values a bounded number allows."""
+    if bound == "at least":
+        return value, None
+    if bound == "more than":
+        return value + 1, None
+    if bound == "about":
+        return int(value * 0.85), int(round(value * 1.15 + 0.5))
+    if bound == "nearly":
+        return int(value * 0.85), value
+    if bound == "at most":
+        return 0, value
+    if bound == "fewer than":
+        return 0, max(value - 1, 0)
+    return value, value
+
+
+@lru_cache(maxsize=16384)
+def counts(sentence: str) -> tuple[Count, ...]:
+    """The counts a sentence gives, in order."""
+    found: list[Count] = []
+    for match in _QUANTITY.finditer(sentence):
+        number = match.group("number")
+        if number.lower() in ("one", "zero"):
+            continue  # "one of the", "one-year-old": almost never a toll
+        before, after = sentence[:match.start()], sentence[match.end():]
+        if _NOT_A_COUNT_BEFORE.search(before[-16:]) and not match.group("bound") or _NOT_A_COUNT_AFTER.match(after):
+            continue
+        if re.match(r"^\d{4}$", number) and 1900 <= int(number) <= 2100:
+            continue  # a year
+        if re.match(r"^[:.]\d", after):  # a time (6:30) or a decimal that the pattern cut
+            continue
+        parsed = parse_number(number)
+        if parsed is None:
+            continue
+        value, low, high = parsed
+        bound = (_BOUNDS[match.group("bound").lower()] if match.group("bound") else
+                 "vague" if number.lower() in _VAGUE else "exact")
+        if bound != "vague":
+            low, high = bounds(value, bound)
+        if _THING.match(after) or (bound != "vague" and re.match(r"\s+of\s+(?:the|them|whom|those)\b", after)):
+            continue  # "two besieged towns" counts towns; "15 of the wounded" is a part of a count
+        who = _who(after)
+        outcome = _outcome(sentence, match.start(), match.end(), who)
+        if found and _PART_OF.search(before[-24:]):
+            outcome = found[-1].outcome  # "killed 58 people including 11 children": the children were killed too
+        if outcome is None or (not outcome and who not in ("fighters", "displaced")):
+            continue
+        if who == "displaced" and not outcome:
+            outcome = "displaced"
+        found.append(Count(text=match.group(0).strip(), value=value, bound=bound, low=low, high=high,
+                           outcome=outcome, who=who or "people", start=match.start(), end=match.end()))
+    return tuple(found)
+
+
+def _who(after: str) -> str | None:
+    """The counted noun: the first of the next three words that names who is counted."""
+    words = re.findall(r"[a-z]+", after.lower())
+    if words[:1] == ["of"]:
+        words = words[1:]  # "dozens of people"
+    for word in words[:3]:
+        if word in _WHO_WORD:
+            return _WHO_WORD[word]
+        if word in _OUTCOME_OF or word in ("mostly", "mainly", "many", "most") or word in ("of", "and", "were", "was", "have", "had", "are", "in", "on", "at", "including", "from"):
+            break
+    return None
+
+
+def _outcome(sentence: str, start: int, end: int, who: str | None) -> str | None:
+    """The nearest casualty word around the number ('' when none but the count has a noun; None: not a count)."""
+    best: tuple[float, str] | None = None
+    for cue in _OUTCOME_CUE.finditer(sentence, max(0, start - REACH), min(len(sentence), end + REACH)):
+        if cue.end() <= start:
+            if cue.group("cue").lower() in ("injured", "wounded", "dead", "killed", "displaced") and \
+                    re.search(r"\bthe\s+$", sentence[max(0, cue.start() - 5):cue.start()]):
+                continue  # "the injured": a noun, not what the number counts
+            between = sentence[cue.end():start]
+            distance = len(between.split())
+        elif cue.start() >= end:
+            between = sentence[end:cue.start()]
+            distance = len(between.split()) + 0.5  # a word after counts a little less than one before
+        else:
+            continue
+        if re.search(r"[;:]|\d", between) or re.search(r"\band\s+(?:at least |more than |over |about )?\w+\s+(?:were|was)\b",
+                                                        between):
+            continue  # another clause or another number stands between
+        if best is None or distance < best[0]:
+            best = (distance, _OUTCOME_OF[cue.group("cue").lower()])
+    if best is not None and best[0] <= (9 if who else 3):
+        return best[1]
+    return "" if who is not None else None
+
+
+def hedge(sentence: str) -> str | None:
+    """The words that make a sentence a claim ('claimed', 'according to'), or None when told as fact."""
+    match = _HEDGE.search(sentence)
+    return match.group(0) if match else None

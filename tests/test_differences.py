@@ -1,0 +1,150 @@
+"""Where sources differ: one fixture per label and per non-case, then the section in every format."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from briefing.differences import compare, find_differences
+from briefing.model import Brief
+from briefing.names import NameIndex
+from briefing.quantities import counts
+from briefing.segment import segment_document
+from tests.conftest import make_document
+
+
+def differences(*reports: tuple[str, str, str]):
+    """reports: (outlet, date, text) -> the differences found among them."""
+    documents = [make_document(text, id=f"r{n}", outlet=outlet, date=date)
+                 for n, (outlet, date, text) in enumerate(reports, start=1)]
+    sentences = [s for d in documents for s in segment_document(d)]
+    names = NameIndex([s.text for s in sentences])
+    return find_differences(documents, sentences, names, {d.id: n for n, d in enumerate(documents, start=1)})
+
+
+DAY = "2017-04-04"
+
+
+def test_conflict_two_exact_tolls():
+    found = differences(("Alpha", DAY, "An air strike on Saraqib killed 58 people on Tuesday."),
+                        ("Beta", DAY, "An air strike on Saraqib killed 72 people on Tuesday."))
+    assert [(d.kind, d.measure, d.event) for d in found] == [("conflict", "people killed", "Saraqib")]
+    assert [a.figure for a in found[0].accounts] == ["58", "72"]
+    assert [[c.source for c in a.citations] for a in found[0].accounts] == [[1], [2]]
+
+
+def test_conflict_a_bound_above_an_exact_figure():
+    found = differences(("Alpha", DAY, "The shelling of Saraqib killed 58 people."),
+                        ("Beta", DAY, "The shelling of Saraqib killed at least 72 people."))
+    assert [d.kind for d in found] == ["conflict"]
+
+
+def test_differs_compatible_bounds():
+    found = differences(("Alpha", DAY, "The bombing in Saraqib killed at least 10 people."),
+                        ("Beta", DAY, "The bombing in Saraqib killed 11 people."))
+    assert [(d.kind, [a.figure for a in d.accounts]) for d in found] == [("differs", ["at least 10", "11"])]
+
+
+def test_differs_vague_and_bounded():
+    found = differences(("Alpha", DAY, "Dozens of people were killed in Saraqib."),
+                        ("Beta", DAY, "At least 30 people were killed in Saraqib."))
+    assert [d.kind for d in found] == ["differs"]
+
+
+def test_updated_a_later_report_raises_the_toll():
+    found = differences(("Alpha", "2017-04-04", "A car bomb in Azaz killed 20 people."),
+                        ("Beta", "2017-04-05", "The death toll of the car bomb in Azaz rose to 35 people."))
+    assert [d.kind for d in found] == ["updated"]
+    assert [a.date for a in found[0].accounts] == ["2017-04-04", "2017-04-05"]
+
+
+def test_attribution_fact_against_claim_for_one_figure():
+    found = differences(("Alpha", DAY, "The raid on Saraqib killed 40 people."),
+                        ("Beta", DAY, "The raid on Saraqib killed 40 people, according to activists."))
+    assert [d.kind for d in found] == ["attribution"]
+    assert [a.claim for a in found[0].accounts] == [None, "according to"]
+
+
+def test_attribution_an_action_told_as_fact_and_as_a_claim():
+    found = differences(("Alpha", DAY, "The chemical attack on Khan Sheikhoun shocked the world."),
+                        ("Beta", DAY, "The alleged chemical attack on Khan Sheikhoun shocked the world."))
+    assert [(d.kind, d.measure) for d in found] == [("attribution", "account")]
+    assert [a.claim for a in found[0].accounts] == [None, "alleged"]
+    assert "as fact" in found[0].note and "as a claim" in found[0].note
+
+
+def test_no_difference_killed_against_wounded():
+    assert differences(("Alpha", DAY, "In Saraqib 3 people were killed."),
+                       ("Beta", DAY, "In Saraqib 3 people were wounded.")) == ()
+
+
+def test_no_difference_same_figure_told_alike():
+    assert differences(("Alpha", DAY, "The strike on Saraqib killed at least 58 people."),
+                       ("Beta", DAY, "At least 58 people were killed by the strike on Saraqib.")) == ()
+
+
+def test_wire_copies_count_once():
+    wire = "A suspected gas attack on Khan Sheikhoun killed 58 people, a monitor said."
+    found = differences(("Alpha", DAY, wire), ("Beta", DAY, wire),
+                        ("Gamma", DAY, "The attack on Khan Sheikhoun killed 100 people."))
+    assert [d.kind for d in found] == ["conflict"]
+    assert [[c.source for c in a.citations] for a in found[0].accounts] == [[1, 2], [3]]
+    assert differences(("Alpha", DAY, wire), ("Beta", DAY, wire)) == ()
+
+
+def test_no_difference_between_two_places():
+    assert differences(("Alpha", DAY, "An air strike in Raqqa killed 12 people."),
+                       ("Beta", DAY, "An air strike in Homs killed 30 people."),
+                       ("Gamma", DAY, "Shelling in Raqqa and Homs went on.")) == ()
+
+
+def test_no_difference_with_a_toll_of_another_time():
+    assert differences(("Alpha", DAY, "The attack on Saraqib killed 58 people."),
+                       ("Beta", DAY, "The sarin attack on Saraqib in August 2013 killed 1,400 people.")) == ()
+
+
+def test_no_difference_with_yourself():
+    assert differences(("Alpha", DAY, "The attack on Saraqib killed 58 people. Medics said the attack on Saraqib "
+                                      "killed 70 people."),) == ()
+
+
+def test_no_difference_between_reports_weeks_apart():
+    assert differences(("Alpha", "2017-04-04", "The attack on Saraqib killed 58 people."),
+                       ("Beta", "2017-04-20", "The attack on Saraqib killed 70 people.")) == ()
+
+
+@pytest.mark.parametrize("a, b, label", [
+    ("58 people were killed.", "72 people were killed.", "conflict"),
+    ("At least 10 people were killed.", "11 people were killed.", "differs"),
+    ("Nearly 200 people were killed.", "More than 250 people were killed.", "conflict"),
+    ("About 2,000 fighters took part.", "2,100 fighters took part.", "differs"),
+    ("3 people were killed.", "3 people were killed.", None),
+])
+def test_compare_labels_pairs_of_counts(a, b, label):
+    (x,), (y,) = counts(a), counts(b)
+    assert compare(x, None, DAY, y, None, DAY) == label
+
+
+def test_the_section_in_every_format(fake_embedder):
+    from briefing.deliver.email import email_html
+    from briefing.options import BuildOptions
+    from briefing.pipeline import brief_documents
+    from briefing.renderers import render
+
+    texts = [("Alpha", "An air strike on Saraqib killed 58 people on Tuesday. Rescue workers searched the rubble "
+                       "of the market for survivors. The strike hit the market at noon when it was crowded."),
+             ("Beta", "An air strike on Saraqib killed 72 people on Tuesday. Rescue workers searched the rubble "
+                      "of the market. Witnesses said the market was crowded at noon when the jets came.")]
+    documents = [make_document(text, id=f"r{n}", outlet=outlet, date=DAY, title=f"Strike {n}")
+                 for n, (outlet, text) in enumerate(texts, start=1)]
+    brief = brief_documents(documents, BuildOptions(), embedder=fake_embedder)
+    assert [d.kind for d in brief.differences] == ["conflict"]
+    assert Brief.from_dict(json.loads(json.dumps(brief.to_dict()))) == brief
+    for fmt, heading in (("html", "Where sources differ"), ("md", "## Where sources differ"),
+                         ("txt", "WHERE SOURCES DIFFER"), ("json", '"differences"')):
+        out = render(brief, fmt)
+        assert heading in out and "72 people" in out, fmt
+    assert "Where sources differ" in email_html(brief)
+    none = brief_documents(documents, BuildOptions(differences=False), embedder=fake_embedder)
+    assert none.differences == () and "Where sources differ" not in render(none, "html")

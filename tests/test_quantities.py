@@ -1,0 +1,55 @@
+import pytest
+
+from briefing.quantities import counts, hedge
+
+
+def one(sentence: str):
+    found = counts(sentence)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("sentence, low, high, bound, measure", [
+    ("The attack killed at least 58 people.", 58, None, "at least", "people killed"),
+    ("About 2,000 fighters joined the offensive.", 1700, 2300, "about", "fighters"),
+    ("More than 100 civilians were killed.", 101, None, "more than", "civilians killed"),
+    ("Dozens of people were wounded.", 24, 99, "vague", "people wounded"),
+    ("Nearly 200 people were wounded in the blast.", 170, 200, "nearly", "people wounded"),
+    ("Ten soldiers died in the ambush.", 10, 10, "exact", "fighters killed"),
+    ("Fifty-eight people were killed.", 58, 58, "exact", "people killed"),
+    ("Some 900,000 people were displaced.", 765000, 1035000, "about", "people displaced"),
+    ("The Observatory put the death toll at 58.", 58, 58, "exact", "people killed"),
+    ("Up to 30 children were injured.", 0, 30, "at most", "children wounded"),
+])
+def test_bounds_and_what_is_counted(sentence, low, high, bound, measure):
+    count = one(sentence)
+    assert (count.low, count.high, count.bound, count.measure) == (low, high, bound, measure)
+
+
+def test_a_part_of_a_toll_counts_what_the_toll_counts():
+    found = counts("At least 72 people including nine children were killed in the strike.")
+    assert [(c.value, c.measure) for c in found] == [(72, "people killed"), (9, "children killed")]
+
+
+def test_killed_and_wounded_in_one_sentence_keep_their_own_words():
+    found = counts("The attack had killed more than 50 people and wounded 300.")
+    assert [(c.low, c.measure) for c in found] == [(51, "people killed"), (300, "people wounded")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The war began in 2011 and the six-year war goes on.",
+    "At 6:30 a.m. warplanes struck the town.",
+    "Resolutions 2118 and 2254 of the Security Council apply.",
+    "One of the officials said the talks would resume on April 4.",
+    "The town lies 30 km south of the city.",
+    "The children were under the age of eight.",
+])
+def test_years_times_distances_and_ages_are_not_counts(sentence):
+    assert counts(sentence) == ()
+
+
+def test_claims_are_told_apart_from_facts():
+    assert hedge("At least 100 were killed, according to the health directorate.") == "according to"
+    assert hedge("Rebels claimed to have killed 20 soldiers.") == "claimed"
+    assert hedge("The blast claimed the lives of 20 people.") is None
+    assert hedge("The blast killed 20 people.") is None
