@@ -507,6 +507,31 @@ def test_daily_stopped_between_its_two_renames_keeps_the_days_earlier_brief(tmp_
     assert sorted(p.name for p in config.output_dir.iterdir() if p.name.startswith(".2026")) == []
 
 
+@pytest.mark.slow
+def test_an_interrupted_onnx_export_leaves_nothing_and_a_damaged_one_is_made_again(tmp_path, monkeypatch):
+    pytest.importorskip("onnxruntime")
+    import onnxruntime.quantization
+
+    from briefing.embed import resolve_model
+    from briefing.onnx_backend import OnnxEmbedder, exported_path
+
+    name, folder = resolve_model("all-MiniLM-L6-v2 (packaged)")
+    target = exported_path(folder, tmp_path)
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt  # Ctrl-C after the float export, while quantising
+
+    monkeypatch.setattr(onnxruntime.quantization, "quantize_dynamic", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        OnnxEmbedder(folder, name, tmp_path).embed(["The army took the city."])
+    assert not target.exists() and list(target.parent.iterdir()) == []
+    monkeypatch.undo()
+    target.write_bytes(b"half an onnx file")  # as if an older version had written it in place
+    notes = []
+    vectors = OnnxEmbedder(folder, name, tmp_path, log=notes.append).embed(["The army took the city."])
+    assert vectors.shape == (1, 384) and any("exporting it again" in note for note in notes)
+
+
 # -- Ctrl-C in a real run -------------------------------------------------------------------------
 
 @pytest.mark.slow
