@@ -48,6 +48,7 @@ key-points = 4
 # css = ["extra.css"]
 # page-size = "A4"
 # format = ["html", "pdf", "json"]
+# aliases = [["Tiger Forces", "Qawat al-Nimr"]]   # names of one entity no spelling rule joins; first shown
 
 [output]
 dir = "briefs"

@@ -7,6 +7,8 @@ from __future__ import annotations
 from itertools import combinations
 from pathlib import Path
 
+import pytest
+
 from briefing.names import NameIndex
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -82,3 +84,17 @@ def test_config_aliases_extend_the_built_in_table():
     index = NameIndex(texts, aliases=ALIASES + (("Tiger Forces", "Qawat al-Nimr"),))
     assert index.entity("Qawat al-Nimr") == index.entity("Tiger Forces")
     assert index.display(index.entity("Qawat al-Nimr")) in ("Tiger Forces", "Qawat al-Nimr")
+
+
+def test_config_file_aliases_reach_the_build_options(tmp_path):
+    from briefing.config import ConfigError, load_config
+
+    base = "[sources]\npaths = [\"reports/\"]\n[output]\ndir = \"briefs\"\n"
+    path = tmp_path / "briefing.toml"
+    path.write_text(base + "[brief]\naliases = [[\"Tiger Forces\", \"Qawat al-Nimr\", \"Nimr Forces\"]]\n")
+    assert load_config(path).build.aliases == (("Tiger Forces", "Qawat al-Nimr", "Nimr Forces"),)
+    path.write_text(base + "[brief.aliases]\n\"Tiger Forces\" = [\"Qawat al-Nimr\"]\n")
+    assert load_config(path).build.aliases == (("Tiger Forces", "Qawat al-Nimr"),)
+    path.write_text(base + "[brief]\naliases = [\"Tiger Forces\"]\n")
+    with pytest.raises(ConfigError, match="aliases"):
+        load_config(path)
