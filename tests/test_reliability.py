@@ -425,6 +425,15 @@ def test_a_really_full_disk_fails_cleanly_with_nothing_left(tiny_tmpfs, tmp_path
     assert not any((tiny_tmpfs / "out").iterdir())
 
 
+def test_a_cache_on_a_full_disk_is_a_warning_and_the_brief_is_made(tiny_tmpfs, tmp_path, fake_model):
+    (tiny_tmpfs / "ballast").write_bytes(b"x" * 60_000)
+    code, _out, err = run("build", write(tmp_path / "reports", "a.txt", STORY * 30), "-o", tmp_path / "out",
+                          "--format", FORMATS, "--cache-dir", tiny_tmpfs / "cache")
+    assert_built(code, err, tmp_path / "out")
+    assert re.search(r"warning: embedding cache .* cannot be used \((database or disk is full|No space left on "
+                     r"device)[^)]*\); embedding without it", err), err
+
+
 def test_a_read_only_output_folder_fails_cleanly(tmp_path, fake_model):
     target = tmp_path / "ro"
     target.mkdir()
