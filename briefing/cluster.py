@@ -134,15 +134,19 @@ def _agglomerate(features: np.ndarray, k: int) -> np.ndarray:
     return AgglomerativeClustering(n_clusters=k, metric="cosine", linkage="average").fit_predict(features)
 
 
-def _cluster(features: np.ndarray, topics: int | None) -> np.ndarray:
+def _ward(features: np.ndarray, k: int) -> np.ndarray:
+    return AgglomerativeClustering(n_clusters=k, linkage="ward").fit_predict(features)
+
+
+def _cluster(features: np.ndarray, topics: int | None, merge=_agglomerate) -> np.ndarray:
     n = len(features)
     if topics is not None:
-        return _agglomerate(features, min(topics, n))
+        return merge(features, min(topics, n))
     labels = AgglomerativeClustering(n_clusters=None, distance_threshold=TOPIC_DISTANCE, metric="cosine",
                                      linkage="average").fit_predict(features)
     big = [label for label in set(labels.tolist()) if (labels == label).sum() >= MIN_TOPIC_SIZE]
     if len(big) > MAX_TOPICS:
-        return _agglomerate(features, MAX_TOPICS)
+        return merge(features, MAX_TOPICS)
     return labels
 
 
@@ -153,7 +157,10 @@ def _cluster_large(features: np.ndarray, topics: int | None) -> np.ndarray:
     micro = MiniBatchKMeans(n_clusters=min(MICRO_CLUSTERS, len(features) // 4), random_state=0, init="random",
                             n_init=1, batch_size=2048, max_iter=MICRO_EPOCHS).fit(features.astype(np.float32))
     centroids = normalize(micro.cluster_centers_)
-    return _cluster(centroids, topics)[micro.labels_]
+    # merging down to MAX_TOPICS with average linkage over the centroids of a thousand reports
+    # on one war chained 95% of the sentences into one topic; Ward keeps the topics comparable
+    # in size (largest 21% on the same input)
+    return _cluster(centroids, topics, merge=_ward)[micro.labels_]
 
 
 def _drop_small_and_far(labels: np.ndarray, features: np.ndarray, forced: bool) -> np.ndarray:
