@@ -80,8 +80,6 @@ class BuildOptions:
                 raise BriefingError(f"--{name.replace('_', '-')} must be at least 1")
         if self.topics is not None and self.topics < 1:
             raise BriefingError("--topics must be at least 1")
-        if self.backend not in ("torch", "onnx"):
-            raise BriefingError(f"--backend must be torch or onnx, not {self.backend!r}")
         from .ingest.dates import parse_bound
 
         since, until = parse_bound(self.since, "--since"), parse_bound(self.until, "--until")
