@@ -33,7 +33,7 @@ $(STAMP): pyproject.toml constraints.txt scripts/system-deps.sh
 	@echo "installing into $(VENV) (log: $(VENV)/install.log)"
 	@$(BIN)/pip install -c constraints.txt torch==2.13.0 > $(VENV)/install.log 2>&1 \
 		|| (tail -30 $(VENV)/install.log; exit 1)
-	@$(BIN)/pip install -c constraints.txt -e '.[test]' >> $(VENV)/install.log 2>&1 \
+	@$(BIN)/pip install -c constraints.txt -e '.[test,onnx]' >> $(VENV)/install.log 2>&1 \
 		|| (tail -30 $(VENV)/install.log; exit 1)
 	@touch $(STAMP)
 

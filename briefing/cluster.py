@@ -108,10 +108,20 @@ def sentence_features(vectors: np.ndarray, sentences: list[Sentence], index: Nam
     operator = smoothing_operator(sentences)
     meaning = normalize(smooth(vectors, sentences, operator))
     names = name_features(sentences, index)
-    if names is None:
-        return meaning
-    names = normalize(smooth(names.astype(np.float32), sentences, operator)).toarray()
-    return normalize(np.hstack([meaning, NAMES_WEIGHT * names]))
+    if names is not None:
+        names = normalize(smooth(names.astype(np.float32), sentences, operator)).toarray()
+        meaning = normalize(np.hstack([meaning, NAMES_WEIGHT * names]))
+    return _no_zero_rows(meaning)
+
+
+def _no_zero_rows(features: np.ndarray) -> np.ndarray:
+    """A sentence with no vector and no name (an embedder may give zeros) would make cosine
+    distances undefined: give it a uniform unit row, equally far from every topic."""
+    empty = ~features.any(axis=1)
+    if empty.any():
+        features = features.copy()
+        features[empty] = 1.0 / np.sqrt(features.shape[1])
+    return features
 
 
 def cluster_sentences(vectors: np.ndarray, sentences: list[Sentence], topics: int | None = None,

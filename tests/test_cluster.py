@@ -54,3 +54,12 @@ def test_tiny_input_is_one_topic():
     vectors = FakeEmbedder().embed([s.text for s in sentences])
     result = cluster_sentences(vectors, sentences)
     assert result.topic_count == 1 and (result.labels == 0).all()
+
+
+def test_zero_vectors_do_not_break_clustering():
+    sentences = sentences_of(STORIES)
+    vectors = FakeEmbedder().embed([s.text for s in sentences])
+    vectors[1] = 0.0
+    vectors[4] = 0.0
+    result = cluster_sentences(vectors, sentences)
+    assert len(result.labels) == len(sentences) and np.isfinite(result.features).all()
