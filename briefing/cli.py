@@ -52,7 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     build = commands.add_parser("build", help="make a brief from report files, folders or globs",
                                 description="Make a brief from report files, folders or globs.")
-    build.add_argument("inputs", nargs="+", metavar="INPUT", help="report files (.txt, .md), folders or globs")
+    build.add_argument("inputs", nargs="+", metavar="INPUT", help="report files (.txt, .md, saved .html pages, RSS/Atom feeds, .jsonl), folders, "
+                            "globs, or http(s) URLs of articles and feeds, in any mix")
     build.add_argument("-o", "--output", default="out", metavar="DIR|FILE",
                        help="a folder (writes DIR/brief.<ext> per format) or one file whose extension "
                             "names its format (default: out/)")
