@@ -13,12 +13,13 @@ import re
 from collections import Counter
 
 from .model import Sentence
-from .names import NameIndex
+from .names import NameIndex, fold
 
 MIN_WORDS, MAX_WORDS = 2, 5
 MAX_NAME_WORDS = 3  # a longer "name" is usually a run of names (a list, a byline): not a label
 # event noun -> the words that tell it
 EVENTS: dict[str, tuple[str, ...]] = {
+    "chemical attack": ("chemical", "gas attack", "sarin", "chlorine", "toxic gas", "nerve agent"),
     "capture": ("captur", "seiz", "took control", "full control", "liberat", "retak", "recaptur", "fell to"),
     "offensive": ("offensive", "assault", "operation", "push", "launch", "attack", "barrage", "unleash"),
     "advance": ("advanc", "toward", "race", "approach"),
@@ -35,6 +36,13 @@ EVENTS: dict[str, tuple[str, ...]] = {
     "investigation": ("investigat", "inquiry", "probe"),
 }
 _EVENT_CUES = {event: re.compile(r"\b(?:" + "|".join(map(re.escape, cues)) + ")", re.I) for event, cues in EVENTS.items()}
+# a whole country says less than the town or province a topic is about: named only when nothing
+# more precise stands out
+COUNTRIES = ("Syria", "Iraq", "Iran", "Turkey", "Russia", "United States", "Lebanon", "Jordan", "Israel",
+             "Saudi Arabia", "Yemen", "Egypt", "Libya", "Afghanistan", "Pakistan", "Ukraine", "China",
+             "France", "Germany", "United Kingdom", "Qatar", "Kuwait", "Indonesia", "India")
+COUNTRY_WEIGHT = 0.4
+_COUNTRY_KEYS = {fold(country) for country in COUNTRIES}
 _PLACE_CUE = re.compile(r"\b(?:in|into|to|towards?|from|of|at|near|entering|entered|around|across)\s+$", re.I)
 _NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:i|ian|ese|ish|an)$")
 
@@ -89,8 +97,8 @@ def _built_label(topic: int, sentences: list[Sentence], name_counts: dict[int, C
     ranked_names = [(score, key) for score, key in _distinctive(topic, name_counts)
                     if len(names.display(key).split()) <= MAX_NAME_WORDS]
     place_like = _place_like(sentences, names)
-    places = [(score * (2.0 if key in place_like else 1.0), key) for score, key in ranked_names
-              if not _NATIONALITY.match(names.display(key))]
+    places = [(score * (2.0 if key in place_like else 1.0) * (COUNTRY_WEIGHT if key in _COUNTRY_KEYS else 1.0), key)
+              for score, key in ranked_names if not _NATIONALITY.match(names.display(key))]
     places.sort(key=lambda item: (-item[0], item[1]))
     if not places:
         return None
