@@ -403,7 +403,6 @@ def claim_differences(documents: Sequence[Document], sentences: Sequence[Sentenc
     main = _main_places(sentences, [_places(s.text, names) for s in sentences], documents, names)
     elsewhen = _other_times(sentences, by_id)
     for row, sentence in enumerate(sentences):
-        document = by_id[sentence.doc_id]
         if row in elsewhen:
             continue
         for match in _ACTION.finditer(sentence.text):

@@ -1,7 +1,5 @@
 import json
 
-from briefing.assemble import assemble
-from briefing.cluster import cluster_sentences
 from briefing.model import Brief
 from briefing.options import BuildOptions
 from briefing.pipeline import brief_documents

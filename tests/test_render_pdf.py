@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from briefing.renderers import RenderOptions, render
-from tests.test_templates import XSS_IMG, XSS_SCRIPT, hostile, small_brief
+from tests.test_templates import XSS_SCRIPT, hostile, small_brief
 
 pytestmark = pytest.mark.slow
 needs_poppler = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils: make system-deps")

@@ -14,7 +14,7 @@ from ..model import Document
 from .dateline import find_dateline
 from .dates import from_struct_utc, parse_date
 from .html import html_to_text
-from .text import MAX_BYTES
+from .text import read_capped
 from .web import id_from_url
 
 FULL_TEXT_WORDS = 120  # an entry's content shorter than this is a teaser: fetch the article
@@ -41,13 +41,7 @@ def looks_like_feed(raw: bytes) -> bool:
 
 
 def read_feed(path: Path) -> list[Document | Link | InputError]:
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{path}: {size / 1e6:.0f} MB is over the {MAX_BYTES // 2**20} MiB a feed may have")
-        raw = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
+    raw = read_capped(path, "feed")
     return feed_items(raw, str(path), base_url=None, path=str(path))
 
 

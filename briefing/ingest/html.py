@@ -13,7 +13,7 @@ from ..errors import InputError
 from ..model import Document
 from .dateline import find_dateline
 from .dates import parse_date
-from .text import MAX_BYTES
+from .text import read_capped
 
 # where pages state when they were first published, most trusted first
 _DATE_META = ("article:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate",
@@ -39,13 +39,7 @@ class Page:
 
 
 def read_html_report(path: Path) -> Document:
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{path}: {size / 1e6:.0f} MB is over the {MAX_BYTES // 2**20} MiB a page may have")
-        raw = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
+    raw = read_capped(path, "page")
     return page_document(extract_page(raw, str(path)), id=path.stem, path=str(path))
 
 

@@ -12,11 +12,11 @@ from ..errors import InputError
 from ..model import Document
 from .dateline import find_dateline
 from .dates import parse_date
-from .text import _read_bytes, decode_report
+from .text import decode_report, read_capped
 
 
 def read_jsonl(path: Path) -> list[Document | InputError]:
-    text = decode_report(_read_bytes(path), path)
+    text = decode_report(read_capped(path), path)
     return jsonl_items(text, str(path), path.stem, path=str(path))
 
 

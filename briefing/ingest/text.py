@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +26,7 @@ TITLE_MAX_WORDS = 20
 
 
 def read_text_report(path: Path) -> Document:
-    return text_document(_read_bytes(path), path, id=path.stem, path=str(path))
+    return text_document(read_capped(path), path, id=path.stem, path=str(path))
 
 
 def text_document(raw: bytes, source: Path | str, id: str, path: str | None = None,
@@ -53,11 +52,12 @@ def text_document(raw: bytes, source: Path | str, id: str, path: str | None = No
     )
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_capped(path: Path, kind: str = "report") -> bytes:
+    """A file's bytes, refusing one over MAX_BYTES (it is not one report) or unreadable."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(f"{path}: {size / 1e6:.0f} MB is over the {MAX_BYTES // 2**20} MiB a report may have")
+            raise InputError(f"{path}: {size / 1e6:.0f} MB is over the {MAX_BYTES // 2**20} MiB a {kind} may have")
         return path.read_bytes()
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror or error})") from None
