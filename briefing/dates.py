@@ -109,10 +109,15 @@ def _long(day: dt.date) -> str:
 
 def find_dates(text: str) -> list[DateMention]:
     """Date expressions in `text`, in order; overlapping matches keep the earliest-listed pattern."""
+    return list(_find_dates(text))
+
+
+@lru_cache(maxsize=65536)  # a wire copy's sentence recurs in reports of other days
+def _find_dates(text: str) -> tuple[DateMention, ...]:
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     if not _MAYBE_DATE.search(text):
-        return found
+        return ()
     for kind, pattern in PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span()
@@ -120,13 +125,17 @@ def find_dates(text: str) -> list[DateMention]:
                 continue
             taken.append((start, end))
             found.append(DateMention(text=match.group(0), start=start, end=end, kind=kind))
-    return sorted(found, key=lambda m: m.start)
+    return tuple(sorted(found, key=lambda m: m.start))
 
 
 def dated(text: str, published: str | dt.date | None) -> list[DateMention]:
     """`find_dates` with each mention resolved against the publication date."""
-    day = _as_date(published)
-    return [resolve(mention, day) for mention in find_dates(text)]
+    return list(_dated(text, _as_date(published)))
+
+
+@lru_cache(maxsize=65536)  # wire copies repeat a sentence, and its report's day, hundreds of times
+def _dated(text: str, day: dt.date | None) -> tuple[DateMention, ...]:
+    return tuple(resolve(mention, day) for mention in _find_dates(text))
 
 
 def _as_date(value: str | dt.date | None) -> dt.date | None:

@@ -74,6 +74,7 @@ def _gap(text: str, previous: tuple[str, int], start: int) -> bool:
     return between.strip() != ""
 
 
+@lru_cache(maxsize=65536)  # a name recurs in hundreds of sentences; entity() folds each time
 def fold(name: str) -> str:
     """A spelling-insensitive key: 'Deir ez-Zor' -> 'deirzor', 'Albu Kamal' -> 'albukamal'."""
     plain = unicodedata.normalize("NFKD", name)

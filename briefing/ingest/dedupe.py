@@ -8,10 +8,10 @@ its `also_published_by`.
 from __future__ import annotations
 
 import re
-import zlib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import chain
 from urllib.parse import urlsplit
 
 from ..model import Document
@@ -31,11 +31,6 @@ def collapse_duplicates(documents: Sequence[Document], similarity: float = SIMIL
     for i, grams in enumerate(shingles):  # word-for-word copies first, however many there are
         if grams:
             parent[i] = first_with.setdefault(frozenset(grams), i)
-    index: dict[int, list[int]] = defaultdict(list)
-    for i, grams in enumerate(shingles):
-        if parent[i] == i:  # so 500 copies of one story do not make its 5-grams look like boilerplate
-            for gram in grams:
-                index[gram].append(i)
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -43,23 +38,10 @@ def collapse_duplicates(documents: Sequence[Document], similarity: float = SIMIL
             i = parent[i]
         return i
 
-    for i, grams in enumerate(shingles):
-        if parent[i] != i:
-            continue  # a word-for-word copy, already counted
-        shared: dict[int, int] = defaultdict(int)
-        for gram in grams:
-            holders = index[gram]
-            if len(holders) > _COMMON:
-                continue
-            for j in holders:
-                if j < i:
-                    shared[j] += 1
-        for j, count in shared.items():
-            smaller = min(len(grams), len(shingles[j]))
-            if smaller and count / smaller >= similarity:
-                a, b = root(i), root(j)
-                if a != b:
-                    parent[max(a, b)] = min(a, b)  # the first met stays the group's report
+    for i, j in _near_copies([i for i in range(len(documents)) if parent[i] == i], shingles, similarity):
+        a, b = root(i), root(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)  # the first met stays the group's report
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(documents)):
@@ -73,6 +55,30 @@ def collapse_duplicates(documents: Sequence[Document], similarity: float = SIMIL
         names = _publishers(document, copies)
         kept.append(replace(document, also_published_by=names) if names else document)
     return kept, pairs
+
+
+def _near_copies(rows: list[int], shingles: list[set[int]], similarity: float) -> list[tuple[int, int]]:
+    """Pairs of reports (of rows) sharing at least `similarity` of the shorter one's 5-grams.
+
+    The shared counts are one sparse product of the report-by-5-gram matrix with itself, so only
+    pairs that share a 5-gram are ever counted; 5-grams in more than _COMMON reports (boilerplate,
+    or the one story the input is about) are left out, which also bounds the product's size."""
+    import numpy as np
+    from scipy import sparse
+
+    rows = [i for i in rows if shingles[i]]
+    if len(rows) < 2:
+        return []
+    sizes = np.array([len(shingles[i]) for i in rows])
+    grams = np.fromiter(chain.from_iterable(shingles[i] for i in rows), dtype=np.int64, count=int(sizes.sum()))
+    owner = np.repeat(np.arange(len(rows)), sizes)
+    _, column = np.unique(grams, return_inverse=True)
+    informative = np.bincount(column)[column] <= _COMMON
+    matrix = sparse.csr_matrix((np.ones(int(informative.sum()), dtype=np.int32),
+                                (owner[informative], column[informative])), shape=(len(rows), int(column.max()) + 1))
+    shared = sparse.triu(matrix @ matrix.T, k=1).tocoo()
+    copies = shared.data / np.minimum(sizes[shared.row], sizes[shared.col]) >= similarity
+    return [(rows[a], rows[b]) for a, b in zip(shared.row[copies].tolist(), shared.col[copies].tolist())]
 
 
 def publisher(document: Document) -> str:
@@ -96,8 +102,8 @@ def _publishers(kept: Document, copies: Sequence[Document]) -> tuple[str, ...]:
 
 
 def _shingles(text: str) -> set[int]:
+    """Hashes of the text's word 5-grams (Python's hash: stable within a run, which is all this needs)."""
     words = _WORD.findall(text.casefold())
     if len(words) < SHINGLE_WORDS:
-        return {zlib.crc32(" ".join(words).encode())} if words else set()
-    return {zlib.crc32(" ".join(words[k:k + SHINGLE_WORDS]).encode())
-            for k in range(len(words) - SHINGLE_WORDS + 1)}
+        return {hash(tuple(words))} if words else set()
+    return set(map(hash, zip(*(words[k:] for k in range(SHINGLE_WORDS)))))

@@ -23,6 +23,7 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _END_PUNCTUATION = tuple(".!?:;,…\"”’'")
 TITLE_MAX_WORDS = 20
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # control characters but \t \n \f \r
 
 
 def read_text_report(path: Path) -> Document:
@@ -81,7 +82,7 @@ def decode_report(raw: bytes, path: Path | str) -> str:
     except UnicodeDecodeError:
         text = raw.decode("cp1252", errors="replace")
     sample = text[:8192]
-    control = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")
+    control = len(_CONTROL.findall(sample))
     if sample and control / len(sample) > 0.05:
         raise InputError(f"{path}: is binary, not a text report")
     return text
