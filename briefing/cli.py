@@ -66,6 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="CSS added after the theme's (repeatable)")
     build.add_argument("--page-size", default="A4", choices=("A4", "a4", "letter", "Letter"),
                        help="PDF page size (default: A4)")
+    build.add_argument("--max-citations", type=_count, default=6, metavar="N",
+                       help="citation marks a line shows before \"+N\" (default: 6; 0 shows them all); "
+                            "a brief of over 40 reports lists only the sources it shows")
     build.add_argument("--allow-remote", action="store_true",
                        help="let the PDF renderer fetch URLs and files outside the template folders")
     build.add_argument("-q", "--quiet", action="store_true", help="print no progress, only warnings and errors")
@@ -152,7 +155,7 @@ def run_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     brief = build_brief(args.inputs, options, progress=progress, warn=warn)
     render_options = RenderOptions(templates=tuple(args.templates), css=tuple(args.css),
                                    page_size=args.page_size, allow_remote=args.allow_remote,
-                                   extra={"warn": warn})
+                                   max_citations=args.max_citations, extra={"warn": warn})
     rendered = {path: render(brief, fmt, render_options) for fmt, path in plan.items()}
     for path in write_outputs(rendered):
         print(f"wrote {path} ({_size(path)})", file=out)
@@ -160,6 +163,17 @@ def run_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     mail_after_build(args, brief, pdf, render_options, progress)  # the files are on disk whatever happens to it
     progress(f"done in {time.perf_counter() - started:.1f} s")
     return EXIT_OK
+
+
+def _count(value: str) -> int:
+    """A whole number of 0 or more, for argparse (its error is one line)."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{number} is below 0")
+    return number
 
 
 def _size(path: Path) -> str:

@@ -2,7 +2,7 @@
 goes and who gets it. `briefing init-config` writes `EXAMPLE`, which documents every key.
 
 [brief] takes the build options under the CLI's own names (`max-words` or `max_words`,
-`no-cache = true` or `cache = false`), plus `templates`, `css`, `page-size` and `format`.
+`no-cache = true` or `cache = false`), plus `templates`, `css`, `page-size`, `max-citations` and `format`.
 Paths are relative to the config file's folder. An unknown key or a bad value is an error that
 names the key.
 """
@@ -47,6 +47,7 @@ key-points = 4
 # templates = ["my-theme/"]      # searched before the packaged theme; email.html.j2 is the mail
 # css = ["extra.css"]
 # page-size = "A4"
+# max-citations = 6               # citation marks a line shows before "+N"; 0 shows them all
 # format = ["html", "pdf", "json"]
 # aliases = [["Tiger Forces", "Qawat al-Nimr"]]   # names of one entity no spelling rule joins; first shown
 
@@ -104,6 +105,7 @@ class DailyConfig:
     templates: tuple[str, ...]
     css: tuple[str, ...]
     page_size: str
+    max_citations: int
     formats: tuple[str, ...]
     output_dir: Path
     threshold: float
@@ -145,6 +147,12 @@ def parse_config(data: dict[str, Any], path: Path) -> DailyConfig:
     css = tuple(reader.path(p) for p in reader.strings("brief", "css", brief))
     page_size = reader.choice("brief", "page-size", _pop_either(brief, "page-size"), ("A4", "a4", "letter", "Letter"), "A4")
     formats = tuple(f.lower() for f in reader.strings("brief", "format", {"format": _pop_either(brief, "format")}))
+    from .renderers.citations import DEFAULT_MAX_CITATIONS
+
+    max_citations = _pop_either(brief, "max-citations")
+    max_citations = reader.typed("brief", "max-citations", DEFAULT_MAX_CITATIONS if max_citations is None else max_citations, int)
+    if max_citations < 0:
+        raise ConfigError(f"{path}: [brief] max-citations: must be 0 (show all) or more, not {max_citations}")
     for name in formats:
         if name not in FORMAT_NAMES:
             raise ConfigError(f"{path}: [brief] format: unknown format {name!r} (choose from {', '.join(FORMAT_NAMES)})")
@@ -162,7 +170,7 @@ def parse_config(data: dict[str, Any], path: Path) -> DailyConfig:
     if not 0 < threshold <= 1:
         raise ConfigError(f"{path}: [news] threshold: must be more than 0 and at most 1, not {threshold}")
     return DailyConfig(path=path, inputs=inputs, build=build, templates=templates, css=css,
-                       page_size=page_size.upper() if page_size.lower() == "a4" else "letter",
+                       page_size=page_size.upper() if page_size.lower() == "a4" else "letter", max_citations=max_citations,
                        formats=formats or DAILY_FORMATS, output_dir=Path(reader.path(out_dir)), threshold=threshold,
                        email=reader.email(data["email"]) if "email" in data else None)
 
@@ -232,7 +240,7 @@ class _Reader:
         for key, value in table.items():
             if key not in by_name:
                 raise self.fail("brief", key, "unknown key (the build options, as in `briefing build --help`, "
-                                              "plus templates, css, page-size, format)")
+                                              "plus templates, css, page-size, max-citations, format)")
             name, inverted = by_name[key]
             kind = hints[name]
             base = next((t for t in typing.get_args(kind) if t is not type(None)), kind)

@@ -36,6 +36,7 @@ LEAD = 4  # a report's first sentences: where it says what it is about
 OUTLIER = 8  # a count this many times off the median of its event's counts is of something else
 EVENT_DAYS = 3  # reports further apart than this tell different events
 MAX_DIFFERENCES = 8
+MAX_ACCOUNTS = 6  # accounts shown per difference (a toll told 35 ways is a table no one reads)
 SEVERITY = {"conflict": 3, "updated": 2, "differs": 1, "attribution": 0}
 NOTES = {
     "conflict": "The figures cannot all be true.",
@@ -353,13 +354,26 @@ def _difference(kind: str, group: list[Item], accounts: list[_Account], sentence
                 names: NameIndex, numbers: Mapping[str, int], topic_labels: Mapping[int, str] | None) -> Difference:
     measure = group[0].count.measure
     topic = Counter(i.topic for i in group).most_common(1)[0][0]
-    shown = [_account(a, sentences, numbers) for a in accounts]
-    figures = [a.figure for a in shown]
+    every = [_account(a, sentences, numbers) for a in accounts]
+    figures = [a.figure for a in every]
     note = f"Reports give {_figures(figures, measure)}. {NOTES[kind]}" if kind != "attribution" else \
         f"Reports give {figures[0]} {measure}; {NOTES[kind][0].lower()}{NOTES[kind][1:]}"
+    shown = _most_telling(every)
+    if len(shown) < len(every):
+        note += f" {len(shown)} of its {len(every)} accounts are shown: the first, the last and the most reported."
     dates = [i.date for i in group if i.date]
     return Difference(kind=kind, measure=measure, event=_event_name(group, names, topic, topic_labels),
                       date=min(dates) if dates else None, topic=topic, note=note, accounts=tuple(shown))
+
+
+def _most_telling(accounts: list[Account]) -> list[Account]:
+    """At most MAX_ACCOUNTS of a difference's accounts, in their order: both ends (lowest and
+    highest figure; earliest and latest for an update) and, between them, those most reports give."""
+    if len(accounts) <= MAX_ACCOUNTS:
+        return accounts
+    middle = sorted(range(1, len(accounts) - 1), key=lambda k: (-len(accounts[k].citations), k))
+    kept = {0, len(accounts) - 1, *middle[:MAX_ACCOUNTS - 2]}
+    return [a for k, a in enumerate(accounts) if k in kept]
 
 
 def _figures(figures: list[str | None], measure: str) -> str:

@@ -41,6 +41,7 @@ title = "Morning brief"
 templates = "theme"
 css = ["extra.css"]
 page-size = "letter"
+max-citations = 0
 format = "html, md"
 [output]
 dir = "/srv/briefs"
@@ -49,7 +50,7 @@ dir = "/srv/briefs"
     assert config.build.title == "Morning brief"
     assert config.inputs == (str(tmp_path / "in/*.txt"), "https://example.org/feed.xml")
     assert config.templates == (str(tmp_path / "theme"),) and config.css == (str(tmp_path / "extra.css"),)
-    assert config.page_size == "letter" and config.formats == ("html", "md")
+    assert config.page_size == "letter" and config.formats == ("html", "md") and config.max_citations == 0
     assert config.output_dir == Path("/srv/briefs") and config.email is None
 
 
@@ -59,6 +60,7 @@ dir = "/srv/briefs"
     ("[sources]\npaths = ['r']\n[brief]\nmax-words = 0\n", "[brief] max-words must be at least 1"),
     ("[sources]\npaths = ['r']\n[brief]\nno-cache = 1\n", "[brief] no-cache: must be true or false"),
     ("[sources]\npaths = ['r']\n[brief]\nformat = ['docx']\n", "[brief] format: unknown format 'docx'"),
+    ("[sources]\npaths = ['r']\n[brief]\nmax-citations = -2\n", "[brief] max-citations: must be 0 (show all) or more"),
     ("[sources]\npath = ['r']\n", "[sources] path: unknown key"),
     ("[sources]\npaths = 3\n", "[sources] paths: must be a string or a list of strings"),
     ("[sources]\n", "[sources] names no paths, feeds or urls"),

@@ -148,3 +148,20 @@ def test_the_section_in_every_format(fake_embedder):
     assert "Where sources differ" in email_html(brief)
     none = brief_documents(documents, BuildOptions(differences=False), embedder=fake_embedder)
     assert none.differences == () and "Where sources differ" not in render(none, "html")
+
+
+def test_a_toll_told_many_ways_shows_its_ends_and_the_most_reported():
+    from briefing.differences import MAX_ACCOUNTS, _most_telling
+    from briefing.model import Account, Citation
+
+    def account(low: int, reports: int) -> Account:
+        citations = tuple(Citation(source=n, doc_id=f"d{n}", sentence=0, text="t") for n in range(reports))
+        return Account(text=f"{low} killed", figure=str(low), low=low, high=low, claim=None, date=None,
+                       citations=citations)
+
+    accounts = [account(low, reports) for low, reports in [(10, 1), (11, 5), (12, 1), (13, 4), (14, 1), (15, 3),
+                                                           (16, 1), (17, 2), (40, 1)]]
+    shown = _most_telling(accounts)
+    assert len(shown) == MAX_ACCOUNTS
+    assert [a.low for a in shown] == [10, 11, 13, 15, 17, 40]  # both ends, then the most reported, in order
+    assert _most_telling(accounts[:4]) == accounts[:4]

@@ -97,7 +97,8 @@ def _run(config, day, force, since, embedder, progress, warn, send, environ, sto
         progress(f"{len(new_documents)} new reports ({len(documents) - len(new_documents)} were in earlier briefs)")
     previous = store.previous_brief(before=day)
     render_options = RenderOptions(templates=news_templates(config.templates), css=config.css,
-                                   page_size=config.page_size, extra={"warn": warn})
+                                   page_size=config.page_size, max_citations=config.max_citations,
+                                   extra={"warn": warn})
     statements: list[tuple[str, str, np.ndarray]] = []
     if new_documents:
         embedder = embedder or _embedder(options, warn)
@@ -202,7 +203,8 @@ def _mail(config, brief: Brief, folder: Path, force: bool, store: Store, progres
 
     pdf_path = folder / "brief.pdf"
     pdf = pdf_path.read_bytes() if config.email.attach_pdf and pdf_path.is_file() else None
-    options = RenderOptions(templates=news_templates(config.templates), css=config.css, page_size=config.page_size)
+    options = RenderOptions(templates=news_templates(config.templates), css=config.css, page_size=config.page_size,
+                            max_citations=config.max_citations)
     message = compose(brief, config.email.mail_options(), options, pdf=pdf)
     (send or smtp_send)(message, config.email.smtp(), environ=environ, progress=progress)
     store.mark_mailed(brief.date)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Brief
+from .citations import DEFAULT_MAX_CITATIONS, source_listing
 from .environment import make_environment, render_template
 
 
@@ -20,6 +21,7 @@ class RenderOptions:
     css: tuple[str, ...] = ()  # user CSS files added after the theme's
     page_size: str = "A4"  # PDF page size: A4 or letter
     allow_remote: bool = False  # let the PDF renderer fetch http(s) and files outside the templates
+    max_citations: int = DEFAULT_MAX_CITATIONS  # citation marks shown per line, then "+N"; 0 shows all
     extra: dict = field(default_factory=dict)
 
 
@@ -27,12 +29,17 @@ def template_context(brief: Brief, options: RenderOptions) -> dict:
     """What every template receives (documented in docs/templates.md)."""
     from .. import __version__
 
+    data = brief.to_dict()
+    listed, unlisted = source_listing(data, options.max_citations)
     return {
-        "brief": brief.to_dict(),
+        "brief": data,
         "user_css": "\n".join(_read_css(path) for path in options.css),
         "page_size": page_size(options.page_size),
         "for_print": False,
         "version": __version__,
+        "max_citations": options.max_citations,
+        "listed_sources": listed,
+        "unlisted_sources": unlisted,
     }
 
 

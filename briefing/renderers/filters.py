@@ -5,6 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import jinja2
+
+from .citations import DEFAULT_MAX_CITATIONS, hidden, shown
+
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
 
@@ -49,15 +53,41 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
 
 
-def cite(citations) -> str:
-    """Plain-text citation marks: [1][2]."""
-    return "".join(f"[{c['source']}]" for c in citations)
+def _limit(context) -> int:
+    return context.get("max_citations", DEFAULT_MAX_CITATIONS)
 
 
-def md_cite(citations) -> str:
-    """Markdown citation links to the sources list: [\\[1\\]](#source-1)[\\[2\\]](#source-2)."""
-    return "".join(f"[\\[{c['source']}\\]](#source-{c['source']})" for c in citations)
+@jinja2.pass_context
+def first_cites(context, citations) -> list:
+    """The citations a line shows (the first `max_citations`)."""
+    return shown(citations, _limit(context))
+
+
+@jinja2.pass_context
+def more_cites(context, citations) -> list:
+    """The citations a line leaves out of sight, shown as "+N"."""
+    return hidden(citations, _limit(context))
+
+
+def _more(citations: list, limit: int) -> str:
+    left = len(hidden(citations, limit))
+    return f" +{left}" if left else ""
+
+
+@jinja2.pass_context
+def cite(context, citations) -> str:
+    """Plain-text citation marks: [1][2], then +N for those past max_citations."""
+    limit = _limit(context)
+    return "".join(f"[{c['source']}]" for c in shown(citations, limit)) + _more(citations, limit)
+
+
+@jinja2.pass_context
+def md_cite(context, citations) -> str:
+    """Markdown citation links to the sources list: [\\[1\\]](#source-1)[\\[2\\]](#source-2), then +N."""
+    limit = _limit(context)
+    return "".join(f"[\\[{c['source']}\\]](#source-{c['source']})" for c in shown(citations, limit)) + \
+        _more(citations, limit)
 
 
 FILTERS = {"md": md_escape, "md_cite": md_cite, "link_url": link_url, "long_date": long_date, "long_time": long_time, "plural": plural,
-           "cite": cite}
+           "cite": cite, "first_cites": first_cites, "more_cites": more_cites}
