@@ -24,9 +24,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import Account, Citation, Difference, Document, Sentence
 from .names import NameIndex, extract_names, fold
@@ -181,16 +183,36 @@ def _main_places(sentences: Sequence[Sentence], cued: list[frozenset[str]], docu
 
 def _other_time(text: str, published: str | None) -> bool:
     """True when the sentence tells of another time than its report's day."""
-    if _OTHER_TIME.search(text) or _dated_elsewhere(text, published):
+    cues = _time_cues(text)
+    if cues.other_time or _dated_elsewhere(text, published):
         return True
     day = _day(published)
-    if day:
+    if day and cues.weekdays:
         allowed = {_WEEKDAYS[day.weekday()], _WEEKDAYS[(day.weekday() - 1) % 7]}
-        if any(w.lower() not in allowed for w in _WEEKDAY.findall(text)):
+        if any(w not in allowed for w in cues.weekdays):
             return True
     return False
 
 
+@dataclass(frozen=True)
+class _TimeCues:
+    other_time: bool  # "last year", "previously", "the six-year war"
+    years: tuple[str, ...]
+    month_days: tuple[tuple[int, int | None], ...]  # (month 1-12, day of month or None)
+    weekdays: tuple[str, ...]  # lower case
+
+
+@lru_cache(maxsize=65536)  # one reading per distinct sentence: wire copies repeat them across reports
+def _time_cues(text: str) -> _TimeCues:
+    month_days = []
+    for match in _MONTH_DAY.finditer(text):
+        number = match.group("day") or match.group("day2")
+        month_days.append((_MONTHS.index(match.group("month").lower()[:3]) + 1, int(number) if number else None))
+    return _TimeCues(other_time=bool(_OTHER_TIME.search(text)), years=tuple(_YEAR.findall(text)),
+                     month_days=tuple(month_days), weekdays=tuple(w.lower() for w in _WEEKDAY.findall(text)))
+
+
+@lru_cache(maxsize=4096)
 def _day(published: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(published[:10]) if published else None
@@ -203,14 +225,13 @@ def _dated_elsewhere(text: str, published: str | None) -> bool:
     day = _day(published)
     if not day:
         return False
-    if any(y != str(day.year) for y in _YEAR.findall(text)):
+    cues = _time_cues(text)
+    if any(y != str(day.year) for y in cues.years):
         return True
-    for match in _MONTH_DAY.finditer(text):
-        month = _MONTHS.index(match.group("month").lower()[:3]) + 1
-        number = match.group("day") or match.group("day2")
-        if number and 1 <= int(number) <= 31:
+    for month, number in cues.month_days:
+        if number and 1 <= number <= 31:
             try:
-                mentioned = dt.date(day.year, month, int(number))
+                mentioned = dt.date(day.year, month, number)
             except ValueError:
                 continue
             if abs((mentioned - day).days) > EVENT_DAYS:
@@ -263,7 +284,12 @@ def count_pairs(items: Sequence[Item]) -> list[tuple[_Account, _Account, str]]:
 
 
 def _events(items: Sequence[Item]) -> list[list[Item]]:
-    """Connected groups of items of one measure of one event."""
+    """Connected groups of items of one measure of one event (linked when `same_event`).
+
+    Near-linear: pairs are only looked for among items that share a place (or whose place is the
+    other's report's place, in one topic) and whose dates are within EVENT_DAYS, found through an
+    index sorted by date; items that share a place are linked to their neighbour in date order,
+    which connects the same groups as linking every close pair."""
     parent = list(range(len(items)))
 
     def find(i: int) -> int:
@@ -272,19 +298,64 @@ def _events(items: Sequence[Item]) -> list[list[Item]]:
             i = parent[i]
         return i
 
-    by_measure: dict[str, list[int]] = defaultdict(list)
+    def union(i: int, j: int) -> None:
+        a, b = find(i), find(j)
+        if a != b:
+            parent[a] = b
+
+    days = [_ordinal(item.date) for item in items]
+    by_place: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_context: dict[tuple[str, int, str], list[int]] = defaultdict(list)
     for i, item in enumerate(items):
-        by_measure[item.count.measure].append(i)
-    for rows in by_measure.values():
-        for x, i in enumerate(rows):
-            for j in rows[x + 1:]:
-                if find(i) != find(j) and same_event(items[i], items[j]):
-                    parent[find(i)] = find(j)
+        for place in item.places:
+            by_place[(item.count.measure, place)].append(i)
+        for place in item.context:
+            by_context[(item.count.measure, item.topic, place)].append(i)
+    for members in by_place.values():
+        _link_in_date_order(members, days, union)
+    windows = {key: _DateWindow(members, days) for key, members in by_context.items()}
+    for i, item in enumerate(items):
+        for place in item.places:  # "Khan Sheikhoun" and "Idlib": each names a place the other's report is about
+            window = windows.get((item.count.measure, item.topic, place))
+            for j in window.near(days[i]) if window else ():
+                if j != i and find(i) != find(j) and same_event(item, items[j]):
+                    union(i, j)
     groups: dict[int, list[Item]] = defaultdict(list)
     for i, item in enumerate(items):
         groups[find(i)].append(item)
     kept = [_without_outliers(g) for g in groups.values()]
     return [g for g in kept if len({i.doc_id for i in g}) >= 2]
+
+
+def _ordinal(date: str | None) -> int | None:
+    day = _day(date)
+    return day.toordinal() if day else None
+
+
+def _link_in_date_order(members: list[int], days: list[int | None], union) -> None:
+    """Link items of one place whose dates are within EVENT_DAYS; an undated item is near every one."""
+    dated = sorted((i for i in members if days[i] is not None), key=lambda i: days[i])
+    for a, b in zip(dated, dated[1:]):
+        if days[b] - days[a] <= EVENT_DAYS:
+            union(a, b)
+    undated = [i for i in members if days[i] is None]
+    for i in undated:
+        union(i, members[0])
+
+
+class _DateWindow:
+    """Items sorted by date: those within EVENT_DAYS of a day, and the undated ones (near every day)."""
+
+    def __init__(self, members: list[int], days: list[int | None]) -> None:
+        self.dated = sorted((i for i in members if days[i] is not None), key=lambda i: days[i])
+        self.keys = [days[i] for i in self.dated]
+        self.undated = [i for i in members if days[i] is None]
+
+    def near(self, day: int | None) -> list[int]:
+        if day is None:
+            return self.dated + self.undated
+        return self.dated[bisect_left(self.keys, day - EVENT_DAYS):bisect_right(self.keys, day + EVENT_DAYS)] + \
+            self.undated
 
 
 def _without_outliers(group: list[Item]) -> list[Item]:
