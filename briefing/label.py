@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from .model import Sentence
 from .names import NameIndex, fold
@@ -79,8 +80,13 @@ def _entity_counts(sentences: list[Sentence], names: NameIndex) -> Counter[str]:
 def _event_counts(sentences: list[Sentence]) -> Counter[str]:
     counts: Counter[str] = Counter()
     for sentence in sentences:
-        counts.update({event for event, cue in _EVENT_CUES.items() if cue.search(sentence.text)})
+        counts.update(_events_told(sentence.text))
     return counts
+
+
+@lru_cache(maxsize=65536)  # wire copies repeat a sentence in many reports
+def _events_told(text: str) -> frozenset[str]:
+    return frozenset(event for event, cue in _EVENT_CUES.items() if cue.search(text))
 
 
 def _distinctive(topic: int, counts: dict[int, Counter[str]]) -> list[tuple[float, str]]:

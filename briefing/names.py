@@ -113,9 +113,9 @@ def name_counts(texts: list[str]) -> Counter[str]:
 def surface_forms(texts: list[str]) -> dict[str, Counter[str]]:
     """For each folded key, how often each spelling occurs."""
     forms: dict[str, Counter[str]] = {}
-    for text in texts:
+    for text, times in Counter(texts).items():  # wire copies: each distinct sentence read once
         for name in extract_names(text):
-            forms.setdefault(fold(name), Counter())[name] += 1
+            forms.setdefault(fold(name), Counter())[name] += times
     return forms
 
 
@@ -170,7 +170,7 @@ class NameIndex:
         for row in aliases:
             for name in row[1:]:
                 self._union(fold(row[0]), fold(name))
-        for text in texts:
+        for text in dict.fromkeys(texts):
             for long_form, acronym in _ACRONYM_DEFINITION.findall(text):
                 initials = "".join(w[0] for w in re.split(r"[\s\-]+", long_form) if w[:1].isupper())
                 if initials.upper().endswith(acronym.replace(".", "").upper()):
