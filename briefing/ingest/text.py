@@ -23,6 +23,7 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _END_PUNCTUATION = tuple(".!?:;,…\"”’'")
 TITLE_MAX_WORDS = 20
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's: 10x faster, same safe subset
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # control characters but \t \n \f \r
 
 
@@ -93,9 +94,10 @@ def split_front_matter(text: str, path: Path | str) -> tuple[dict[str, Any], str
     if not match:
         return {}, text
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = yaml.load(match.group(1), Loader=_SAFE_LOADER) or {}
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+        # where the unclosed construct began, else where parsing stopped (libyaml stops a line later)
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
         raise InputError(f"{path}: malformed front matter{where}") from None
     if not isinstance(meta, dict):
