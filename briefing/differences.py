@@ -150,6 +150,7 @@ def _other_times(sentences: Sequence[Sentence], by_id: Mapping[str, Document]) -
     return out
 
 
+@lru_cache(maxsize=65536)  # items_of and claim_differences read every sentence; wire copies repeat them
 def _places(text: str, names: NameIndex) -> frozenset[str]:
     """The entities a sentence names as places, countries left out (they hold every event)."""
     found = set()
