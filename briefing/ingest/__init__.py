@@ -22,6 +22,7 @@ from .dates import in_range
 from .feed import FEED_TYPES, Link, looks_like_feed, read_feed
 from .html import read_html_report
 from .jsonl import read_jsonl
+from .lead import without_lead_boilerplate
 from .sidecar import Sidecars, is_sidecar
 from .text import read_text_report
 from .web import is_url
@@ -151,7 +152,7 @@ def load_documents(inputs: Iterable[str], strict: bool = False, warn: Report = l
         if isinstance(item, InputError):
             skip(str(item))
         elif isinstance(item, Document):
-            documents.append(item)
+            documents.append(without_lead_boilerplate(item))
     if not documents:
         raise InputError("no usable report in the input")
     documents = _within_dates(documents, options, warn, progress)

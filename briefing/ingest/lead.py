@@ -1,0 +1,75 @@
+"""What a scraped page puts before its story: the date, a "Posted on ... by ..." line, a section
+breadcrumb, and the headline again.
+
+    "Tuesday 4 Apr 2017 Suspected gas attack on Syrias rebel-held Idlib kills at least 58 Observatory
+     Reuters A suspected gas attack believed to be by Syrian government jets killed at least 58 people"
+
+is a story that starts at "A suspected gas attack". Left in, the date and headline glue onto the
+lead sentence, which is the one the brief most often shows. Only a lead that opens with a date
+(after at most a few capitalised breadcrumb words or "Date of publication", "Posted on") is
+touched, the headline is only cut when it is the document's own title word for word, and nothing
+is cut unless what remains starts like a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import Document
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?),?\s+"
+_DATE = (rf"(?:{_WEEKDAY})?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
+         rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+         r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})"
+         r"(?:,?\s+(?:at\s+)?\d{1,2}:?\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+(?:GMT|UTC|ET|EST|EDT))?)?")
+_LABEL = r"(?:(?:Date of publication|Published(?:\s+on)?|Posted(?:\s+on)?|Last updated|Updated)\s*:?\s+)"
+# "Middle East Syria Military 07-08-2013 0147 PM": a few capitalised words, then the date
+_BREADCRUMB = r"(?:(?!(?:On|In|By|Since|Until|From|As|At|Of|For)\s)[A-Z][\w'&-]*\s+){1,4}"
+_LEAD = re.compile(rf"\s*(?:{_LABEL}|{_BREADCRUMB})?{_DATE}\s+")
+_WORD = re.compile(r"\w+")
+_WIRES = {"reuters", "afp", "ap", "sputnik", "sana", "tass", "xinhua", "anadolu", "ani", "dpa", "efe"}
+TITLE_WITHIN = 12  # the headline must start within this many words after the date ("by Outlet English")
+
+
+def without_lead_boilerplate(document: Document) -> Document:
+    text = strip_lead(document.text, document.title)
+    return document if text is document.text else replace(document, text=text)
+
+
+def strip_lead(text: str, title: str | None) -> str:
+    """The text from where its story starts (the same object when nothing is cut)."""
+    match = _LEAD.match(text)
+    if not match:
+        return text
+    cut = match.end()
+    headline_end = _title_end(text, cut, title or "")
+    if headline_end is not None:
+        cut = _after_wire_credit(text, headline_end)
+    elif text[cut:cut + 3].lower() == "by ":
+        return text  # a byline with no headline after it: where it ends cannot be told
+    rest = text[cut:].lstrip(" \t.:;|-–—")
+    if len(_WORD.findall(rest)) < 4 or not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“‘'"):
+        return text  # what is left does not start like a sentence: the date was part of one
+    return rest
+
+
+def _title_end(text: str, start: int, title: str) -> int | None:
+    """Where the document's title, repeated word for word, ends, when it starts soon after `start`."""
+    wanted = [w.lower() for w in _WORD.findall(title)]
+    if len(wanted) < 3:
+        return None
+    words = list(_WORD.finditer(text, start, start + 2000))
+    for offset in range(min(TITLE_WITHIN, len(words))):
+        window = words[offset:offset + len(wanted)]
+        if len(window) == len(wanted) and all(m.group().lower() == w for m, w in zip(window, wanted)):
+            return window[-1].end()
+    return None
+
+
+def _after_wire_credit(text: str, at: int) -> int:
+    """Past a wire agency's name standing alone after the headline ("... Observatory Reuters A ...")."""
+    match = re.compile(r"\s*[-–—(]?\s*(\w+)\s*\)?\s*[-–—]?\s+(?=[A-Z\"“])").match(text, at)
+    return match.end() if match and match.group(1).lower() in _WIRES else at

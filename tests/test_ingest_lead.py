@@ -1,0 +1,53 @@
+"""A scraped page's date, byline, breadcrumb and repeated headline are cut from the story's
+start, and nothing is cut from a lead that merely begins with a date."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.ingest import load_documents
+from briefing.ingest.lead import strip_lead
+
+CUT = [  # (text, title, the story's first words) from the FA-KES reports in samples/fakes-idlib
+    ("Tuesday 4 Apr 2017 Suspected gas attack on Syrias rebel-held Idlib kills at least 58 Observatory Reuters "
+     "A suspected gas attack believed to be by Syrian government jets killed at least 58 people.",
+     "Suspected gas attack on Syrias rebel-held Idlib kills at least 58 Observatory", "A suspected gas attack"),
+    ('Date of publication 4 April 2017 At least 72 people including nine children were killed in an airstrike.',
+     "Scores killed in gas attack in rebel-held Syria town", "At least 72 people"),
+    ("Tuesday 4 April 2017 Assad regime responsible for awful Syria chemical attack: EUs Mogherini . EU diplomatic "
+     "chief Federica Mogherini said Tuesday the regime bears primary responsibility.",
+     "Assad regime responsible for awful Syria chemical attack: EUs Mogherini", "EU diplomatic chief"),
+    ("Posted on April 4 2017 by Asharq Al-Awsat English 58 Killed in Suspected Gas Attack in Syrias Idlib Dozens of "
+     "people have been killed in Syrias northern Idlib province.",
+     "58 Killed in Suspected Gas Attack in Syrias Idlib", "Dozens of people"),
+    ("Middle East Syria Military 07-08-2013 0147 PM A Syrian army unit killed dozens of fighters in an ambush.",
+     "Army ambush", "A Syrian army unit"),
+]
+KEPT = [
+    ("On 4 April 2017 the army attacked the town of Khan Sheikhoun.", "Attack on Khan Sheikhoun"),
+    ("4 April 2017 was the deadliest day of the war, monitors said.", "Deadliest day"),
+    ("The Syrian army said on Friday it had seized Deir ez-Zor.", "The Syrian army said on Friday it had seized"),
+    ("Posted on April 4 2017 by Asharq Al-Awsat English Dozens of people were killed.", "A title not repeated"),
+]
+
+
+@pytest.mark.parametrize("text, title, start", CUT)
+def test_the_story_starts_after_the_page_furniture(text, title, start):
+    assert strip_lead(text, title).startswith(start)
+
+
+@pytest.mark.parametrize("text, title", KEPT)
+def test_a_lead_that_only_begins_with_a_date_is_kept_whole(text, title):
+    assert strip_lead(text, title) is text
+
+
+def test_ingest_cuts_it_and_sentences_point_into_the_cut_text(tmp_path):
+    from briefing.segment import segment_document
+
+    text, title, start = CUT[0]
+    (tmp_path / "r.md").write_text(f'---\ntitle: "{title}"\noutlet: Ahram\ndate: 2017-04-04\n---\n\n{text}\n',
+                                   encoding="utf-8")
+    (document,) = load_documents([str(tmp_path)])
+    assert document.text.startswith(start)
+    first = segment_document(document)[0]
+    assert first.text.startswith(start) and document.text[first.start:first.end] == first.text
