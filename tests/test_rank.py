@@ -52,3 +52,58 @@ def test_word_budget_gives_every_topic_its_best_statement_first():
     words = len(topic.statements[0].text.split()) + len(other.statements[0].text.split())
     kept = fit_word_budget([topic, other], words)
     assert [len(t.statements) for t in kept] == [1, 1]
+
+
+def test_statements_say_what_they_newly_cover():
+    topic = ranked()
+    coverage = [s.why["coverage"] for s in topic.statements]
+    assert all(0.0 <= c <= 1.0 for c in coverage) and coverage[0] > 0.0
+    assert topic.cover is not None and topic.cover.shape == (len(topic.statements), len(SENTENCES))
+
+
+# Two topics of one brief: topic 0 is told by three reports (their leads), topic 1 by one report's
+# third sentence only. With coverage, the words go to what most of the reports lead with first.
+BRIEF = [
+    sentence("a", 0, "Government troops recaptured the northern city of Tal Afar after a week of heavy fighting."),
+    sentence("a", 1, "Residents fled southward along the highway toward the provincial capital."),
+    sentence("a", 2, "A local football club postponed its weekend match because of the curfew."),
+    sentence("b", 0, "Government troops recaptured the northern city of Tal Afar after a week of fighting."),
+    sentence("b", 1, "Aid agencies warned that water supplies in the camps would run out within days."),
+    sentence("c", 0, "Troops recaptured Tal Afar after a week of heavy fighting, the defence ministry said."),
+    sentence("c", 1, "Residents fled southward along the highway toward the provincial capital, witnesses said."),
+]
+
+
+def ranked_brief(max_words):
+    vectors = FakeEmbedder().embed([s.text for s in BRIEF])
+    names = NameIndex([s.text for s in BRIEF])
+    numbers = {"a": 1, "b": 2, "c": 3}
+    topics = [rank_topic(0, np.array([0, 1, 3, 4, 5, 6]), vectors, BRIEF, numbers, names, 5),
+              rank_topic(1, np.array([2]), vectors, BRIEF, numbers, names, 5)]
+    return topics, fit_word_budget(topics, max_words, [3 * 6, 1 * 1])
+
+
+def test_the_fact_every_report_leads_with_comes_first_and_cites_them_all():
+    topics, _ = ranked_brief(400)
+    first = topics[0].statements[0]
+    assert "recaptured" in first.text and [c.source for c in first.citations] == [1, 2, 3]
+    assert all(c.sentence == 0 for c in first.citations)
+
+
+def test_coverage_budget_spends_words_on_the_big_topic_before_the_side_story():
+    topics, kept = ranked_brief(30)  # room for about two statements
+    assert len(kept[0].statements) == 2 and not kept[1].statements
+    assert kept[0].statements[0].why["coverage"] > kept[0].statements[1].why["coverage"] > 0
+    assert sum(len(s.text.split()) for t in kept for s in t.statements) <= 30
+    _, everything = ranked_brief(400)
+    assert [len(t.statements) for t in everything] == [len(t.statements) for t in topics]
+
+
+def test_coverage_is_measured_on_a_bounded_sample_for_large_inputs():
+    from briefing.rank import COVERAGE_SAMPLE, coverage_sample
+
+    many = [sentence(f"d{i // 20}", i % 20, f"Report {i} line") for i in range(2 * COVERAGE_SAMPLE + 5)]
+    vectors = np.zeros((len(many), 4), dtype=np.float32)
+    sample, weight = coverage_sample(vectors, many)
+    assert len(sample) <= COVERAGE_SAMPLE and len(weight) == len(sample)
+    assert weight[0] == 1.0 and weight.max() == 1.0 and weight.min() > 0
