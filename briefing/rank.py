@@ -58,7 +58,7 @@ _WORD = re.compile(r"[\w’'-]+")
 @dataclass(frozen=True)
 class RankedTopic:
     topic: int
-    statements: tuple[Statement, ...]  # best first
+    statements: tuple[Statement, ...]  # in the order chosen: worth most first (see rank_topic)
     source_count: int  # reports with a sentence in the topic
     # how much each statement covers each sentence of `coverage_sample` (statements x sample) and those
     # sentences' weights: what fit_word_budget chooses by across topics; None when not known
