@@ -102,7 +102,9 @@ def assert_inert_html(html: str) -> Page:
         if name != "long word":
             assert payload in text, name
     assert LONG_WORD in text
-    assert "{{ 7*7 }}" in text and "49" not in text.replace("2024", "")
+    # never evaluated: the payload shows as written, and neither the title nor the statement it sits in
+    # shows 49 in its place (a bare "49" elsewhere may be the brief's own clock, "at 19:49")
+    assert "{{ 7*7 }}" in text and "Kafr Tala 49" not in text and "price list 49" not in text
     return page
 
 
