@@ -1,10 +1,14 @@
 """An int8 ONNX copy of the sentence-transformers model, run with onnxruntime (`--backend onnx`).
 
 The transformer is exported once with torch.onnx (the optimum-based `[onnx]` extra of
-sentence-transformers does not resolve here), its MatMul weights quantised to int8 per channel
-(plain `quantize_dynamic` over every op fell to cosine 0.95 against the torch vectors; MatMul
-only, per channel, keeps 0.99), and the file is cached in the user cache dir next to the
-embedding cache, keyed by the model's weights. Later runs load the cached file: no torch import.
+sentence-transformers does not resolve here), with eager attention so that onnxruntime's BERT
+optimizer can fuse each layer's self-attention into one `Attention` op and the embeddings into
+`EmbedLayerNormalization`; then its MatMul and Attention weights are quantised to int8 per channel
+(plain `quantize_dynamic` over every op fell to cosine 0.95 against the torch vectors; MatMul and
+Attention only, per channel, keeps 0.99 on the seeds), and the file is cached in the user cache dir
+next to the embedding cache, keyed by the model's weights. Later runs load the cached file: no
+torch import. The residual additions are left as Add + LayerNormalization, and the session is told
+not to fuse them into SkipLayerNormalization: that kernel measured five times slower here.
 
 Mean pooling and L2 normalisation are done here in numpy, as the packaged model's pooling
 config asks (`pooling_mode_mean_tokens`). Sentences are sorted by length before batching, so
@@ -17,7 +21,9 @@ import hashlib
 import json
 import os
 import tempfile
+import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -25,9 +31,16 @@ import numpy as np
 from .embed import embed_unique
 from .errors import ModelError
 
-ONNX_FORMAT = "int8-matmul-perchannel-v2"  # bump when the export or quantisation changes
+ONNX_FORMAT = "int8-fused-attention-perchannel-v3"  # bump when the export or quantisation changes
 OPSET = 17
 EARLY_LAYERS = (0, 1)
+# onnxruntime's CPU SkipLayerNormalization measured 2.0 us a row of 384 against 0.37 us for
+# Add + LayerNormalization (onnxruntime 1.31), so the session keeps the two apart
+DISABLED_OPTIMIZERS = ["SkipLayerNormFusion"]
+# sentences per onnxruntime run at most, whatever batch size is asked for: with length-sorted
+# batches run two at a time, 4 to 12 gave 840 to 880 sentences/s, 16 gave 810, 32 750, 64 660
+# (2,000 FA-KES sentences, 2 cores; benchmarks/onnx_speed.py)
+MAX_BATCH = 8
 
 
 def _weights_digest(model_dir: Path) -> str:
@@ -49,12 +62,17 @@ def export(model_dir: str | Path, target: Path, log: Callable[[str], None] = lam
     """Export the transformer of a local sentence-transformers folder to int8 ONNX at `target`."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     import torch
+    import onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic
+    from onnxruntime.transformers.fusion_options import FusionOptions
+    from onnxruntime.transformers.optimizer import optimize_model
     from transformers import AutoModel
 
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     log(f"exporting {model_dir} to int8 ONNX (once; cached at {target})")
-    model = AutoModel.from_pretrained(str(model_dir)).eval()
+    # eager attention: the sdpa export (IsNaN/Where mask handling) is not recognised by the fusion
+    model = AutoModel.from_pretrained(str(model_dir), attn_implementation="eager").eval()
+    heads, hidden = model.config.num_attention_heads, model.config.hidden_size
 
     class Encoder(torch.nn.Module):
         def __init__(self, inner):
@@ -76,9 +94,17 @@ def export(model_dir: str | Path, target: Path, log: Callable[[str], None] = lam
                               output_names=["last_hidden_state"], opset_version=OPSET, dynamo=False,
                               dynamic_axes={"input_ids": axes, "attention_mask": axes, "token_type_ids": axes,
                                             "last_hidden_state": axes})
+        # fuse before quantising: after it, the int8 MatMuls hide the attention pattern
+        fused = Path(work) / "model.fused.onnx"
+        fusion = FusionOptions("bert")
+        fusion.enable_skip_layer_norm = False  # see DISABLED_OPTIMIZERS
+        fusion.enable_bias_gelu = False  # the bias goes into the int8 MatMul instead
+        optimize_model(str(plain), model_type="bert", num_heads=heads, hidden_size=hidden,
+                       optimization_options=fusion, opt_level=0).save_model_to_file(str(fused))
         quantised = Path(work) / "model.int8.onnx"
-        quantize_dynamic(str(plain), str(quantised), per_channel=True, weight_type=QuantType.QInt8,
-                         op_types_to_quantize=["MatMul"], nodes_to_exclude=_kept_in_float(plain))
+        quantize_dynamic(str(fused), str(quantised), per_channel=True, weight_type=QuantType.QInt8,
+                         op_types_to_quantize=["MatMul", "Attention"], nodes_to_exclude=_kept_in_float(fused),
+                         extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
         os.replace(quantised, target)  # atomic: a half-written file is never picked up
     return target
 
@@ -97,12 +123,20 @@ class OnnxEmbedder:
     """Same interface as SentenceTransformerEmbedder: `embed(texts) -> L2-normalised rows`."""
 
     def __init__(self, model_dir: str | Path, name: str, cache_dir: str | Path, batch_size: int = 64,
-                 threads: int | None = None, log: Callable[[str], None] = lambda message: None):
+                 threads: int | None = None, log: Callable[[str], None] = lambda message: None,
+                 onnx_file: str | Path | None = None, disabled_optimizers: Sequence[str] = DISABLED_OPTIMIZERS,
+                 parallel_batches: bool = True):
         self.model_dir = Path(model_dir)
+        self.onnx_file = Path(onnx_file) if onnx_file else None  # a given file (benchmarks), not the export
+        self.disabled_optimizers = list(disabled_optimizers)
         self.name = f"{name} [onnx int8]"  # its vectors differ slightly from torch's: own cache keys
         self.cache_dir = Path(cache_dir).expanduser()
-        self.batch_size = batch_size
-        self.threads = threads
+        self.batch_size = min(batch_size, MAX_BATCH)
+        self.threads = threads or os.cpu_count() or 1
+        # one single-threaded session run on several batches at once (onnxruntime's run is
+        # thread-safe), not one batch split op by op over the threads: no wait at every op for the
+        # slowest thread, which a shared machine makes long
+        self.parallel_batches = parallel_batches and self.threads > 1
         self.log = log
         self._session = None
         self._tokenizer = None
@@ -118,22 +152,26 @@ class OnnxEmbedder:
             if not (self.model_dir / "tokenizer.json").is_file():
                 raise ModelError(f"--backend onnx needs a local model folder with tokenizer.json, "
                                  f"not {self.model_dir}")
-            path = exported_path(self.model_dir, self.cache_dir)
+            path = self.onnx_file or exported_path(self.model_dir, self.cache_dir)
             if not path.is_file():
                 export(self.model_dir, path, self.log)
             options = ort.SessionOptions()
             options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-            options.intra_op_num_threads = self.threads or os.cpu_count() or 1
+            options.intra_op_num_threads = 1 if self.parallel_batches else self.threads
             options.inter_op_num_threads = 1
             # no busy-waiting between ops: on a shared machine spinning threads fight the other
             # processes for the cores (measured: 26 sentences/s spinning, 70 not, under load 3.5)
             options.add_session_config_entry("session.intra_op.allow_spinning", "0")
             try:
-                self._session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+                self._session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"],
+                                                     disabled_optimizers=self.disabled_optimizers)
             except Exception as error:  # a damaged cached file: export again once
+                if self.onnx_file is not None:
+                    raise ModelError(f"cannot load ONNX model {path}: {str(error)[:200]}") from None
                 self.log(f"cached ONNX model {path} is unreadable ({str(error)[:120]}); exporting it again")
                 export(self.model_dir, path, self.log)
-                self._session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+                self._session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"],
+                                                     disabled_optimizers=self.disabled_optimizers)
             tokenizer = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
             tokenizer.enable_truncation(self.max_tokens)
             tokenizer.no_padding()
@@ -149,9 +187,14 @@ class OnnxEmbedder:
         encodings = self._tokenizer.encode_batch(texts)
         lengths = np.array([len(e.ids) for e in encodings])
         order = np.argsort(lengths, kind="stable")
-        out: np.ndarray | None = None
-        for start in range(0, len(order), self.batch_size):
-            rows = order[start:start + self.batch_size]
+        size = self.batch_size
+        if self.parallel_batches:  # at least one batch for each thread
+            size = max(1, min(size, -(-len(order) // self.threads)))
+        batches = [order[start:start + size] for start in range(0, len(order), size)]
+        out = np.empty((len(texts), 0), dtype=np.float32)
+
+        def run(rows: np.ndarray) -> None:
+            nonlocal out
             width = int(lengths[rows].max())
             ids = np.zeros((len(rows), width), dtype=np.int64)
             mask = np.zeros((len(rows), width), dtype=np.int64)
@@ -163,9 +206,18 @@ class OnnxEmbedder:
             hidden = session.run(None, {k: v for k, v in feed.items() if k in self._inputs})[0]
             pooled = (hidden * mask[:, :, None]).sum(axis=1) / np.maximum(mask.sum(axis=1, keepdims=True), 1)
             pooled /= np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
-            if out is None:
-                out = np.empty((len(texts), pooled.shape[1]), dtype=np.float32)
-            out[rows] = pooled
+            with lock:
+                if out.shape[1] != pooled.shape[1]:
+                    out = np.empty((len(texts), pooled.shape[1]), dtype=np.float32)
+                out[rows] = pooled
+
+        lock = threading.Lock()
+        if self.parallel_batches and len(batches) > 1:
+            with ThreadPoolExecutor(min(self.threads, len(batches))) as pool:
+                list(pool.map(run, batches))  # list(): re-raises a batch's error here
+        else:
+            for rows in batches:
+                run(rows)
         return out
 
 

@@ -39,8 +39,15 @@ def test_onnx_vectors_stay_within_cosine_099_of_torch(seed_sentences, tmp_path_f
     files = list((cache / "onnx").glob("*.onnx"))
     assert len(files) == 1
     again = make_embedder("all-MiniLM-L6-v2 (packaged)", 64, cache=False, cache_dir=str(cache), backend="onnx")
+    assert again.batch_size == 8  # capped: small batches, two at a time, are the fastest
+    again.batch_size = 5
     assert (again.embed(seed_sentences[::-1])[::-1] * exact).sum(axis=1).min() >= 0.99
     assert list((cache / "onnx").glob("*.onnx")) == files
+    # batches run two at a time give the vectors the same batches give one after the other
+    from briefing.onnx_backend import OnnxEmbedder
+
+    serial = OnnxEmbedder(again.model_dir, "serial", cache, batch_size=5, parallel_batches=False)
+    assert np.allclose(serial.embed(seed_sentences[::-1])[::-1], again.embed(seed_sentences[::-1])[::-1], atol=1e-5)
 
 
 def test_duplicates_are_embedded_once():
