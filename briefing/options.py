@@ -52,7 +52,8 @@ class BuildOptions:
     language: str = _opt("en", "keep only reports in this language, by ISO 639-1 code; 'any' keeps all "
                                "(the default model is English)", metavar="CODE")
     timeout: float = _opt(20.0, "seconds to wait for each web page or feed", metavar="SECONDS")
-    batch_size: int = _opt(64, "sentences embedded per batch", metavar="N")
+    batch_size: int = _opt(64, "sentences embedded per batch (--backend onnx runs at most 8 at a time, two at once: measured fastest)",
+                           metavar="N")
     backend: str = _opt("torch", "embedding backend: torch, or onnx (int8 ONNX export of the same model, "
                                  "about 4x faster; needs the onnx extra)", metavar="NAME")
     timeline: bool = _opt(True, "add a Timeline of dated events, resolved against each report's publication "
