@@ -213,8 +213,11 @@ class OnnxEmbedder:
 
         lock = threading.Lock()
         if self.parallel_batches and len(batches) > 1:
-            with ThreadPoolExecutor(min(self.threads, len(batches))) as pool:
+            pool = ThreadPoolExecutor(min(self.threads, len(batches)))
+            try:
                 list(pool.map(run, batches))  # list(): re-raises a batch's error here
+            finally:  # on Ctrl-C, the batches not started are dropped, not run to the end first
+                pool.shutdown(wait=True, cancel_futures=True)
         else:
             for rows in batches:
                 run(rows)
