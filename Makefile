@@ -57,4 +57,4 @@ bench-quality: $(BENCH_STAMP)
 	$(BIN)/python -m benchmarks.quality
 
 bench-speed: $(BENCH_STAMP)
-	$(BIN)/python -m benchmarks.speed --peers
+	$(BIN)/python -m benchmarks.speed --sizes 10 100 1000 --backend onnx --peers --peer-timeout 400 --lexrank-timeout 120

@@ -165,13 +165,26 @@ def child(reports: str, cache_dir: str, backend: str, out: str) -> None:
         "cache hits": embedder.hits, "topics": len(brief.topics), "statements": sum(len(s.statements) for s in brief.sections),
         "stages": {k: round(v, 3) for k, v in times.items()},
         "pipeline": round(total - times["import"], 3), "total": round(total, 3),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "peak_rss_mb": peak_rss_mb(),
         "html_bytes": len(html), "pdf_bytes": len(pdf), "labels": [s.label for s in brief.sections][:8],
     }
     if times.get("embed") and counts.get("embedded"):
         result["embed_sentences_per_s"] = round(counts["embedded"] / times["embed"], 1)
     Path(out).write_text(json.dumps(result, indent=2))
     del np
+
+
+def peak_rss_mb() -> float:
+    """This process's own peak RSS. Not getrusage's ru_maxrss: Linux carries it over an exec, so a
+    child started by a parent that once held 1.2 GB (the ONNX export imports torch) reports 1.2 GB
+    whatever it does itself. /proc's VmHWM belongs to the process's own memory map."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
 def run_child(reports: Path, cache_dir: Path, backend: str, timeout: float = 1200) -> dict:
@@ -227,7 +240,7 @@ def peer_child(kind: str, reports: str, out: str) -> None:
         summary = sumy_summary("lexrank", tuple(documents), 400)
         result = {"summary_sentences": len(summary)}
     result["total"] = round(time.perf_counter() - started, 3)
-    result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    result["peak_rss_mb"] = peak_rss_mb()
     Path(out).write_text(json.dumps(result))
 
 
