@@ -37,7 +37,8 @@ _SPEAKER_THEN_CUE = re.compile(rf"^\s*[,–—-]?\s*(?P<speaker>[^“”\"]{{1,2
                                rf"(?=\s*$|\s*[,.;:]|{_WHEN}|\s+(?:that|in|on|at|to|after|citing|adding|according|"
                                r"during|by|from|late|early|afterwards|later|earlier|before|when|while|as)\b)")
 _CUE_THEN_SPEAKER = re.compile(rf"^\s*[,–—-]?\s*(?P<cue>{_CUES})\s+(?P<speaker>[^“”\"]{{1,250}}?)\s*(?:[.;]\s*$|$|"
-                               r",\s+(?:who|adding|citing|according|referring|in|speaking|when|as)\b)")
+                               r",\s+(?:who|adding|citing|according|referring|in|speaking|when|as)\b|"
+                               r"\s+(?:adding|citing)\s+(?:that\b)?)")  # the comma lost: "… said X adding that …"
 _ACCORDING = re.compile(r"^\s*,?\s*(?P<cue>according\s+to)\s+(?P<speaker>[^“”\"]{1,250}?)\s*(?:[.;]\s*$|$|,)")
 # before a quote, in its sentence: SPEAKER [also] CUE [on Friday] [that|,|:]
 _CUE_BEFORE = re.compile(rf"(?P<cue>{_AUX}(?:{_CUES})){_WHEN}(?:\s+that|\s*[,:])?\s+")
@@ -128,7 +129,8 @@ def _shown(lead: str, text: str, tail: str) -> str:
 
 def _after_quote(after: str, body: str) -> tuple[str, int, str, int] | None:
     """(speaker, its offset in `after`, cue, where the attribution ends) for a quote followed by one."""
-    if not (body.endswith((",", "?", "!", "…")) or re.match(r"\s*[,–—]", after)):
+    if not (body.endswith((",", "?", "!", "…")) or re.match(r"\s*[,–—]", after)
+            or re.match(rf"\s+(?:{_CUES})\s+[A-Z]", after)):  # “…” said Mounzer Khalil (the comma lost)
         return None
     for pattern in (_SPEAKER_THEN_CUE, _CUE_THEN_SPEAKER, _ACCORDING):
         match = pattern.match(after)
@@ -190,7 +192,11 @@ def _trim_speaker(text: str) -> str:
 
 def _sentence_start(paragraph: str, position: int) -> int:
     start = 0
-    for match in re.finditer(r"([\w.]+)?[.!?][”\"’]?\s+(?=[“\"A-Z])", paragraph[:position]):
+    # over the whole paragraph, so that the look-ahead sees the quote mark at `position` itself (a
+    # slice ending there hid it, and a quote opening a sentence took the previous one as its lead)
+    for match in re.finditer(r"([\w.]+)?[.!?][”\"’]?\s+(?=[“\"A-Z])", paragraph):
+        if match.end() > position:
+            break
         if match.group(1) and match.group(1).lower() in _ABBREVIATIONS:
             continue
         start = match.end()
@@ -198,6 +204,9 @@ def _sentence_start(paragraph: str, position: int) -> int:
 
 
 def _sentence_end(paragraph: str, position: int) -> int:
+    if re.search(r"\.[”\"’]$", paragraph[:position]) and re.match(r"\s+[“\"A-Z]|\s*$", paragraph[position:]):
+        return position  # the quote's full stop closed its sentence: “... in the future.” Meanwhile ...
+        # (not ? or !: “Is anyone listening?” Lt. Gen. Sean MacFarland asked.)
     for match in re.finditer(r"([\w.]+)?[.!?](?=[”\"’]?(?:\s+[“\"A-Z]|\s*$))", paragraph[position:]):
         if match.group(1) and match.group(1).lower() in _ABBREVIATIONS:
             continue

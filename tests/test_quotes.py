@@ -119,6 +119,20 @@ def test_a_fragment_is_shown_with_the_words_it_continues():
                            "and stability are restored across Syria")
 
 
+def test_the_shown_quote_keeps_to_its_own_sentence():
+    """A quote that opens a sentence has no lead from the sentence before, and a quote whose full
+    stop closes its sentence takes nothing of the next (FA-KES Idlib reports)."""
+    (opening,) = find_quotes('It also wounded more than 60 people said the Observatory a British-based war monitoring '
+                             'group. "This morning at 630 warplanes targeted Khan Sheikhoun" said Mounzer Khalil head of '
+                             'the health authority adding that the attack had killed more than 50 people.')
+    assert opening.shown == "“This morning at 630 warplanes targeted Khan Sheikhoun”"
+    assert opening.speaker == "Mounzer Khalil head of the health authority"  # the comma before "said" lost
+    (closing,) = find_quotes('The regime military source denied that its forces used any such weapons saying the army '
+                             'used chemical weapons "not in the past and not in the future." Meanwhile a rocket has '
+                             'slammed into a hospital.')
+    assert closing.shown.endswith("“not in the past and not in the future.”") and "Meanwhile" not in closing.shown
+
+
 def test_seed_quotes_in_context_resolve_he_to_the_officer_of_the_paragraph_before():
     document = make_document(SEED_004.split("\n", 1)[1].lstrip(), id="004", date="2017-11-03")
     found = document_quotes(document, segment_document(document))
