@@ -39,6 +39,8 @@ MIN_TOPIC_SIZE = 2
 MAX_DIRECT = 3000  # above this many sentences, cluster micro-cluster centroids instead
 MICRO_CLUSTERS = 500  # topics are found among this many micro-cluster centroids
 MICRO_EPOCHS = 10  # passes of the micro-clustering over the data, at most
+MICRO_BATCH = 1024  # rows per mini-batch step: at 24,215 sentences 0.7-0.9 s against 1.0-1.2 s for 2048,
+# and the topics agree with the reports' places as well (NMI 0.33-0.34 against 0.31-0.33)
 MAX_NAMES = 512  # the names block keeps the most frequent entities: its width must not grow with the input
 
 
@@ -111,8 +113,17 @@ def sentence_features(vectors: np.ndarray, sentences: list[Sentence], index: Nam
     names = name_features(sentences, index)
     if names is not None:
         names = normalize(smooth(names.astype(np.float32), sentences, operator)).toarray()
-        meaning = normalize(np.hstack([meaning, NAMES_WEIGHT * names]))
+        meaning = _unit_rows(np.hstack([meaning, NAMES_WEIGHT * names]))
     return _no_zero_rows(meaning)
+
+
+def _unit_rows(features: np.ndarray) -> np.ndarray:
+    """Rows scaled to length 1 (zero rows stay zero), in place: sklearn's normalize took 0.45 s on
+    24,000 rows of 896 features, this takes 0.01."""
+    norms = np.sqrt(np.einsum("ij,ij->i", features, features))
+    norms[norms == 0] = 1.0
+    features /= norms[:, None]
+    return features
 
 
 def _no_zero_rows(features: np.ndarray) -> np.ndarray:
@@ -166,7 +177,7 @@ def _cluster_large(features: np.ndarray, topics: int | None) -> np.ndarray:
     # k-means++ seeding costs one pass over the data per centre (five minutes for 25,000
     # sentences on 2 cores): micro-clusters only need to be small and tight, random seeds will do
     micro = MiniBatchKMeans(n_clusters=min(MICRO_CLUSTERS, len(features) // 4), random_state=0, init="random",
-                            n_init=1, batch_size=2048, max_iter=MICRO_EPOCHS).fit(features.astype(np.float32))
+                            n_init=1, batch_size=MICRO_BATCH, max_iter=MICRO_EPOCHS).fit(features.astype(np.float32))
     centroids = normalize(micro.cluster_centers_)
     # merging down to MAX_TOPICS with average linkage over the centroids of a thousand reports
     # on one war chained 95% of the sentences into one topic; Ward keeps the topics comparable
