@@ -295,7 +295,13 @@ def key_quotes(documents: Sequence[Document], sentences: Sequence[Sentence], lab
     quotes = [replace(q, score=round(q.score + 0.1 * (len(q.citations) - 1), 4)) for q in merged.values()]
     substantial = [q for q in quotes if len(q.text.split()) >= MIN_KEY_WORDS] or quotes
     substantial.sort(key=lambda q: (-q.score, q.citations[0].source, q.citations[0].sentence))
-    return tuple(substantial[:count])
+    chosen, sentences_shown = [], set()
+    for quote in substantial:  # two fragments quoted in one sentence show that sentence once
+        where = (quote.citations[0].doc_id, quote.citations[0].sentence)
+        if where not in sentences_shown:
+            sentences_shown.add(where)
+            chosen.append(quote)
+    return tuple(chosen[:count])
 
 
 def _score(found: FoundQuote, topic: int, topic_order: Mapping[int, int]) -> float:

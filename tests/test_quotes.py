@@ -133,6 +133,15 @@ def test_the_shown_quote_keeps_to_its_own_sentence():
     assert closing.shown.endswith("“not in the past and not in the future.”") and "Meanwhile" not in closing.shown
 
 
+def test_two_fragments_of_one_sentence_are_one_key_quote():
+    document = make_document('The regime military source denied the attack, saying the army "does not and has not" '
+                             'used chemical weapons "not in the past and not in the future." Aid workers said the '
+                             'hospital was full.', id="r1")
+    sentences = segment_document(document)
+    quotes = key_quotes([document], sentences, np.zeros(len(sentences), dtype=int), {"r1": 1}, {0: 0})
+    assert len(quotes) == 1 and quotes[0].speaker == "The regime military source"
+
+
 def test_seed_quotes_in_context_resolve_he_to_the_officer_of_the_paragraph_before():
     document = make_document(SEED_004.split("\n", 1)[1].lstrip(), id="004", date="2017-11-03")
     found = document_quotes(document, segment_document(document))
