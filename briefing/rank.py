@@ -50,6 +50,7 @@ than then there here who which what when where while after before into over unde
 """.split())
 # a sentence that opens by pointing back ("It said", "The town lies") reads poorly out of its report
 _DEPENDENT_START = re.compile(r"^[\"“‘']?(?:It|He|She|They|This|These|That|Those|Its|Their|His|Her|There|Such|"
+                              r"However|But|Meanwhile|Yet|Still|Instead|Also|Moreover|Nevertheless|"
                               r"The (?:\w+ )?(?:town|city|province|group|area|river|region|statement|move))\b")
 DEPENDENT_PENALTY = 0.8
 _WORD = re.compile(r"[\w’'-]+")

@@ -1,4 +1,5 @@
 import numpy as np
+import pytest
 
 from briefing.model import Sentence
 from briefing.names import NameIndex
@@ -107,3 +108,16 @@ def test_coverage_is_measured_on_a_bounded_sample_for_large_inputs():
     sample, weight = coverage_sample(vectors, many)
     assert len(sample) <= COVERAGE_SAMPLE and len(weight) == len(sample)
     assert weight[0] == 1.0 and weight.max() == 1.0 and weight.min() > 0
+
+
+@pytest.mark.parametrize("text, dependent", [
+    ("However Russia has categorically denied any involvement.", True),
+    ("Meanwhile a rocket slammed into a hospital in the north.", True),
+    ("It said the convoy had reached the town.", True),
+    ("Russia denied any involvement in the attack on Tuesday.", False),
+    ("Butterflies were seen over the valley after the ceasefire.", False),  # a word, not "But"
+])
+def test_a_sentence_that_leans_on_the_one_before_is_marked(text, dependent):
+    from briefing.rank import _DEPENDENT_START
+
+    assert bool(_DEPENDENT_START.match(text)) is dependent
