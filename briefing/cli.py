@@ -96,6 +96,9 @@ def add_templates_command(commands) -> None:
                                              "for each template.")
     listing.add_argument("--templates", action="append", default=[], metavar="DIR",
                          help="a template folder searched before the packaged theme (repeatable)")
+    listing.add_argument("--config", metavar="FILE",
+                         help="also the template folders of a daily config file ([brief] templates), searched "
+                              "after --templates, as `briefing daily` searches them")
     listing.set_defaults(run=run_templates_list)
 
 
@@ -111,7 +114,14 @@ def run_templates_init(args: argparse.Namespace, out: TextIO, err: TextIO) -> in
 def run_templates_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .renderers.theme import describe_templates
 
-    print("\n".join(describe_templates(args.templates)), file=out)
+    folders = list(args.templates)
+    if args.config:
+        from .config import load_config
+        from .deliver.news import news_templates
+
+        # as `briefing daily` searches: the config's folders, then the packaged daily overlay
+        folders = list(news_templates((*folders, *load_config(args.config).templates)))
+    print("\n".join(describe_templates(folders)), file=out)
     return EXIT_OK
 
 

@@ -221,6 +221,23 @@ def test_templates_list_says_which_file_is_used_from_where(tmp_path):
     assert code == 0 and str(packaged) in out and "yours" not in out
 
 
+def test_templates_list_with_a_config_shows_what_briefing_daily_uses(tmp_path):
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    (theme / "brief.css").write_text("body { color: navy; }")
+    config = tmp_path / "briefing.toml"
+    config.write_text('[sources]\npaths = ["reports"]\n[brief]\ntemplates = ["theme"]\n')
+    code, out, err = run("templates", "list", "--config", config)
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[1].strip() == f"1. {theme.resolve()}"
+    assert lines[2].strip() == f"2. {packaged_templates() / 'daily'}  (packaged: the daily brief's news part)"
+    assert any(line.split()[:2] == ["brief.css", str(theme.resolve() / "brief.css")] for line in lines)
+    assert any(line.split()[:1] == ["brief.html.j2"] and line.endswith("(packaged daily overlay)") for line in lines)
+    code, out, err = run("templates", "list", "--config", tmp_path / "nope.toml")
+    assert code == 2 and "no such config file" in err
+
+
 def test_templates_list_with_a_missing_folder_is_exit_2(tmp_path):
     code, out, err = run("templates", "list", "--templates", tmp_path / "nope")
     assert code == 2 and "no such folder" in err

@@ -80,7 +80,8 @@ def describe_templates(user_dirs: Sequence[str | Path] = ()) -> list[str]:
     search = template_search_path(user_dirs)
     lines = ["Template folders, searched in this order:"]
     for number, folder in enumerate(search, 1):
-        note = f"  (packaged theme; extend it as \"{DEFAULT_PREFIX}:NAME\")" if folder == search[-1] else ""
+        note = f"  (packaged theme; extend it as \"{DEFAULT_PREFIX}:NAME\")" if folder == search[-1] else \
+            "  (packaged: the daily brief's news part)" if folder.is_relative_to(search[-1]) else ""
         lines.append(f"  {number}. {folder}{note}")
     lines += ["", "Templates and the file used for each:"]
     table = resolve_templates(user_dirs)
@@ -89,6 +90,8 @@ def describe_templates(user_dirs: Sequence[str | Path] = ()) -> list[str]:
         packaged = search[-1] / name
         if used == packaged:
             whose = "packaged"
+        elif used.is_relative_to(search[-1]):  # the daily overlay, when listed as `briefing daily` uses it
+            whose = "packaged daily overlay"
         elif packaged not in hidden:
             whose = "yours, not in the packaged theme"
         elif _EXTENDS_DEFAULT.search(used.read_text(encoding="utf-8", errors="replace")):
