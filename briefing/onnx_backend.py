@@ -21,7 +21,6 @@ import hashlib
 import json
 import os
 import tempfile
-import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -191,10 +190,8 @@ class OnnxEmbedder:
         if self.parallel_batches:  # at least one batch for each thread
             size = max(1, min(size, -(-len(order) // self.threads)))
         batches = [order[start:start + size] for start in range(0, len(order), size)]
-        out = np.empty((len(texts), 0), dtype=np.float32)
 
-        def run(rows: np.ndarray) -> None:
-            nonlocal out
+        def run(rows: np.ndarray) -> np.ndarray:
             width = int(lengths[rows].max())
             ids = np.zeros((len(rows), width), dtype=np.int64)
             mask = np.zeros((len(rows), width), dtype=np.int64)
@@ -205,22 +202,19 @@ class OnnxEmbedder:
             feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
             hidden = session.run(None, {k: v for k, v in feed.items() if k in self._inputs})[0]
             pooled = (hidden * mask[:, :, None]).sum(axis=1) / np.maximum(mask.sum(axis=1, keepdims=True), 1)
-            pooled /= np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
-            with lock:
-                if out.shape[1] != pooled.shape[1]:
-                    out = np.empty((len(texts), pooled.shape[1]), dtype=np.float32)
-                out[rows] = pooled
+            return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
 
-        lock = threading.Lock()
         if self.parallel_batches and len(batches) > 1:
             pool = ThreadPoolExecutor(min(self.threads, len(batches)))
             try:
-                list(pool.map(run, batches))  # list(): re-raises a batch's error here
+                pooled = list(pool.map(run, batches))  # in batch order; re-raises a batch's error here
             finally:  # on Ctrl-C, the batches not started are dropped, not run to the end first
                 pool.shutdown(wait=True, cancel_futures=True)
         else:
-            for rows in batches:
-                run(rows)
+            pooled = [run(rows) for rows in batches]
+        out = np.empty((len(texts), pooled[0].shape[1] if pooled else 0), dtype=np.float32)
+        for rows, vectors in zip(batches, pooled):
+            out[rows] = vectors
         return out
 
 
