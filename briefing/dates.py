@@ -130,12 +130,8 @@ def _find_dates(text: str) -> tuple[DateMention, ...]:
 
 def dated(text: str, published: str | dt.date | None) -> list[DateMention]:
     """`find_dates` with each mention resolved against the publication date."""
-    return list(_dated(text, _as_date(published)))
-
-
-@lru_cache(maxsize=65536)  # wire copies repeat a sentence, and its report's day, hundreds of times
-def _dated(text: str, day: dt.date | None) -> tuple[DateMention, ...]:
-    return tuple(resolve(mention, day) for mention in _find_dates(text))
+    day = _as_date(published)
+    return [resolve(mention, day) for mention in _find_dates(text)]
 
 
 def _as_date(value: str | dt.date | None) -> dt.date | None:
