@@ -33,6 +33,9 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY_OF_MONTH = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
+# a day with its year: "Tuesday, 4 April 2017", "Apr. 4, 2017" (ingest/lead.py reads it too)
+DAY_WITH_YEAR = (rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY_OF_MONTH},?\s+{_YEAR}"
+                 rf"|{_DAY_OF_MONTH}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR})")
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
 _NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
@@ -43,8 +46,7 @@ _HEDGE = r"(?:(?:nearly|almost|about|around|some|roughly|more\s+than|over|at\s+l
 # (kind, pattern), longest forms first: a match hides shorter ones inside it
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern, flags)) for kind, pattern, flags in (
     ("iso", r"\b\d{4}-\d{2}-\d{2}\b", 0),
-    ("absolute", rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY_OF_MONTH},?\s+{_YEAR}\b", 0),
-    ("absolute", rf"\b(?:{_WEEKDAY},?\s+)?{_DAY_OF_MONTH}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", 0),
+    ("absolute", rf"\b{DAY_WITH_YEAR}\b", 0),
     ("since_month", rf"\b[Ss]ince\s+(?:early\s+|late\s+|mid-?)?{_MONTH}(?:,?\s+{_YEAR}\b)?", 0),
     ("since_year", rf"\b[Ss]ince\s+{_YEAR}\b", 0),
     ("month_day", rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY_OF_MONTH}\b(?!,?\s+{_YEAR})(?![\d:])", 0),

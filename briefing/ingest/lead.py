@@ -16,20 +16,18 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..dates import DAY_WITH_YEAR
 from ..model import Document
 
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
-_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?),?\s+"
-_DATE = (rf"(?:{_WEEKDAY})?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
-         rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-         r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})"
+# "Tuesday 4 Apr 2017", "21-03-2016", "2017-04-04", maybe with a time ("0147 PM", "10:30 GMT")
+_DATE = (rf"(?:{DAY_WITH_YEAR}|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
          r"(?:,?\s+(?:at\s+)?\d{1,2}:?\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+(?:GMT|UTC|ET|EST|EDT))?)?")
 _LABEL = r"(?:(?:Date of publication|Published(?:\s+on)?|Posted(?:\s+on)?|Last updated|Updated)\s*:?\s+)"
 # "Middle East Syria Military 07-08-2013 0147 PM": a few capitalised words, then the date
 _BREADCRUMB = r"(?:(?!(?:On|In|By|Since|Until|From|As|At|Of|For)\s)[A-Z][\w'&-]*\s+){1,4}"
 _LEAD = re.compile(rf"\s*(?:{_LABEL}|{_BREADCRUMB})?{_DATE}\s+")
 _WORD = re.compile(r"\w+")
+_WIRE_CREDIT = re.compile(r"\s*[-–—(]?\s*(\w+)\s*\)?\s*[-–—]?\s+(?=[A-Z\"“])")
 _WIRES = {"reuters", "afp", "ap", "sputnik", "sana", "tass", "xinhua", "anadolu", "ani", "dpa", "efe"}
 TITLE_WITHIN = 12  # the headline must start within this many words after the date ("by Outlet English")
 
@@ -71,5 +69,5 @@ def _title_end(text: str, start: int, title: str) -> int | None:
 
 def _after_wire_credit(text: str, at: int) -> int:
     """Past a wire agency's name standing alone after the headline ("... Observatory Reuters A ...")."""
-    match = re.compile(r"\s*[-–—(]?\s*(\w+)\s*\)?\s*[-–—]?\s+(?=[A-Z\"“])").match(text, at)
+    match = _WIRE_CREDIT.match(text, at)
     return match.end() if match and match.group(1).lower() in _WIRES else at
