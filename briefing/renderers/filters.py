@@ -89,5 +89,22 @@ def md_cite(context, citations) -> str:
         _more(citations, limit)
 
 
+MAX_OUTLETS_NAMED = 12
+
+
+def unlisted_note(unlisted: dict, markdown: bool = False) -> str:
+    """The sources list's last line in a large brief, as plain text: "Not listed: 771 further
+    reports read for this brief (ahram 140, manar 105, ... and 3 other outlets)." ("" when none).
+    With `markdown=true` the outlets (report metadata) are escaped for Markdown."""
+    if not unlisted.get("count"):
+        return ""
+    named = ", ".join(f"{md_escape(outlet) if markdown else outlet} {n}"
+                      for outlet, n in unlisted["outlets"][:MAX_OUTLETS_NAMED])
+    others = len(unlisted["outlets"]) - MAX_OUTLETS_NAMED
+    more = f" and {plural(others, 'other outlet')}" if others > 0 else ""
+    return f"Not listed: {plural(unlisted['count'], 'further report')} read for this brief ({named}{more})."
+
+
 FILTERS = {"md": md_escape, "md_cite": md_cite, "link_url": link_url, "long_date": long_date, "long_time": long_time, "plural": plural,
-           "cite": cite, "first_cites": first_cites, "more_cites": more_cites}
+           "cite": cite, "first_cites": first_cites, "more_cites": more_cites,
+           "unlisted_note": unlisted_note}
