@@ -43,31 +43,61 @@ _UNIT = r"(?:day|week|month|year)s?"
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _HEDGE = r"(?:(?:nearly|almost|about|around|some|roughly|more\s+than|over|at\s+least)\s+)?"
 
-# (kind, pattern), longest forms first: a match hides shorter ones inside it
-PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern, flags)) for kind, pattern, flags in (
-    ("iso", r"\b\d{4}-\d{2}-\d{2}\b", 0),
-    ("absolute", rf"\b{DAY_WITH_YEAR}\b", 0),
-    ("since_month", rf"\b[Ss]ince\s+(?:early\s+|late\s+|mid-?)?{_MONTH}(?:,?\s+{_YEAR}\b)?", 0),
-    ("since_year", rf"\b[Ss]ince\s+{_YEAR}\b", 0),
-    ("month_day", rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY_OF_MONTH}\b(?!,?\s+{_YEAR})(?![\d:])", 0),
-    ("month_day", rf"\b(?:{_WEEKDAY},?\s+)?{_DAY_OF_MONTH}\s+(?:of\s+)?{_MONTH}(?!,?\s+{_YEAR})", 0),
-    ("month_year", rf"\b{_MONTH},?\s+{_YEAR}\b", 0),
-    ("month", rf"\b(?:[Ii]n|[Dd]uring|[Bb]y|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?:early\s+|late\s+|mid-?)?{_MONTH}", 0),
-    ("year", rf"\b(?:[Ii]n|[Dd]uring)\s+{_YEAR}\b", 0),
-    ("past_span", rf"\b(?:(?:in|over|for|during)\s+)?the\s+(?:past|last)\s+{_HEDGE}{_NUMBER}\s+{_UNIT}\b", re.I),
-    ("ago", rf"\b{_HEDGE}{_NUMBER}\s+{_UNIT}\s+ago\b", re.I),
-    ("relative_unit", r"\b(?:last|this|next|earlier\s+this|later\s+this)\s+(?:week|month|year)\b", re.I),
-    ("day_word", r"\b(?:the\s+day\s+before\s+yesterday|yesterday|today|tonight|this\s+(?:morning|afternoon|evening))\b",
-     re.I),
-    ("weekday", rf"\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?{_WEEKDAY}{_PART_OF_DAY}\b", 0),
-    ("duration", rf"\b(?:for|of|over|after|lasting)\s+{_HEDGE}{_NUMBER}\s+{_UNIT}\b(?!\s+ago)", re.I),
-    ("duration", rf"\b{_NUMBER}-(?:day|week|month|year)(?:-long|-old)?\b", re.I),
-))
+# (kind, pattern, what the text must hold for it to match), longest forms first: a match hides shorter
+# ones inside it. The needs are cheap tests (see _cues) that spare most patterns most sentences.
+PATTERNS: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = tuple(
+    (kind, re.compile(pattern, flags), frozenset(needs.split())) for kind, pattern, flags, needs in (
+        ("iso", r"\b\d{4}-\d{2}-\d{2}\b", 0, "digit"),
+        ("absolute", rf"\b{DAY_WITH_YEAR}\b", 0, "digit month"),
+        ("since_month", rf"\b[Ss]ince\s+(?:early\s+|late\s+|mid-?)?{_MONTH}(?:,?\s+{_YEAR}\b)?", 0, "since month"),
+        ("since_year", rf"\b[Ss]ince\s+{_YEAR}\b", 0, "since digit"),
+        ("month_day", rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY_OF_MONTH}\b(?!,?\s+{_YEAR})(?![\d:])", 0,
+         "digit month"),
+        ("month_day", rf"\b(?:{_WEEKDAY},?\s+)?{_DAY_OF_MONTH}\s+(?:of\s+)?{_MONTH}(?!,?\s+{_YEAR})", 0,
+         "digit month"),
+        ("month_year", rf"\b{_MONTH},?\s+{_YEAR}\b", 0, "digit month"),
+        ("month", rf"\b(?:[Ii]n|[Dd]uring|[Bb]y|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?:early\s+|late\s+|mid-?)?{_MONTH}", 0,
+         "month"),
+        ("year", rf"\b(?:[Ii]n|[Dd]uring)\s+{_YEAR}\b", 0, "digit"),
+        ("past_span", rf"\b(?:(?:in|over|for|during)\s+)?the\s+(?:past|last)\s+{_HEDGE}{_NUMBER}\s+{_UNIT}\b", re.I,
+         "the unit"),
+        ("ago", rf"\b{_HEDGE}{_NUMBER}\s+{_UNIT}\s+ago\b", re.I, "ago unit"),
+        ("relative_unit", r"\b(?:last|this|next|earlier\s+this|later\s+this)\s+(?:week|month|year)\b", re.I, "unit"),
+        ("day_word",
+         r"\b(?:the\s+day\s+before\s+yesterday|yesterday|today|tonight|this\s+(?:morning|afternoon|evening))\b",
+         re.I, "day_word"),
+        ("weekday", rf"\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?{_WEEKDAY}{_PART_OF_DAY}\b", 0, "Day"),
+        ("duration", rf"\b(?:for|of|over|after|lasting)\s+{_HEDGE}{_NUMBER}\s+{_UNIT}\b(?!\s+ago)", re.I, "unit"),
+        ("duration", rf"\b{_NUMBER}-(?:day|week|month|year)(?:-long|-old)?\b", re.I, "unit -"),
+    ))
 
 
 # every pattern needs one of these: most sentences are skipped at the cost of one search
 _MAYBE_DATE = re.compile(r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
                          r"|(?i:ago|week|month|year|yesterday|today|tonight|this\s+(?:morning|afternoon|evening))")
+_DIGIT = re.compile(r"\d")
+_A_MONTH = re.compile(_MONTH)
+_UNIT_WORDS = ("day", "week", "month", "year")
+_DAY_WORDS = ("yesterday", "today", "tonight", "this")
+
+
+def _cues(text: str) -> set[str]:
+    """What a pattern of PATTERNS may need of a text: a digit, a month name, a word (in any case)."""
+    lower = text.lower()
+    cues = {word for word in ("since", "the", "ago") if word in lower}
+    if _DIGIT.search(text):
+        cues.add("digit")
+    if _A_MONTH.search(text):
+        cues.add("month")
+    if any(word in lower for word in _UNIT_WORDS):
+        cues.add("unit")
+    if any(word in lower for word in _DAY_WORDS):
+        cues.add("day_word")
+    if "day" in text:  # every weekday's name ends so, in the case the pattern needs
+        cues.add("Day")
+    if "-" in text:
+        cues.add("-")
+    return cues
 
 
 @dataclass(frozen=True)
@@ -120,7 +150,10 @@ def _find_dates(text: str) -> tuple[DateMention, ...]:
     found: list[DateMention] = []
     if not _MAYBE_DATE.search(text):
         return ()
-    for kind, pattern in PATTERNS:
+    cues = _cues(text)
+    for kind, pattern, needs in PATTERNS:
+        if not needs <= cues:
+            continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < b and a < end for a, b in taken):
@@ -162,7 +195,7 @@ def _parse(expression: str) -> dt.date | None:
 
     It is read once against a fixed day (dateparser takes some milliseconds a call, and a corpus
     repeats its expressions); the arithmetic from the publication date is ours (see below)."""
-    quick = _with_year(expression)
+    quick = _with_year(expression) or _without_year(expression)
     if quick is not None:
         return quick
     data = _parser().get_date_data(expression)
@@ -193,6 +226,36 @@ def _with_year(expression: str) -> dt.date | None:
         return None
     try:
         return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+_WEEKDAY_NUMBERS = {calendar.day_name[number].lower(): number for number in range(7)}
+_LEAP_YEAR = 2000  # what dateparser gives a month and day without a year, read against _BASE
+
+
+def _without_year(expression: str) -> dt.date | None:
+    """"October 26", "26 Oct.", "April 3rd", "July" and "Friday" as dateparser reads them against _BASE
+    (in 2000; a weekday the last one before _BASE), without its milliseconds a call. Only their month,
+    day or weekday is used. None for an impossible day ("June 31") and for anything else."""
+    words = expression.replace(".", " ").replace(",", " ").split()
+    if len(words) == 1:
+        word = words[0].lower()
+        if word in _WEEKDAY_NUMBERS:
+            return _BASE - dt.timedelta(days=(_BASE.weekday() - _WEEKDAY_NUMBERS[word]) % 7 or 7)
+        month = _MONTH_NUMBERS.get(word)
+        return dt.date(_LEAP_YEAR, month, 1) if month else None
+    if len(words) != 2:
+        return None
+    first, second = (re.sub(r"(?<=\d)(?:st|nd|rd|th)$", "", w.lower()) for w in words)
+    if first.isdigit() and second in _MONTH_NUMBERS:
+        day, month = int(first), _MONTH_NUMBERS[second]
+    elif second.isdigit() and first in _MONTH_NUMBERS:
+        day, month = int(second), _MONTH_NUMBERS[first]
+    else:
+        return None
+    try:
+        return dt.date(_LEAP_YEAR, month, day)
     except ValueError:
         return None
 

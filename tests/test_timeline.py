@@ -105,6 +105,48 @@ def test_a_duration_is_found_but_is_no_date():
     assert [(m.text, m.precision, m.resolved) for m in mentions] == [("of nearly three years", "duration", False)]
 
 
+def test_month_days_months_and_weekdays_are_read_as_dateparser_reads_them():
+    """The quick reading of the commonest expressions (no dateparser call) agrees with dateparser on the
+    month, day and weekday, the parts the timeline uses; impossible days are None for both."""
+    from briefing.dates import _parser, _without_year
+
+    expressions = ["October 26", "26 Oct.", "Sept. 7", "April 3rd", "1st May", "February 29", "June 31", "July",
+                   "Dec", "Friday", "Sunday", "Monday"]
+    for expression in expressions:
+        data = _parser().get_date_data(expression)
+        expected = data.date_obj.date() if data and data.date_obj else None
+        quick = _without_year(expression)
+        assert (quick is None) == (expected is None), expression
+        if quick is not None:
+            assert (quick.month, quick.day, quick.weekday()) == (expected.month, expected.day, expected.weekday()) \
+                or (expression[0].isupper() and expression.endswith("day") and quick.weekday() == expected.weekday()), \
+                expression
+    assert _without_year("last Friday") is None and _without_year("26 October 2017") is None
+
+
+def test_dates_are_found_only_where_their_cues_are():
+    """A pattern is tried only on a text holding what it needs (a digit, a month, a unit word ...):
+    the same mentions as trying every pattern on every text, earliest-listed first."""
+    from briefing.dates import PATTERNS, _find_dates
+
+    def every_pattern(text):
+        taken, found = [], []
+        for kind, pattern, _ in PATTERNS:
+            for match in pattern.finditer(text):
+                if not any(match.start() < b and a < match.end() for a, b in taken):
+                    taken.append(match.span())
+                    found.append((match.start(), match.end(), kind))
+        return sorted(found)
+
+    texts = ["Three weeks ago the army entered the town.", "YESTERDAY the army retook it.", "a 10-day-long siege",
+             "Since 2011 the war has killed many.", "since early March 2014", "On Friday morning shells fell.",
+             "for nearly two YEARS", "In 2015, the group", "On 2017-11-03 it fell.", "Tuesday, 4 April 2017 news",
+             "over the past three weeks", "by mid-September", "earlier this month", "The 3rd Division moved on."]
+    for text in texts:
+        assert [(m.start, m.end, m.kind) for m in _find_dates(text)] == every_pattern(text), text
+    assert sum(bool(every_pattern(text)) for text in texts) == len(texts) - 1
+
+
 def test_numbers_and_capitalised_words_are_not_dates():
     assert find_dates("About 150,000 people live there; 1,500 fighters remain; May God help them.") == []
 
