@@ -86,7 +86,9 @@ def _event_counts(sentences: list[Sentence]) -> Counter[str]:
 
 @lru_cache(maxsize=65536)  # wire copies repeat a sentence in many reports
 def _events_told(text: str) -> frozenset[str]:
-    return frozenset(event for event, cue in _EVENT_CUES.items() if cue.search(text))
+    lower = text.lower()  # a cue's letters must be there before its word boundary is worth a regex
+    return frozenset(event for event, cue in _EVENT_CUES.items()
+                     if any(word in lower for word in EVENTS[event]) and cue.search(text))
 
 
 def _distinctive(topic: int, counts: dict[int, Counter[str]]) -> list[tuple[float, str]]:

@@ -24,6 +24,7 @@ monday tuesday wednesday thursday friday saturday sunday
 january february march april may june july august september october november december
 mr mrs ms dr gen maj col lt sgt
 """.split())
+_COMMON_OR_THE = _COMMON | {"the"}
 _PARTICLES = ("al", "el", "ez", "az", "ad", "as", "ash", "ar", "an", "at", "ad", "ed")
 _CONNECTORS = {"of", "al", "el", "ez", "az", "ad", "as", "ash", "ar", "an", "bin", "ibn", "abu", "de", "du", "la"}
 _LOST_POSSESSIVES = {c.lower() + "s" for c in ("Syria", "Iraq", "Russia", "Turkey", "Iran", "Lebanon", "Israel",
@@ -50,12 +51,13 @@ def extract_names(text: str) -> tuple[str, ...]:
 
     for i, (token, start) in enumerate(tokens):
         word = token.rstrip(".")
-        if word.lower() in _LOST_POSSESSIVES:  # "Syrias Idlib": a possessive whose apostrophe was lost
+        lower = word.lower()
+        if lower in _LOST_POSSESSIVES:  # "Syrias Idlib": a possessive whose apostrophe was lost
             close()
             names.append(word[:-1])
             continue
-        capital = word[:1].isupper() or word[:3].lower() in ("al-", "ez-", "el-", "az-", "ad-", "as-")
-        if capital and word.lower() not in _COMMON | {"the"} or (span and word.lower() in _CONNECTORS):
+        capital = word[:1].isupper() or lower[:3] in ("al-", "ez-", "el-", "az-", "ad-", "as-")
+        if capital and lower not in _COMMON_OR_THE or (span and lower in _CONNECTORS):
             if span and _gap(text, tokens[i - 1], start):
                 close()
             possessive = word.endswith(("’s", "'s"))
