@@ -18,11 +18,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from sklearn.cluster import AgglomerativeClustering, MiniBatchKMeans
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
+from threadpoolctl import threadpool_limits
 
 from .model import Sentence
 from .names import NameIndex
@@ -70,20 +72,33 @@ def smoothing_operator(sentences: list[Sentence]):
         by_passage[passage].append(row)
     rows, cols, values = [], [], []
     for members in by_passage.values():
-        for i, row in enumerate(members):
-            lo, hi = max(0, i - CONTEXT_REACH), min(len(members), i + CONTEXT_REACH + 1)
-            weights = np.array([CONTEXT_DECAY ** abs(j - i) for j in range(lo, hi)])
-            weights[i - lo] = 0.0
-            if weights.sum() == 0:
-                rows.append(row), cols.append(row), values.append(1.0)
-                continue
-            weights = CONTEXT_WEIGHT * weights / weights.sum()
-            weights[i - lo] = 1 - CONTEXT_WEIGHT
-            rows.extend([row] * (hi - lo))
-            cols.extend(members[lo:hi])
-            values.extend(weights.tolist())
+        local_rows, local_cols, weights = _passage_weights(len(members))
+        at = np.asarray(members)
+        rows.append(at[local_rows])
+        cols.append(at[local_cols])
+        values.append(weights)
     n = len(sentences)
-    return csr_matrix((np.array(values, dtype=np.float32), (rows, cols)), shape=(n, n))
+    return csr_matrix((np.concatenate(values), (np.concatenate(rows), np.concatenate(cols))), shape=(n, n))
+
+
+@lru_cache(maxsize=256)
+def _passage_weights(length: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(row, column, weight) of the mixing matrix of one passage of `length` sentences, by place in it:
+    every passage of a length mixes alike, so each length is worked out once."""
+    rows, cols, values = [], [], []
+    for i in range(length):
+        lo, hi = max(0, i - CONTEXT_REACH), min(length, i + CONTEXT_REACH + 1)
+        weights = np.array([CONTEXT_DECAY ** abs(j - i) for j in range(lo, hi)])
+        weights[i - lo] = 0.0
+        if weights.sum() == 0:
+            rows.append(i), cols.append(i), values.append(1.0)
+            continue
+        weights = CONTEXT_WEIGHT * weights / weights.sum()
+        weights[i - lo] = 1 - CONTEXT_WEIGHT
+        rows.extend([i] * (hi - lo))
+        cols.extend(range(lo, hi))
+        values.extend(weights.tolist())
+    return np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64), np.array(values, dtype=np.float32)
 
 
 def smooth(vectors, sentences: list[Sentence], operator=None):
@@ -96,8 +111,14 @@ def smooth(vectors, sentences: list[Sentence], operator=None):
 def name_features(sentences: list[Sentence], index: NameIndex | None = None):
     """Sparse TF-IDF over the entities (names grouped across spellings) each sentence mentions."""
     index = index or NameIndex([s.text for s in sentences] + sorted({s.heading for s in sentences if s.heading}))
-    documents = [" ".join(index.entities(s.text) + (index.entities(s.heading) if s.heading else []))
-                 for s in sentences]  # text and heading apart: extract_names is cached per text
+    told: dict[str, list[str]] = {}  # wire copies repeat sentences and headings: each read once
+
+    def entities(text: str) -> list[str]:
+        if text not in told:
+            told[text] = index.entities(text)
+        return told[text]
+
+    documents = [" ".join(entities(s.text) + (entities(s.heading) if s.heading else [])) for s in sentences]
     if not any(documents):
         return None
     vectorizer = TfidfVectorizer(analyzer=str.split, sublinear_tf=True, min_df=1, max_features=MAX_NAMES)
@@ -109,12 +130,21 @@ def name_features(sentences: list[Sentence], index: NameIndex | None = None):
 
 def sentence_features(vectors: np.ndarray, sentences: list[Sentence], index: NameIndex | None = None) -> np.ndarray:
     operator = smoothing_operator(sentences)
-    meaning = normalize(smooth(vectors, sentences, operator))
+    meaning = smooth(vectors, sentences, operator)
     names = name_features(sentences, index)
-    if names is not None:
-        names = normalize(smooth(names.astype(np.float32), sentences, operator)).toarray()
-        meaning = _unit_rows(np.hstack([meaning, NAMES_WEIGHT * names]))
-    return _no_zero_rows(meaning)
+    if names is None:
+        return _no_zero_rows(_unit_rows(meaning))
+    # both blocks are written into one array (no hstack of 24,000 x 900 copies), each scaled to length 1
+    width = meaning.shape[1]
+    features = np.empty((len(sentences), width + names.shape[1]), dtype=np.float32)
+    features[:, :width] = meaning
+    _unit_rows(features[:, :width])
+    mixed = smooth(names.astype(np.float32), sentences, operator).tocsr()
+    features[:, width:] = 0.0
+    features[np.repeat(np.arange(len(sentences)), np.diff(mixed.indptr)), width + mixed.indices] = mixed.data
+    _unit_rows(features[:, width:])
+    features[:, width:] *= NAMES_WEIGHT
+    return _no_zero_rows(_unit_rows(features))
 
 
 def _unit_rows(features: np.ndarray) -> np.ndarray:
@@ -176,8 +206,11 @@ def _cluster_large(features: np.ndarray, topics: int | None) -> np.ndarray:
     """Micro-clusters first (linear in the input), then topics over their centroids."""
     # k-means++ seeding costs one pass over the data per centre (five minutes for 25,000
     # sentences on 2 cores): micro-clusters only need to be small and tight, random seeds will do
-    micro = MiniBatchKMeans(n_clusters=min(MICRO_CLUSTERS, len(features) // 4), random_state=0, init="random",
-                            n_init=1, batch_size=MICRO_BATCH, max_iter=MICRO_EPOCHS).fit(features.astype(np.float32))
+    # one thread: a mini-batch step is too small to share, and OpenMP threads that wait for a core
+    # another process holds made it 2 to 5 times slower under load (same labels either way)
+    with threadpool_limits(limits=1):
+        micro = MiniBatchKMeans(n_clusters=min(MICRO_CLUSTERS, len(features) // 4), random_state=0, init="random",
+                                n_init=1, batch_size=MICRO_BATCH, max_iter=MICRO_EPOCHS).fit(features.astype(np.float32))
     centroids = normalize(micro.cluster_centers_)
     # merging down to MAX_TOPICS with average linkage over the centroids of a thousand reports
     # on one war chained 95% of the sentences into one topic; Ward keeps the topics comparable
