@@ -11,7 +11,8 @@ rules dateparser does not know:
   - a month-day without a year takes the year that puts it nearest the publication date, with
     the past preferred (a "December 28" in a January report is last year's);
   - "last week" is the Monday-to-Sunday week before publication's;
-  - "since September" is a range from the latest September on or before publication to it.
+  - "since September" is a range from the latest September on or before publication to it;
+    "since April 21" from that day (the nearest April 21 before publication) to it.
 Without a publication date a relative expression stays unresolved and is shown as written.
 """
 
@@ -48,6 +49,9 @@ _HEDGE = r"(?:(?:nearly|almost|about|around|some|roughly|more\s+than|over|at\s+l
 PATTERNS: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = tuple(
     (kind, re.compile(pattern, flags), frozenset(needs.split())) for kind, pattern, flags, needs in (
         ("iso", r"\b\d{4}-\d{2}-\d{2}\b", 0, "digit"),
+        ("since_day", rf"\b[Ss]ince\s+(?:{_WEEKDAY},?\s+)?"
+                      rf"(?:{_MONTH}\s+{_DAY_OF_MONTH}\b|{_DAY_OF_MONTH}\s+(?:of\s+)?{_MONTH})(?:,?\s+{_YEAR}\b)?", 0,
+         "since digit month"),
         ("absolute", rf"\b{DAY_WITH_YEAR}\b", 0, "digit month"),
         ("since_month", rf"\b[Ss]ince\s+(?:early\s+|late\s+|mid-?)?{_MONTH}(?:,?\s+{_YEAR}\b)?", 0, "since month"),
         ("since_year", rf"\b[Ss]ince\s+{_YEAR}\b", 0, "since digit"),
@@ -74,7 +78,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = tuple(
 
 # every pattern needs one of these: most sentences are skipped at the cost of one search
 _MAYBE_DATE = re.compile(r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
-                         r"|(?i:ago|week|month|year|yesterday|today|tonight|this\s+(?:morning|afternoon|evening))")
+                         r"|(?i:ago|day|week|month|year|tonight|this\s+(?:morning|afternoon|evening))")
 _DIGIT = re.compile(r"\d")
 _A_MONTH = re.compile(_MONTH)
 _UNIT_WORDS = ("day", "week", "month", "year")
@@ -131,7 +135,8 @@ class DateMention:
         if self.precision == YEAR:
             return str(self.first.year)
         if self.kind.startswith("since"):
-            return f"since {self.first:%B %Y}" if self.kind == "since_month" else f"since {self.first.year}"
+            return {"since_day": f"since {_long(self.first)}", "since_month": f"since {self.first:%B %Y}"}.get(
+                self.kind, f"since {self.first.year}")
         return f"{_long(self.first)} to {_long(self.last)}"
 
 
@@ -286,6 +291,15 @@ def _resolve(mention: DateMention, published: dt.date | None) -> tuple[str, dt.d
         return (MONTH, day.replace(day=1), _month_end(day)) if day else None
     if kind == "since_year":
         return RANGE, dt.date(int(words[-4:]), 1, 1), published or dt.date(int(words[-4:]), 12, 31)
+    if kind == "since_day":  # "since April 21": from that day to publication
+        day_words = _without_weekday(re.sub(r"^[Ss]ince\s+", "", words))
+        if re.search(r"\d{4}$", day_words):
+            day = _parse(day_words)
+            return (RANGE, day, published or day) if day else None
+        if published is None:
+            return None
+        period = _month_day(day_words, published)
+        return (RANGE, period[1], published) if period else None
     if kind == "since_month" and re.search(r"\d{4}$", words):
         day = _parse(_month_words(words))
         return (RANGE, day.replace(day=1), published or _month_end(day)) if day else None

@@ -51,7 +51,13 @@ RESOLVED = [
      "2018-02-10"),
     ("They have held it since September 2014.", FRI, "since September 2014", "range", "2014-09-01", "2017-11-03"),
     ("They have held it since 2014.", FRI, "since 2014", "range", "2014-01-01", "2017-11-03"),
+    ("Since April 21 Syrian forces have intensified attacks.", FRI, "Since April 21", "range", "2017-04-21",
+     "2017-11-03"),
+    ("Raids went on since 3 December.", "2018-01-04", "since 3 December", "range", "2017-12-03", "2018-01-04"),
+    ("Raids went on since Dec. 3, 2016.", None, "since Dec. 3, 2016", "range", "2016-12-03", "2016-12-03"),
     ("The group grew over the past three years.", FRI, "over the past three years", "range", "2014-11-03",
+     "2017-11-03"),
+    ("Shelling went on in the past three days.", FRI, "in the past three days", "range", "2017-10-31",
      "2017-11-03"),
     # ago
     ("The group seized the city three years ago.", FRI, "three years ago", "year", "2014-01-01", "2014-12-31"),
@@ -95,9 +101,10 @@ def test_without_a_publication_date_relative_dates_stay_as_written(expression):
 
 def test_labels_say_the_precision():
     labels = {m.text: m.label for m in dated("It began last week, on October 25, in October 2017, since September, "
-                                             "in 2014.", FRI)}
+                                             "since October 25, in 2014.", FRI)}
     assert labels == {"last week": "week of 23 October 2017", "October 25": "25 October 2017",
-                      "October 2017": "October 2017", "since September": "since September 2017", "in 2014": "2014"}
+                      "October 2017": "October 2017", "since September": "since September 2017", "in 2014": "2014",
+                      "since October 25": "since 25 October 2017"}
 
 
 def test_a_duration_is_found_but_is_no_date():
@@ -141,7 +148,7 @@ def test_dates_are_found_only_where_their_cues_are():
     texts = ["Three weeks ago the army entered the town.", "YESTERDAY the army retook it.", "a 10-day-long siege",
              "Since 2011 the war has killed many.", "since early March 2014", "On Friday morning shells fell.",
              "for nearly two YEARS", "In 2015, the group", "On 2017-11-03 it fell.", "Tuesday, 4 April 2017 news",
-             "over the past three weeks", "by mid-September", "earlier this month", "The 3rd Division moved on."]
+             "over the past three weeks", "in the past three days", "by mid-September", "earlier this month", "The 3rd Division moved on."]
     for text in texts:
         assert [(m.start, m.end, m.kind) for m in _find_dates(text)] == every_pattern(text), text
     assert sum(bool(every_pattern(text)) for text in texts) == len(texts) - 1
