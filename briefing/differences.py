@@ -182,6 +182,7 @@ def _main_places(sentences: Sequence[Sentence], cued: list[frozenset[str]], docu
     return main
 
 
+@lru_cache(maxsize=65536)  # items_of and claim_differences both ask, of every sentence
 def _other_time(text: str, published: str | None) -> bool:
     """True when the sentence tells of another time than its report's day."""
     cues = _time_cues(text)

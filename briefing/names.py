@@ -36,7 +36,6 @@ _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w’'\-]*\.?")
 @lru_cache(maxsize=65536)
 def extract_names(text: str) -> tuple[str, ...]:
     """Capitalised spans and acronyms, in the order they appear."""
-    tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(text)]
     names: list[str] = []
     span: list[str] = []
 
@@ -49,31 +48,27 @@ def extract_names(text: str) -> tuple[str, ...]:
             names.append(" ".join(span).rstrip(".").removesuffix("’s").removesuffix("'s"))
         span.clear()
 
-    for i, (token, start) in enumerate(tokens):
+    previous_end = 0  # where the token before this one ended
+    for match in _TOKEN.finditer(text):
+        token, start = match.group(), match.start()
         word = token.rstrip(".")
         lower = word.lower()
         if lower in _LOST_POSSESSIVES:  # "Syrias Idlib": a possessive whose apostrophe was lost
             close()
             names.append(word[:-1])
-            continue
-        capital = word[:1].isupper() or lower[:3] in ("al-", "ez-", "el-", "az-", "ad-", "as-")
-        if capital and lower not in _COMMON_OR_THE or (span and lower in _CONNECTORS):
-            if span and _gap(text, tokens[i - 1], start):
+        elif (word[:1].isupper() or lower[:3] in ("al-", "ez-", "el-", "az-", "ad-", "as-")) \
+                and lower not in _COMMON_OR_THE or (span and lower in _CONNECTORS):
+            if span and text[previous_end:start].strip():  # punctuation, not just a space, between them
                 close()
             possessive = word.endswith(("’s", "'s"))
             span.append(word[:-2] if possessive else word)
             if token.endswith(".") or possessive:
                 close()
-        else:
+        elif span:
             close()
+        previous_end = match.end()
     close()
     return tuple(name for name in names if len(name) > 1 and name.lower() not in _COMMON)
-
-
-def _gap(text: str, previous: tuple[str, int], start: int) -> bool:
-    """True when punctuation (not just a space) separates two tokens."""
-    between = text[previous[1] + len(previous[0]):start]
-    return between.strip() != ""
 
 
 @lru_cache(maxsize=65536)  # a name recurs in hundreds of sentences; entity() folds each time
@@ -162,6 +157,25 @@ network observatory organisation organization nations republic kingdom court lea
 """.split())
 
 
+def _alike_pairs(blinds: list[str]) -> list[tuple[int, int]]:
+    """Index pairs (x < y, in that order) of vowel-blind forms that are equal, or both of 8 letters
+    or more and within SIMILAR by rapidfuzz: the pairs a loop over all of them would find, without it."""
+    from rapidfuzz import fuzz, process
+
+    pairs: set[tuple[int, int]] = set()
+    same: dict[str, list[int]] = defaultdict(list)
+    for i, blind in enumerate(blinds):
+        same[blind].append(i)
+    for members in same.values():
+        pairs.update((a, b) for n, a in enumerate(members) for b in members[n + 1:])
+    long = [i for i, blind in enumerate(blinds) if len(blind) >= 8]
+    if len(long) > 1:
+        words = [blinds[i] for i in long]
+        scores = process.cdist(words, words, scorer=fuzz.ratio, score_cutoff=SIMILAR, dtype="uint8")
+        pairs.update((long[i], long[j]) for i, j in zip(*scores.nonzero()) if i < j)
+    return sorted(pairs)
+
+
 class NameIndex:
     """Groups the names found in a set of texts into entities, each with one shown spelling."""
 
@@ -204,20 +218,15 @@ class NameIndex:
     def _join_loose(self, keys: list[str]) -> None:
         """Join keys whose vowel-blind forms are alike ('Idlib'/'Idleb', 'Douma'/'Duma', 'Khan Sheikhoun'/'Khan
         Shaykun'): equal when short, within SIMILAR by rapidfuzz when long; same start either way."""
-        from rapidfuzz import fuzz
-
         by_initial: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for key in keys:
             blind = loose(key)
             if len(blind) >= MIN_LOOSE and sum(c != "V" for c in blind) >= 2:
                 by_initial[blind[:2]].append((key, blind))  # "Afrin", "Efrin": both "Vf"
         for group in by_initial.values():
-            for x, (a, blind_a) in enumerate(group):
-                for b, blind_b in group[x + 1:]:
-                    alike = blind_a == blind_b or (min(len(blind_a), len(blind_b)) >= 8
-                                                   and fuzz.ratio(blind_a, blind_b) >= SIMILAR)
-                    if alike and self._may_join(a, b):
-                        self._union(a, b)
+            for x, y in _alike_pairs([blind for _, blind in group]):
+                if self._may_join(group[x][0], group[y][0]):
+                    self._union(group[x][0], group[y][0])
 
     def _join_surnames(self, forms: dict[str, Counter[str]]) -> None:
         """'Putin' is 'Vladimir Putin' when it ends exactly one longer name of two or three words."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .model import Citation, Document, Quote, Sentence
 
@@ -69,6 +70,11 @@ class FoundQuote:
 
 def find_quotes(paragraph: str, previous_speaker: str | None = None) -> list[FoundQuote]:
     """The attributed quotes of one paragraph (unattributed ones are left out)."""
+    return list(_find_quotes(paragraph, previous_speaker))
+
+
+@lru_cache(maxsize=65536)  # each paragraph is read twice (its quotes, its last speaker); wire copies repeat it
+def _find_quotes(paragraph: str, previous_speaker: str | None) -> tuple[FoundQuote, ...]:
     marks = list(_QUOTE.finditer(paragraph))
     found: list[FoundQuote] = []
     consumed: set[int] = set()
@@ -110,7 +116,7 @@ def find_quotes(paragraph: str, previous_speaker: str | None = None) -> list[Fou
                 speaker, speaker_start = name, -1
         found.append(FoundQuote(start=mark.start(), end=end, text=text, shown=shown, speaker=speaker,
                                 speaker_start=speaker_start, cue=cue, pronoun=pronoun))
-    return found
+    return tuple(found)
 
 
 def _clean_body(body: str) -> str:
@@ -235,6 +241,7 @@ def _nearest_name(paragraph: str, position: int, found: Sequence[FoundQuote]) ->
     return max(candidates)[1] if candidates else None
 
 
+@lru_cache(maxsize=65536)
 def last_speaker(paragraph: str) -> str | None:
     """Who the paragraph last attributes words to, quoted or not ("..., another officer said.")."""
     speaker = None
@@ -242,7 +249,7 @@ def last_speaker(paragraph: str) -> str | None:
                              paragraph):
         if _is_speaker(match.group("speaker")) and match.group("speaker").lower() not in _PRONOUNS:
             speaker = _trim_speaker(match.group("speaker"))
-    for found in find_quotes(paragraph):
+    for found in _find_quotes(paragraph, None):
         speaker = found.speaker if found.pronoun is None else speaker
     return speaker
 

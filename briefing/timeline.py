@@ -116,15 +116,16 @@ class _EventIndex:
 
 
 class _Words:
-    """Content words of sentences, worked out when first asked for."""
+    """Content words of sentences, worked out when first asked for, once per distinct text."""
 
     def __init__(self, sentences: Sequence[Sentence], names: NameIndex) -> None:
         self.sentences, self.names, self.known = sentences, names, {}
 
     def __getitem__(self, row: int) -> set[str]:
-        if row not in self.known:
-            self.known[row] = content_words(self.sentences[row].text, self.names)
-        return self.known[row]
+        text = self.sentences[row].text
+        if text not in self.known:
+            self.known[text] = content_words(text, self.names)
+        return self.known[text]
 
 
 def _same_event(event: _Event, row: int, cosine: float, sentences: Sequence[Sentence], words: _Words) -> bool:
