@@ -59,7 +59,9 @@ def test_statements_say_what_they_newly_cover():
     topic = ranked()
     coverage = [s.why["coverage"] for s in topic.statements]
     assert all(0.0 <= c <= 1.0 for c in coverage) and coverage[0] > 0.0
-    assert topic.cover is not None and topic.cover.shape == (len(topic.statements), len(SENTENCES))
+    # what each statement covers: the brief's sentences, then its concepts (word pairs, see below)
+    assert topic.cover is not None and topic.cover.shape == (len(topic.statements), len(topic.cover_weight))
+    assert len(topic.cover_weight) > len(SENTENCES)
 
 
 # Two topics of one brief: topic 0 is told by three reports (their leads), topic 1 by one report's
@@ -121,3 +123,40 @@ def test_a_sentence_that_leans_on_the_one_before_is_marked(text, dependent):
     from briefing.rank import _DEPENDENT_START
 
     assert bool(_DEPENDENT_START.match(text)) is dependent
+
+
+def test_concepts_are_word_pairs_weighed_by_the_reports_that_tell_them():
+    from briefing import rank
+
+    texts = [("a", 0, "The army captured Marib on Friday."), ("a", 1, "Fuel ran short in the city."),
+             ("b", 0, "Rebels say the army captured Marib."), ("b", 1, "It was in the city of Marib."),
+             ("c", 0, "Aid reached the city of Aden.")]
+    sentences = [sentence(d, i, t) for d, i, t in texts]
+    concept_of, weight = rank.concepts(np.zeros((len(sentences), 4), dtype=np.float32), sentences)
+    names = {}
+    for row in range(len(sentences)):
+        for k in concept_of(row):
+            names.setdefault(k, set()).add(row)
+    by_rows = {frozenset(rows): float(weight[k]) for k, rows in names.items()}
+    # "army captured", "captured marib": two reports, both in their leads (2 + 2 x CONCEPT_LEAD_BONUS)
+    assert by_rows[frozenset({0, 2})] == 2 + 2 * rank.CONCEPT_LEAD_BONUS
+    # "the city" (three reports, one lead): 3 + CONCEPT_LEAD_BONUS; "on friday" (one report): no concept
+    assert by_rows[frozenset({1, 3, 4})] == 3 + rank.CONCEPT_LEAD_BONUS
+    assert frozenset({0}) not in by_rows
+    assert all(len({sentences[r].doc_id for r in rows}) >= rank.CONCEPT_MIN_REPORTS for rows in names.values())
+    assert ("in", "the") not in rank._pairs("in the city") and ("the", "city") in rank._pairs("in the city")
+
+
+@pytest.mark.parametrize("share", [0.0, 0.125, 0.5, 1.0])
+def test_concept_coverage_keeps_the_statements_explained_at_any_share(monkeypatch, share):
+    from briefing import rank
+
+    monkeypatch.setattr(rank, "CONCEPT_SHARE", share)
+    topic = ranked()
+    assert "captured the city of Marib" in topic.statements[0].text
+    # the sentences, then (when concepts count) the concepts
+    assert topic.cover.shape[1] == len(topic.cover_weight) == len(SENTENCES) + (len(rank.concepts(
+        FakeEmbedder().embed([s.text for s in SENTENCES]), SENTENCES)[1]) if share else 0)
+    assert 0 < topic.statements[0].why["coverage"] <= 1
+    kept = fit_word_budget([topic], 400)
+    assert [s.text for s in kept[0].statements] == [s.text for s in topic.statements]
