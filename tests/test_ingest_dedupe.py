@@ -45,7 +45,8 @@ SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))
 ODD = [
     "", "   ", "...", "one", "one two", "one two three four", "one two three four five",
     "ONE two Three FOUR five six", "Straße STRASSE strasse ﬁnal FINAL final",  # casefolding lengthens
-    "Der Fluß und die Straße führen nach Köln. İstanbul ΣΊΣΥΦΟΣ σίσυφος ς 日本語の記事 x_y 3.14 ٣٤",
+    "Der Fluß und die Straße führen nach Köln. İstanbul ΣΊΣΥΦΟΣ σίσυφος ς "
+    "日本語の記事 x_y 3.14 ٣٤",
     "cafe\u0301 café cafe\u0301 café e\u0301 \u00e9 snake_case_name __init__ a1b2 ½ ² ⅷ",
     "emoji 🙂 between words 🙂 and \U0001d400\U0001d401 math letters and a lone \ud800 surrogate here",
     "tab\tseparated\nnew\nlines\r\nand\x0bcontrol\x0cchars\x1f\x00nul inside words",

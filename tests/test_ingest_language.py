@@ -22,8 +22,8 @@ WIRE = ("28.04.2017 Get short URL 54015 According to media reports the Kurdish D
 
 FOREIGN = {
     "fr": "L'armée syrienne et ses alliés ont pris vendredi le contrôle de la ville de Deir ez-Zor, a annoncé le "
-          "ministère de la Défense. Les unités du génie ratissent désormais la ville pour enlever les mines et les "
-          "engins explosifs laissés par les combattants de l'État islamique, selon la télévision d'État.",
+          "ministère de la Défense. Les unités du génie ratissent désormais la ville pour enlever les mines et "
+          "les engins explosifs laissés par les combattants de l'État islamique, selon la télévision d'État.",
     "de": "Die Bundesregierung will die Förderung für Elektroautos im kommenden Jahr deutlich kürzen, wie aus "
           "einem Entwurf des Wirtschaftsministeriums hervorgeht. Kritiker werfen der Koalition vor, damit die "
           "eigenen Klimaziele zu gefährden. Der Verband der Automobilindustrie sprach von einem falschen Signal.",

@@ -77,7 +77,8 @@ def _near_copies(rows: list[int], owner: np.ndarray, gram: np.ndarray, sizes: np
     row, column = row[among], gram[among]
     informative = np.bincount(column)[column] <= _COMMON
     row, column = row[informative], column[informative]
-    matrix = sparse.csr_matrix((np.ones(len(row), dtype=np.int32), column, np.searchsorted(row, np.arange(len(rows) + 1))),
+    starts = np.searchsorted(row, np.arange(len(rows) + 1))  # rows are in order
+    matrix = sparse.csr_matrix((np.ones(len(row), dtype=np.int32), column, starts),
                                shape=(len(rows), int(gram.max()) + 1))
     shared = sparse.triu(matrix @ matrix.T, k=1).tocoo()
     row_sizes = sizes[rows]

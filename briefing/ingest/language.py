@@ -34,6 +34,7 @@ _FOREIGN = frozenset("""
     ett inte har om eller också og ikke af til și în cu pe pentru care din că este fost się nie na że jest
     przez jak ang ng mga sa ay yang dan dari untuk dengan ini itu dalam tidak akan pada""".split())
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+_ASCII_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _lock = threading.Lock()
 _identifier = None
 
@@ -42,7 +43,8 @@ def detect_language(text: str, expected: str | None = None) -> str | None:
     """The ISO 639-1 code of the text's language, or None when the text is too short or mixed.
     `expected` is only a hint for the fast path."""
     sample = text[:SAMPLE_CHARS]
-    words = _WORD.findall(sample.casefold())
+    # ASCII text (most news): the same words by a plain [a-z] pattern, which is quicker
+    words = _ASCII_WORD.findall(sample.lower()) if sample.isascii() else _WORD.findall(sample.casefold())
     if len(words) < MIN_WORDS:
         return None
     if expected == "en" and _plainly_english(words):
@@ -53,7 +55,7 @@ def detect_language(text: str, expected: str | None = None) -> str | None:
 
 def _plainly_english(words: list[str]) -> bool:
     """English by its function words alone (else the model decides); `words` are casefolded."""
-    english = sum(w in _ENGLISH for w in words) / len(words)
+    english = sum(map(_ENGLISH.__contains__, words)) / len(words)
     if english >= ENGLISH_SHARE:
         return True
     if english < ENGLISH_SHARE_UNMIXED:

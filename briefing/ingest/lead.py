@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import islice
 
 from ..dates import DAY_WITH_YEAR
 from ..model import Document
@@ -49,7 +50,8 @@ def strip_lead(text: str, title: str | None) -> str:
     elif text[cut:cut + 3].lower() == "by ":
         return text  # a byline with no headline after it: where it ends cannot be told
     rest = text[cut:].lstrip(" \t.:;|-–—")
-    if len(_WORD.findall(rest)) < 4 or not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“‘'"):
+    if (len(list(islice(_WORD.finditer(rest), 4))) < 4
+            or not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“‘'")):
         return text  # what is left does not start like a sentence: the date was part of one
     return rest
 
@@ -59,7 +61,7 @@ def _title_end(text: str, start: int, title: str) -> int | None:
     wanted = [w.lower() for w in _WORD.findall(title)]
     if len(wanted) < 3:
         return None
-    words = list(_WORD.finditer(text, start, start + 2000))
+    words = list(islice(_WORD.finditer(text, start, start + 2000), TITLE_WITHIN + len(wanted) - 1))  # all it reads
     for offset in range(min(TITLE_WITHIN, len(words))):
         window = words[offset:offset + len(wanted)]
         if len(window) == len(wanted) and all(m.group().lower() == w for m, w in zip(window, wanted)):

@@ -113,9 +113,13 @@ class Sidecars:
     def __init__(self, warn: Callable[[str], None] = lambda message: None) -> None:
         self.warn = warn
         self._by_folder: dict[Path, tuple[Path, dict[str, dict[str, str | None]]] | None] = {}
+        self._resolved: dict[Path, Path] = {}  # a folder as named -> as resolved: once, not once per report
 
     def for_folder(self, folder: Path) -> tuple[Path, dict[str, dict[str, str | None]]] | None:
-        folder = folder.resolve()
+        resolved = self._resolved.get(folder)
+        if resolved is None:
+            resolved = self._resolved[folder] = folder.resolve()
+        folder = resolved
         if folder not in self._by_folder:
             found = [folder / name for name in SIDECAR_NAMES if (folder / name).is_file()]
             if len(found) > 1:
