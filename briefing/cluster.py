@@ -111,14 +111,8 @@ def smooth(vectors, sentences: list[Sentence], operator=None):
 def name_features(sentences: list[Sentence], index: NameIndex | None = None):
     """Sparse TF-IDF over the entities (names grouped across spellings) each sentence mentions."""
     index = index or NameIndex([s.text for s in sentences] + sorted({s.heading for s in sentences if s.heading}))
-    told: dict[str, list[str]] = {}  # wire copies repeat sentences and headings: each read once
-
-    def entities(text: str) -> list[str]:
-        if text not in told:
-            told[text] = index.entities(text)
-        return told[text]
-
-    documents = [" ".join(entities(s.text) + (entities(s.heading) if s.heading else [])) for s in sentences]
+    documents = [" ".join(index.entities(s.text) + (index.entities(s.heading) if s.heading else []))
+                 for s in sentences]
     if not any(documents):
         return None
     vectorizer = TfidfVectorizer(analyzer=str.split, sublinear_tf=True, min_df=1, max_features=MAX_NAMES)

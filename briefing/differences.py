@@ -61,6 +61,9 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 _MONTH_DAY = re.compile(r"(?:\b(?P<day2>\d{1,2})\s+)?\b(?P<month>January|February|March|April|June|July|August|September|"
                         r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
                         r"(?:\s+(?P<day>\d{1,2})\b(?!\d))?")
+_A_MONTH = re.compile(r"\b(?:January|February|March|April|June|July|August|September|October|November|December|"
+                      r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")  # what _MONTH_DAY cannot match without
+_OTHER_TIME_WORDS = ("year", "month", "week", "past", "previously", "since", "war", "conflict")  # one is in every _OTHER_TIME
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")s?\b", re.I)
 # actions whose telling as fact or as claim is worth showing; the hedge must stand just before them
@@ -206,12 +209,16 @@ class _TimeCues:
 
 @lru_cache(maxsize=65536)  # one reading per distinct sentence: wire copies repeat them across reports
 def _time_cues(text: str) -> _TimeCues:
+    lower = text.lower()  # each pattern is tried only when the words it needs are there
     month_days = []
-    for match in _MONTH_DAY.finditer(text):
-        number = match.group("day") or match.group("day2")
-        month_days.append((_MONTHS.index(match.group("month").lower()[:3]) + 1, int(number) if number else None))
-    return _TimeCues(other_time=bool(_OTHER_TIME.search(text)), years=tuple(_YEAR.findall(text)),
-                     month_days=tuple(month_days), weekdays=tuple(w.lower() for w in _WEEKDAY.findall(text)))
+    if _A_MONTH.search(text):
+        for match in _MONTH_DAY.finditer(text):
+            number = match.group("day") or match.group("day2")
+            month_days.append((_MONTHS.index(match.group("month").lower()[:3]) + 1, int(number) if number else None))
+    other_time = any(word in lower for word in _OTHER_TIME_WORDS) and bool(_OTHER_TIME.search(text))
+    weekdays = tuple(w.lower() for w in _WEEKDAY.findall(text)) if "day" in lower else ()
+    return _TimeCues(other_time=other_time, years=tuple(_YEAR.findall(text)), month_days=tuple(month_days),
+                     weekdays=weekdays)
 
 
 @lru_cache(maxsize=4096)

@@ -181,6 +181,8 @@ class NameIndex:
 
     def __init__(self, texts: list[str], aliases: tuple[tuple[str, ...], ...] = ALIASES):
         self._parent: dict[str, str] = {}
+        self._entity_of: dict[str, str] = {}  # name as written -> entity key, once the groups are made
+        self._entities_in: dict[str, tuple[str, ...]] = {}  # text -> the entity keys of its names
         forms = surface_forms(texts)
         self.counts: Counter[str] = Counter({key: sum(c.values()) for key, c in forms.items()})
         for row in aliases:
@@ -273,16 +275,25 @@ class NameIndex:
         return root
 
     def _union(self, a: str, b: str) -> None:
+        self._entity_of.clear()
+        self._entities_in.clear()
         ra, rb = self._find(a), self._find(b)
         if ra != rb:
             self._parent[max(ra, rb)] = min(ra, rb)
 
     def entity(self, name: str) -> str:
         """The entity key of a name as written."""
-        return self._find(fold(name))
+        key = self._entity_of.get(name)
+        if key is None:
+            key = self._entity_of[name] = self._find(fold(name))
+        return key
 
     def entities(self, text: str) -> list[str]:
-        return [self.entity(name) for name in extract_names(text)]
+        """The entity keys of the names in `text`, in order (every stage asks of every sentence: kept)."""
+        found = self._entities_in.get(text)
+        if found is None:
+            found = self._entities_in[text] = tuple(self.entity(name) for name in extract_names(text))
+        return list(found)
 
     def display(self, entity: str) -> str:
         """The spelling to show: the most frequent one in the input (ties: the longer)."""

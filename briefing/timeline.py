@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -31,7 +32,12 @@ class _Event:
 
 def event_date(sentence: Sentence, published: str | None) -> DateMention | None:
     """The date a sentence gives its event: the first resolved one, else the first as written."""
-    mentions = [m for m in dated(sentence.text, published) if m.precision != DURATION]
+    return _event_date(sentence.text, published)
+
+
+@lru_cache(maxsize=65536)  # a wire copy's sentence recurs, mostly in reports of the same day
+def _event_date(text: str, published: str | None) -> DateMention | None:
+    mentions = [m for m in dated(text, published) if m.precision != DURATION]
     resolved = [m for m in mentions if m.resolved]
     return (resolved or mentions or [None])[0]
 
