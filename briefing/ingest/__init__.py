@@ -98,20 +98,14 @@ def expand_sources(inputs: Iterable[str]) -> list[Path | str]:
     unique: dict[Path | str, None] = {}
     for source in sources:
         unique.setdefault(source.resolve() if isinstance(source, Path) else source, None)
-    return [s if isinstance(s, str) else Path(os.path.relpath(s)) if _is_below_cwd(s) else s for s in unique]
+    cwd = Path.cwd()  # once, not once per file
+    return [s if isinstance(s, str) else Path(os.path.relpath(s, cwd)) if s.is_relative_to(cwd) else s
+            for s in unique]
 
 
 def expand_inputs(inputs: Iterable[str]) -> list[Path]:
     """The files among `inputs` (see `expand_sources`)."""
     return [s for s in expand_sources(inputs) if isinstance(s, Path)]
-
-
-def _is_below_cwd(path: Path) -> bool:
-    try:
-        path.relative_to(Path.cwd())
-        return True
-    except ValueError:
-        return False
 
 
 def load_documents(inputs: Iterable[str], strict: bool = False, warn: Report = lambda message: None,

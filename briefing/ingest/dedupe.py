@@ -75,7 +75,8 @@ def _near_copies(rows: list[int], owner: np.ndarray, gram: np.ndarray, sizes: np
     row = row_of[owner]
     among = row >= 0
     row, column = row[among], gram[among]
-    informative = np.bincount(column)[column] <= _COMMON
+    reports = np.bincount(column)[column]
+    informative = (reports > 1) & (reports <= _COMMON)  # in one report only: no pair to count it for
     row, column = row[informative], column[informative]
     starts = np.searchsorted(row, np.arange(len(rows) + 1))  # rows are in order
     matrix = sparse.csr_matrix((np.ones(len(row), dtype=np.int32), column, starts),
@@ -119,7 +120,7 @@ def _shingle_table(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.nda
     words, text_of = [], []
     folded = [text.casefold() for text in texts]
     start = 0
-    while start < len(folded):  # a few million characters at a time: a bounded working set
+    while start < len(folded):  # a few texts at a time: a bounded working set
         end, size = start + 1, len(folded[start])
         while end < len(folded) and size + len(folded[end]) < _CHUNK_CHARACTERS:
             size += len(folded[end])
@@ -178,7 +179,7 @@ def _word_hashes(folded: list[str]) -> tuple[np.ndarray, np.ndarray]:
     return word, np.searchsorted(text_starts, starts, side="right") - 1
 
 
-_CHUNK_CHARACTERS = 1 << 22
+_CHUNK_CHARACTERS = 1 << 18  # characters at a time: arrays small enough to stay in the cache
 _ASCII_WORD = np.array([chr(c).isalnum() or c == 0x5F for c in range(128)] + [False] * 128)
 _P = 0x100000001B3
 _P_INVERSE = pow(_P, -1, 2**64)
