@@ -90,16 +90,18 @@ class RankedTopic:
 
 
 def content_words(text: str, names: NameIndex) -> set[str]:
-    words = {w.lower().rstrip("s") for w in _WORD.findall(text) if w.lower() not in _STOPWORDS and len(w) > 2}
+    words = {low.rstrip("s") for w in _WORD.findall(text) if len(w) > 2 and (low := w.lower()) not in _STOPWORDS}
     return words | {f"@{entity}" for entity in names.entities(text)}
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a | b else 0.0
+    shared = len(a & b)
+    union = len(a) + len(b) - shared
+    return shared / union if union else 0.0
 
 
-def score_sentences(rows: np.ndarray, vectors: np.ndarray, sentences: list[Sentence]) -> dict[int, dict[str, float]]:
-    """The score parts of each sentence (by row) of one topic.
+def score_sentences(rows: np.ndarray, vectors: np.ndarray, sentences: list[Sentence]) -> dict[str, np.ndarray]:
+    """The score parts of each sentence of one topic, as arrays in `rows`' order (see `totals`).
 
     Linear in the topic's size: support (the one part that compares sentences with each other)
     is computed for the best MAX_SUPPORT_CANDIDATES sentences by the other parts only, in
@@ -108,37 +110,48 @@ def score_sentences(rows: np.ndarray, vectors: np.ndarray, sentences: list[Sente
     block = vectors[rows]
     centre = block.mean(axis=0)
     centre /= np.linalg.norm(centre) or 1.0
-    docs = np.array([sentences[r].doc_id for r in rows])
-    _, doc_codes = np.unique(docs, return_inverse=True)
+    members = [sentences[r] for r in rows.tolist()]
+    code_of: dict[str, int] = {}
+    doc_codes = np.array([code_of.setdefault(sentence.doc_id, len(code_of)) for sentence in members], dtype=np.int64)
     other_docs = int(doc_codes.max()) if len(rows) else 0  # distinct reports - 1
-    starts = passage_starts([sentences[r] for r in rows.tolist()])
-    parts: dict[int, dict[str, float]] = {}
-    centrality = block @ centre
-    for i, row in enumerate(rows.tolist()):
-        sentence = sentences[row]
-        words = len(sentence.text.split())
-        length_fit = (1.0 if MIN_WORDS <= words <= MAX_WORDS else 0.5) * \
-            (DEPENDENT_PENALTY if _DEPENDENT_START.match(sentence.text) else 1.0)
-        index = sentence.index - starts[(sentence.doc_id, sentence.heading)]
-        parts[row] = {
-            "centrality": float(centrality[i]),
-            "support": 0.0,
-            "position": 1.0 / (1.0 + 0.25 * index),
-            "length": length_fit,
-        }
+    starts = passage_starts(members)
+    words = np.array([len(sentence.text.split()) for sentence in members])
+    dependent = np.array([_DEPENDENT_START.match(sentence.text) is not None for sentence in members], dtype=bool)
+    index = np.array([sentence.index - starts[(sentence.doc_id, sentence.heading)] for sentence in members],
+                     dtype=float)
+    parts = {
+        "centrality": (block @ centre).astype(np.float64),
+        "support": np.zeros(len(rows)),
+        "position": 1.0 / (1.0 + 0.25 * index),
+        "length": np.where((words >= MIN_WORDS) & (words <= MAX_WORDS), 1.0, 0.5) *
+        np.where(dependent, DEPENDENT_PENALTY, 1.0),
+    }
     if other_docs:
         candidates = np.arange(len(rows))
         if len(rows) > MAX_SUPPORT_CANDIDATES:
-            partial = np.array([total(parts[r]) for r in rows.tolist()])
+            partial = np.array(_rounded(totals(parts)))
             candidates = np.sort(np.argsort(-partial, kind="stable")[:MAX_SUPPORT_CANDIDATES])
+        reports = int(doc_codes.max()) + 1
         for start in range(0, len(candidates), SUPPORT_CHUNK):
             chunk = candidates[start:start + SUPPORT_CHUNK]
-            close = (block[chunk] @ block.T) >= SUPPORT_COSINE
-            for i, near in zip(chunk.tolist(), close):
-                codes = doc_codes[near]
-                supporters = len(np.unique(codes[codes != doc_codes[i]]))
-                parts[int(rows[i])]["support"] = supporters / other_docs
+            near_i, near_j = np.nonzero((block[chunk] @ block.T) >= SUPPORT_COSINE)
+            tells = np.zeros((len(chunk), reports), dtype=bool)  # candidate x report: has a sentence this close
+            tells[near_i, doc_codes[near_j]] = True
+            tells[np.arange(len(chunk)), doc_codes[chunk]] = False  # its own report does not count
+            parts["support"][chunk] = tells.sum(axis=1) / other_docs
     return parts
+
+
+def totals(parts: dict[str, np.ndarray]) -> np.ndarray:
+    """`total` of every sentence at once (the same arithmetic, unrounded)."""
+    weighted = 0
+    for name in WEIGHTS:
+        weighted = weighted + WEIGHTS[name] * parts[name]
+    return parts["length"] * weighted
+
+
+def _rounded(values: np.ndarray) -> list[float]:
+    return [round(value, 4) for value in values.tolist()]  # as `total` rounds (numpy's round can differ)
 
 
 def passage_starts(sentences: list[Sentence]) -> dict[tuple[str, str | None], int]:
@@ -161,14 +174,16 @@ def rank_topic(topic: int, rows: np.ndarray, vectors: np.ndarray, sentences: lis
     among its best MAX_SUPPORT_CANDIDATES by score, merged with the same fact from other reports.
     Linear in the topic's size: candidates x at most COVERAGE_SAMPLE sentences."""
     parts = score_sentences(rows, vectors, sentences)
-    order = sorted(rows.tolist(), key=lambda r: (-total(parts[r]), sentences[r].doc_id, sentences[r].index))
+    scores = _rounded(totals(parts))  # total(), by position in rows
+    at = {row: i for i, row in enumerate(rows.tolist())}
+    order = sorted(rows.tolist(), key=lambda r: (-scores[at[r]], sentences[r].doc_id, sentences[r].index))
     order_array = np.array(order, dtype=int)
     candidates = order_array[:MAX_SUPPORT_CANDIDATES]
     sample, weight = coverage_sample(vectors, sentences)
     cover = _cover(vectors[candidates], vectors[sample])
     if CONCEPT_SHARE:
         cover, weight = _with_concepts(cover, weight, candidates, vectors, sentences)
-    quality = np.array([total(parts[r]) for r in candidates.tolist()])
+    quality = np.array([scores[at[r]] for r in candidates.tolist()])
     cost = np.array([max(len(sentences[r].text.split()), 1) for r in candidates.tolist()], dtype=float)
     covered = np.zeros(len(weight), dtype=np.float32)
     mass = float(weight.sum()) or 1.0
@@ -178,8 +193,14 @@ def rank_topic(topic: int, rows: np.ndarray, vectors: np.ndarray, sentences: lis
     chosen: list[Statement] = []
     chosen_rows: list[int] = []  # every sentence the chosen statements stand for
     chosen_cover: list[np.ndarray] = []
+    left = np.empty_like(cover)
+    order_vectors = vectors[order_array]  # for _same_fact
     while len(chosen) < per_topic and open_.any():
-        gains = np.clip(cover - covered, 0.0, None) @ weight  # changes only when a statement is chosen
+        if chosen:  # what each candidate newly covers; changes only when a statement is chosen
+            np.subtract(cover, covered, out=left)
+            gains = np.maximum(left, 0.0, out=left) @ weight
+        else:  # nothing covered yet (cover is never negative)
+            gains = cover @ weight
         value = np.where(open_, _value(gains, quality, cost), -np.inf)
         best = -1
         for candidate in np.argsort(-value, kind="stable").tolist():  # ties: the higher score
@@ -194,16 +215,16 @@ def rank_topic(topic: int, rows: np.ndarray, vectors: np.ndarray, sentences: lis
         if best < 0:
             break
         covered = np.maximum(covered, cover[best])
-        same = _same_fact(row, order_array, used, vectors, sentences, words)
+        same = _same_fact(row, order_array, order_vectors, used, vectors, sentences, words)
         used.update(same)
         chosen_rows.extend(same)
         chosen_cover.append(cover[best])
         citations = sorted((Citation(source=source_numbers[sentences[r].doc_id], doc_id=sentences[r].doc_id,
                                      sentence=sentences[r].index, text=sentences[r].text) for r in same),
                            key=lambda c: c.source)
-        why = {k: round(v, 4) for k, v in parts[row].items()}
+        why = {k: round(float(v[at[row]]), 4) for k, v in parts.items()}
         why["coverage"] = round(float(gains[best]) / mass, 4)
-        chosen.append(Statement(text=sentences[row].text, citations=tuple(citations), score=total(parts[row]),
+        chosen.append(Statement(text=sentences[row].text, citations=tuple(citations), score=scores[at[row]],
                                 topic=topic, why=why))
     source_count = len({sentences[r].doc_id for r in rows.tolist()})
     return RankedTopic(topic=topic, statements=tuple(chosen), source_count=source_count,
@@ -229,7 +250,10 @@ def _with_concepts(cover: np.ndarray, weight: np.ndarray, candidates: np.ndarray
 
 def _cover(candidates: np.ndarray, sample: np.ndarray) -> np.ndarray:
     """How much each candidate covers each sampled sentence: its cosine above COVERAGE_FLOOR, scaled to 0..1."""
-    return np.clip((candidates @ sample.T - COVERAGE_FLOOR) / (1.0 - COVERAGE_FLOOR), 0.0, None).astype(np.float32)
+    cover = candidates @ sample.T  # in place from here: the same arithmetic, without three temporaries
+    cover -= COVERAGE_FLOOR
+    cover /= 1.0 - COVERAGE_FLOOR
+    return np.maximum(cover, 0.0, out=cover).astype(np.float32, copy=False)
 
 
 def _value(gains: np.ndarray, quality: np.ndarray, cost: np.ndarray) -> np.ndarray:
@@ -273,7 +297,7 @@ def _pairs(text: str) -> set[tuple[str, str]]:
     words = _PAIR_WORD.findall(text.lower().replace("'s", "").replace("’s", ""))
     stems = [w[:-1] if len(w) > 3 and w[-1] == "s" and w[-2] != "s" else w for w in words]
     stop = [w in _STOPWORDS for w in words]
-    return {(stems[i], stems[i + 1]) for i in range(len(words) - 1) if not (stop[i] and stop[i + 1])}
+    return {(a, b) for a, b, stop_a, stop_b in zip(stems, stems[1:], stop, stop[1:]) if not (stop_a and stop_b)}
 
 
 def concepts(vectors: np.ndarray, sentences: list[Sentence]):
@@ -339,21 +363,23 @@ class _LazyWords(dict):
         return found
 
 
-def _same_fact(row: int, order: np.ndarray, used: set[int], vectors: np.ndarray, sentences: list[Sentence],
-               words: dict[int, set[str]]) -> list[int]:
-    """The sentence and, from each other report, its closest sentence that tells the same fact."""
-    best: dict[str, tuple[float, int]] = {}
-    cosines = vectors[order] @ vectors[row]
-    for position in np.flatnonzero(cosines >= SAME_FACT_COSINE).tolist():  # in `order`'s order, as before
+def _same_fact(row: int, order: np.ndarray, order_vectors: np.ndarray, used: set[int], vectors: np.ndarray,
+               sentences: list[Sentence], words: dict[int, set[str]]) -> list[int]:
+    """The sentence and, from each other report, its closest sentence that tells the same fact
+    (`order_vectors`: vectors[order])."""
+    cosines = order_vectors @ vectors[row]
+    close = np.flatnonzero(cosines >= SAME_FACT_COSINE)
+    # each report's closest sentence that shares enough words (ties: the first in `order`): tried closest
+    # first, so most reports' words are read for one or two sentences, not for all their close ones
+    found: dict[str, int] = {}
+    for position in close[np.argsort(-cosines[close], kind="stable")].tolist():
         other = int(order[position])
         doc = sentences[other].doc_id
-        if other in used or doc == sentences[row].doc_id:
+        if doc in found or other in used or doc == sentences[row].doc_id:
             continue
-        cosine = float(cosines[position])
         if _jaccard(words[row], words[other]) >= SAME_FACT_OVERLAP:
-            if cosine > best.get(doc, (0.0, -1))[0]:
-                best[doc] = (cosine, other)
-    return [row] + [other for _, other in best.values()]
+            found[doc] = other
+    return [row] + list(found.values())
 
 
 def fit_word_budget(ranked: list[RankedTopic], max_words: int,
