@@ -24,7 +24,6 @@ import numpy as np
 from sklearn.cluster import AgglomerativeClustering, MiniBatchKMeans
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
-from threadpoolctl import threadpool_limits
 
 from .model import Sentence
 from .names import NameIndex
@@ -200,11 +199,9 @@ def _cluster_large(features: np.ndarray, topics: int | None) -> np.ndarray:
     """Micro-clusters first (linear in the input), then topics over their centroids."""
     # k-means++ seeding costs one pass over the data per centre (five minutes for 25,000
     # sentences on 2 cores): micro-clusters only need to be small and tight, random seeds will do
-    # one thread: a mini-batch step is too small to share, and OpenMP threads that wait for a core
-    # another process holds made it 2 to 5 times slower under load (same labels either way)
-    with threadpool_limits(limits=1):
-        micro = MiniBatchKMeans(n_clusters=min(MICRO_CLUSTERS, len(features) // 4), random_state=0, init="random",
-                                n_init=1, batch_size=MICRO_BATCH, max_iter=MICRO_EPOCHS).fit(features.astype(np.float32))
+    # (its OpenMP threads wait passively: see OMP_WAIT_POLICY in briefing/__init__.py)
+    micro = MiniBatchKMeans(n_clusters=min(MICRO_CLUSTERS, len(features) // 4), random_state=0, init="random",
+                            n_init=1, batch_size=MICRO_BATCH, max_iter=MICRO_EPOCHS).fit(features.astype(np.float32))
     centroids = normalize(micro.cluster_centers_)
     # merging down to MAX_TOPICS with average linkage over the centroids of a thousand reports
     # on one war chained 95% of the sentences into one topic; Ward keeps the topics comparable
