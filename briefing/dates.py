@@ -272,15 +272,16 @@ def _weekday_of(name: str) -> int | None:
 
 def resolve(mention: DateMention, published: dt.date | None) -> DateMention:
     """The mention with its period filled in, when it can be resolved."""
-    period = _resolve(mention, published)
+    period = _resolve(mention.kind, mention.text, published)
     if period is None:
         return mention
     precision, first, last = period
     return DateMention(mention.text, mention.start, mention.end, mention.kind, precision, first, last)
 
 
-def _resolve(mention: DateMention, published: dt.date | None) -> tuple[str, dt.date | None, dt.date | None] | None:
-    kind, words = mention.kind, _clean(mention.text)
+@lru_cache(maxsize=65536)  # "on Friday" in the reports of one day: one reading
+def _resolve(kind: str, text: str, published: dt.date | None) -> tuple[str, dt.date | None, dt.date | None] | None:
+    words = _clean(text)
     if kind == "duration":
         return DURATION, None, None
     if kind in ("iso", "absolute"):

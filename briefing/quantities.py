@@ -142,10 +142,19 @@ def bounds(value: int, bound: str) -> tuple[int, int | None]:
     return value, value
 
 
+# a count is kept only with an outcome word near it or a count of fighters or displaced people after it:
+# a sentence holding none of these words gives no count, whatever numbers it has
+_COUNT_WORDS = tuple(sorted({w for words in OUTCOMES.values() for w in words}
+                            | {w for who in ("fighters", "displaced") for w in WHO[who]}))
+
+
 @lru_cache(maxsize=16384)
 def counts(sentence: str) -> tuple[Count, ...]:
     """The counts a sentence gives, in order."""
     found: list[Count] = []
+    lower = sentence.lower()
+    if not any(word in lower for word in _COUNT_WORDS):
+        return ()
     for match in _QUANTITY.finditer(sentence):
         number = match.group("number")
         if number.lower() in ("one", "zero"):
