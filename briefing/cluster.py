@@ -175,23 +175,38 @@ def cluster_sentences(vectors: np.ndarray, sentences: list[Sentence], topics: in
     return Clustering(labels, features, int(labels.max() + 1) if (labels >= 0).any() else 0)
 
 
-def _agglomerate(features: np.ndarray, k: int) -> np.ndarray:
-    return AgglomerativeClustering(n_clusters=k, metric="cosine", linkage="average").fit_predict(features)
+def cosine_distances(features: np.ndarray) -> np.ndarray:
+    """The square matrix of cosine distances between rows, in float64 as scipy's pdist gives them, but
+    through one matrix product: pdist's own loop took 1.05 s at 2,440 sentences, and the clustering
+    needed it twice (a threshold cut, then a merge down to MAX_TOPICS)."""
+    rows = np.asarray(features, dtype=np.float64)
+    norms = np.sqrt(np.einsum("ij,ij->i", rows, rows))
+    norms[norms == 0] = 1.0
+    distances = 1.0 - (rows @ rows.T) / np.outer(norms, norms)
+    np.clip(distances, 0.0, 2.0, out=distances)
+    np.fill_diagonal(distances, 0.0)
+    return distances
 
 
-def _ward(features: np.ndarray, k: int) -> np.ndarray:
+def _agglomerate(features: np.ndarray, distances: np.ndarray, k: int) -> np.ndarray:
+    return AgglomerativeClustering(n_clusters=k, metric="precomputed", linkage="average").fit_predict(distances)
+
+
+def _ward(features: np.ndarray, distances: np.ndarray, k: int) -> np.ndarray:
     return AgglomerativeClustering(n_clusters=k, linkage="ward").fit_predict(features)
 
 
 def _cluster(features: np.ndarray, topics: int | None, merge=_agglomerate) -> np.ndarray:
+    """Average-linkage cosine clustering of at most MAX_DIRECT rows: one distance matrix for both cuts."""
     n = len(features)
+    distances = cosine_distances(features)
     if topics is not None:
-        return merge(features, min(topics, n))
-    labels = AgglomerativeClustering(n_clusters=None, distance_threshold=TOPIC_DISTANCE, metric="cosine",
-                                     linkage="average").fit_predict(features)
+        return merge(features, distances, min(topics, n))
+    labels = AgglomerativeClustering(n_clusters=None, distance_threshold=TOPIC_DISTANCE, metric="precomputed",
+                                     linkage="average").fit_predict(distances)
     big = [label for label in set(labels.tolist()) if (labels == label).sum() >= MIN_TOPIC_SIZE]
     if len(big) > MAX_TOPICS:
-        return merge(features, MAX_TOPICS)
+        return merge(features, distances, MAX_TOPICS)
     return labels
 
 
