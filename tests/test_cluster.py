@@ -63,3 +63,24 @@ def test_zero_vectors_do_not_break_clustering():
     vectors[4] = 0.0
     result = cluster_sentences(vectors, sentences)
     assert len(result.labels) == len(sentences) and np.isfinite(result.features).all()
+
+
+def test_cosine_distances_are_scipys_and_give_its_clustering():
+    """The one-product distance matrix matches scipy's pdist (what AgglomerativeClustering's cosine
+    metric computes) to rounding, zero rows included, and clusters to the same labels."""
+    from scipy.spatial.distance import pdist, squareform
+    from sklearn.cluster import AgglomerativeClustering
+
+    from briefing.cluster import cosine_distances
+
+    rows = np.random.default_rng(3).normal(size=(60, 12)).astype(np.float32)
+    rows[7] = 0.0
+    ours = cosine_distances(rows)
+    theirs = np.nan_to_num(squareform(pdist(rows[[i for i in range(60) if i != 7]], metric="cosine")))
+    kept = np.delete(np.delete(ours, 7, axis=0), 7, axis=1)
+    assert np.allclose(kept, theirs, atol=1e-12) and ours.shape == (60, 60) and (np.diag(ours) == 0).all()
+    unit = rows[[i for i in range(60) if i != 7]]
+    expected = AgglomerativeClustering(n_clusters=5, metric="cosine", linkage="average").fit_predict(unit)
+    found = AgglomerativeClustering(n_clusters=5, metric="precomputed", linkage="average").fit_predict(
+        cosine_distances(unit))
+    assert (expected == found).all()
