@@ -106,7 +106,8 @@ def run_templates_init(args: argparse.Namespace, out: TextIO, err: TextIO) -> in
     from .renderers.theme import init_theme
 
     written = init_theme(args.folder, force=args.force)
-    print(f"copied the default theme to {args.folder}: {', '.join(p.name for p in written)}", file=out)
+    names = ", ".join(Path(p).relative_to(args.folder).as_posix() for p in written)  # "daily/news.html.j2"
+    print(f"copied the default theme to {args.folder}: {names}", file=out)
     print(f"edit them, then: briefing build INPUT --templates {args.folder}", file=out)
     return EXIT_OK
 

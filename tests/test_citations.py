@@ -81,6 +81,22 @@ def test_max_citations_zero_shows_every_mark():
     assert "".join(f"[{n}]" for n in range(1, 21)) in out and "+14" not in out
 
 
+def test_the_html_themes_marks_follow_max_citations():
+    """The marks come from citations.html.j2, imported with the render's context: --max-citations 2
+    shows two marks then "+18" in the brief, and in a daily brief's "New since the last brief"."""
+    from briefing.deliver.news import news_templates
+    from briefing.model import News
+
+    brief = widely_told()
+    brief = replace(brief, news=News(previous=None, new=brief.sections[0].statements, continuing=(), repeated=0,
+                                     no_new_reports=False))
+    out = render(brief, "html", RenderOptions(max_citations=2, templates=news_templates(())))
+    assert "New since the last brief" in out
+    lines = [m.group(1) for m in re.finditer(r'<span class="cites">(.*?)</span></span>', out)]
+    assert lines and all(re.findall(r"\[(\d+)\]</a>", line) == ["1", "2"] for line in lines if "+18" in line)
+    assert out.count("+18") >= 2
+
+
 def test_json_keeps_every_citation_and_source():
     brief = widely_told()
     data = json.loads(render(brief, "json"))
