@@ -385,18 +385,23 @@ def test_a_full_disk_leaves_the_earlier_brief_whole(earlier_brief, tmp_path, mon
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
 
-def test_ctrl_c_while_writing_leaves_the_earlier_brief_whole(earlier_brief, tmp_path, monkeypatch):
+def interrupt_at_fsync(monkeypatch, call: int) -> None:
+    """Ctrl-C arrives during the `call`-th fsync of briefing.writing (a file written, not yet renamed)."""
     import briefing.writing
 
-    folder, out, before = earlier_brief
     calls = []
 
     def fsync(fd):
         calls.append(fd)
-        if len(calls) == 2:
+        if len(calls) == call:
             raise KeyboardInterrupt
 
     monkeypatch.setattr(briefing.writing.os, "fsync", fsync)
+
+
+def test_ctrl_c_while_writing_leaves_the_earlier_brief_whole(earlier_brief, tmp_path, monkeypatch):
+    folder, out, before = earlier_brief
+    interrupt_at_fsync(monkeypatch, 2)
     code, stdout, err = run("build", folder, "-o", out, "--format", FORMATS, "--cache-dir", tmp_path / "cache")
     assert code == 130 and err.splitlines()[-1] == "briefing: interrupted; no output was written"
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
@@ -475,16 +480,7 @@ def test_no_module_writes_a_file_in_place():
 
 
 def test_templates_init_interrupted_copies_nothing(tmp_path, monkeypatch):
-    import briefing.writing
-
-    calls = []
-
-    def fsync(fd):
-        calls.append(fd)
-        if len(calls) == 3:
-            raise KeyboardInterrupt
-
-    monkeypatch.setattr(briefing.writing.os, "fsync", fsync)
+    interrupt_at_fsync(monkeypatch, 3)
     with pytest.raises(KeyboardInterrupt):
         from briefing.renderers.theme import init_theme
 
