@@ -2,7 +2,7 @@
 
 Every count a sentence gives (quantities.py) is attached to its event: the places its sentence
 names after "in", "of", "near"... (else the places its report is mostly about), its report's date
-and its topic. Two counts are of one event when they count the same thing, their reports are at
+and its topic (the places and times are read in event_context.py). Two counts are of one event when they count the same thing, their reports are at
 most `EVENT_DAYS` apart and their places meet. A sentence about another time ("in August 2013",
 "last year", a weekday that is not its report's) or only about places its report is not about
 counts for no event: reports often recall earlier attacks.
@@ -28,15 +28,13 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
+from .event_context import EVENT_DAYS, central_places, day_of, first_place, main_places, named_places, other_times
 from .model import Account, Citation, Difference, Document, Sentence
-from .names import NameIndex, extract_names, fold
+from .names import NameIndex
 from .quantities import Count, counts, hedge
 
-LEAD = 4  # a report's first sentences: where it says what it is about
 OUTLIER = 8  # a count this many times off the median of its event's counts is of something else
-EVENT_DAYS = 3  # reports further apart than this tell different events
 MAX_DIFFERENCES = 8
 MAX_ACCOUNTS = 6  # accounts shown per difference (a toll told 35 ways is a table no one reads)
 SEVERITY = {"conflict": 3, "updated": 2, "differs": 1, "attribution": 0}
@@ -46,26 +44,6 @@ NOTES = {
     "differs": "The figures differ but can all be true.",
     "attribution": "One source reports as a claim what another states as fact.",
 }
-_PLACE_CUE = re.compile(r"\b(?:in|into|to|from|of|at|near|outside|around|across|on|struck|hit|targeted)\s+"
-                        r"(?:the\s+)?(?:(?:rebel-held|regime-held|northern|southern|eastern|western|northwestern|"
-                        r"northeastern|southwestern|southeastern|central|besieged|syrian|town|city|village|"
-                        r"province|district|suburb|countryside|rural|of)\s+)*$", re.I)
-_OTHER_TIME = re.compile(r"\b(?:last|previous|past|earlier this) (?:year|month|week)s?\b|\bin the past\b|"
-                         r"\bpreviously\b|\byears? ago\b|\bsince (?:19|20)\d\d\b|"
-                         r"\b(?:war|conflict) (?:that|which) has\b|\b\w+-year(?:-old)? (?:war|conflict)\b", re.I)
-_COUNTRIES = {fold(c) for c in ("Syria", "Syrias", "Iraq", "Turkey", "Russia", "Iran", "Lebanon", "Jordan", "Israel",
-                                  "Yemen", "Egypt", "Libya", "United States", "US", "Britain", "France", "Syrian")}
-_NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:i|ian|ese|ish|an)$")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MONTH_DAY = re.compile(r"(?:\b(?P<day2>\d{1,2})\s+)?\b(?P<month>January|February|March|April|June|July|August|September|"
-                        r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
-                        r"(?:\s+(?P<day>\d{1,2})\b(?!\d))?")
-_A_MONTH = re.compile(r"\b(?:January|February|March|April|June|July|August|September|October|November|December|"
-                      r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")  # what _MONTH_DAY cannot match without
-_OTHER_TIME_WORDS = ("year", "month", "week", "past", "previously", "since", "war", "conflict")  # one is in every _OTHER_TIME
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")s?\b", re.I)
 # actions whose telling as fact or as claim is worth showing; the hedge must stand just before them
 ACTIONS = ("chemical attack", "gas attack", "captured", "seized", "took control", "shot down", "liberated",
            "recaptured")
@@ -94,10 +72,10 @@ class Item:
 def items_of(documents: Sequence[Document], sentences: Sequence[Sentence], names: NameIndex,
              topics: Sequence[int] | None = None) -> list[Item]:
     by_id = {d.id: d for d in documents}
-    cued = [_places(s.text, names) for s in sentences]
-    main = _main_places(sentences, cued, documents, names)
-    central = _central_places(sentences, cued)
-    elsewhen = _other_times(sentences, by_id)
+    cued = [named_places(s.text, names) for s in sentences]
+    main = main_places(sentences, cued, documents, names)
+    central = central_places(sentences, cued)
+    elsewhen = other_times(sentences, by_id)
     items = []
     for row, sentence in enumerate(sentences):
         document = by_id[sentence.doc_id]
@@ -106,7 +84,7 @@ def items_of(documents: Sequence[Document], sentences: Sequence[Sentence], names
             continue
         context = main.get(document.id, frozenset())
         places = cued[row]
-        if places and central and _first_place(sentence.text, places, names) not in central:
+        if places and central and first_place(sentence.text, places, names) not in central:
             continue  # it tells of a place the reports together are not about: another event
         for count in found:
             items.append(Item(row=row, doc_id=document.id, outlet=(document.outlet or document.id).casefold(),
@@ -114,140 +92,6 @@ def items_of(documents: Sequence[Document], sentences: Sequence[Sentence], names
                               claim=hedge(sentence.text), places=places or context, context=context,
                               topic=int(topics[row]) if topics is not None else 0, text=sentence.text))
     return items
-
-
-def _first_place(text: str, places: frozenset[str], names: NameIndex) -> str | None:
-    """The first place a sentence names: the most specific one ("Douma in eastern Ghouta")."""
-    for name in extract_names(text):
-        if names.entity(name) in places:
-            return names.entity(name)
-    return None
-
-
-def _central_places(sentences: Sequence[Sentence], cued: list[frozenset[str]]) -> frozenset[str]:
-    """Places that the leads (first sentences) of several reports name: what the reports are about."""
-    reports: dict[str, set[str]] = defaultdict(set)
-    for sentence, places in zip(sentences, cued):
-        reports.setdefault(sentence.doc_id, set())
-        if sentence.index < LEAD:
-            reports[sentence.doc_id].update(places)
-    if len(reports) < 3:
-        return frozenset()
-    named = Counter(p for places in reports.values() for p in places)
-    return frozenset(p for p, n in named.items() if n >= max(2, 0.3 * len(reports)))
-
-
-def _other_times(sentences: Sequence[Sentence], by_id: Mapping[str, Document]) -> set[int]:
-    """Rows that tell of another time: by their own words, or just after a sentence dated another year."""
-    out = set()
-    last_other: dict[str, int] = {}  # report -> index of its last sentence dated another day
-    for row, sentence in enumerate(sentences):
-        published = by_id[sentence.doc_id].date
-        key = sentence.doc_id
-        if _other_time(sentence.text, published):
-            out.add(row)
-            if _dated_elsewhere(sentence.text, published):
-                last_other[key] = sentence.index
-        elif key in last_other and sentence.index - last_other[key] <= 2 and not _YEAR.search(sentence.text):
-            out.add(row)
-    return out
-
-
-@lru_cache(maxsize=65536)  # items_of and claim_differences read every sentence; wire copies repeat them
-def _places(text: str, names: NameIndex) -> frozenset[str]:
-    """The entities a sentence names as places, countries left out (they hold every event)."""
-    found = set()
-    at = 0
-    for name in extract_names(text):
-        start = text.find(name, at)
-        if start < 0:
-            continue
-        at = start + len(name)
-        if _PLACE_CUE.search(text[max(0, start - 60):start]) and not _NATIONALITY.match(name) \
-                and fold(names.display(names.entity(name))) not in _COUNTRIES and fold(name) not in _COUNTRIES:
-            found.add(names.entity(name))
-    return frozenset(found)
-
-
-def _main_places(sentences: Sequence[Sentence], cued: list[frozenset[str]], documents: Sequence[Document],
-                 names: NameIndex) -> dict[str, frozenset[str]]:
-    """A report's main places: those it names as places most often (half as often as its top one, or more)."""
-    tally: dict[str, Counter[str]] = defaultdict(Counter)
-    for sentence, places in zip(sentences, cued):
-        tally[sentence.doc_id].update(places)
-    for document in documents:
-        if document.place:
-            tally[document.id][names.entity(document.place)] += 2
-    main = {}
-    for doc_id, counter in tally.items():
-        top = max(counter.values(), default=0)
-        main[doc_id] = frozenset(key for key, n in counter.items() if n * 2 >= top and n >= 1)
-    return main
-
-
-@lru_cache(maxsize=65536)  # items_of and claim_differences both ask, of every sentence
-def _other_time(text: str, published: str | None) -> bool:
-    """True when the sentence tells of another time than its report's day."""
-    cues = _time_cues(text)
-    if cues.other_time or _dated_elsewhere(text, published):
-        return True
-    day = _day(published)
-    if day and cues.weekdays:
-        allowed = {_WEEKDAYS[day.weekday()], _WEEKDAYS[(day.weekday() - 1) % 7]}
-        if any(w not in allowed for w in cues.weekdays):
-            return True
-    return False
-
-
-@dataclass(frozen=True)
-class _TimeCues:
-    other_time: bool  # "last year", "previously", "the six-year war"
-    years: tuple[str, ...]
-    month_days: tuple[tuple[int, int | None], ...]  # (month 1-12, day of month or None)
-    weekdays: tuple[str, ...]  # lower case
-
-
-@lru_cache(maxsize=65536)  # one reading per distinct sentence: wire copies repeat them across reports
-def _time_cues(text: str) -> _TimeCues:
-    lower = text.lower()  # each pattern is tried only when the words it needs are there
-    month_days = []
-    if _A_MONTH.search(text):
-        for match in _MONTH_DAY.finditer(text):
-            number = match.group("day") or match.group("day2")
-            month_days.append((_MONTHS.index(match.group("month").lower()[:3]) + 1, int(number) if number else None))
-    other_time = any(word in lower for word in _OTHER_TIME_WORDS) and bool(_OTHER_TIME.search(text))
-    weekdays = tuple(w.lower() for w in _WEEKDAY.findall(text)) if "day" in lower else ()
-    return _TimeCues(other_time=other_time, years=tuple(_YEAR.findall(text)), month_days=tuple(month_days),
-                     weekdays=weekdays)
-
-
-@lru_cache(maxsize=4096)
-def _day(published: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(published[:10]) if published else None
-    except ValueError:
-        return None
-
-
-def _dated_elsewhere(text: str, published: str | None) -> bool:
-    """True when the sentence gives a year or a date more than EVENT_DAYS from its report's date."""
-    day = _day(published)
-    if not day:
-        return False
-    cues = _time_cues(text)
-    if any(y != str(day.year) for y in cues.years):
-        return True
-    for month, number in cues.month_days:
-        if number and 1 <= number <= 31:
-            try:
-                mentioned = dt.date(day.year, month, number)
-            except ValueError:
-                continue
-            if abs((mentioned - day).days) > EVENT_DAYS:
-                return True
-        elif month != day.month:
-            return True
-    return False
 
 
 def same_event(a: Item, b: Item) -> bool:
@@ -337,7 +181,7 @@ def _events(items: Sequence[Item]) -> list[list[Item]]:
 
 
 def _ordinal(date: str | None) -> int | None:
-    day = _day(date)
+    day = day_of(date)
     return day.toordinal() if day else None
 
 
@@ -494,8 +338,8 @@ def claim_differences(documents: Sequence[Document], sentences: Sequence[Sentenc
     """An action one outlet states as fact and another reports as a claim ("alleged chemical attack")."""
     by_id = {d.id: d for d in documents}
     tellings: dict[str, dict[bool, list[int]]] = defaultdict(lambda: defaultdict(list))
-    main = _main_places(sentences, [_places(s.text, names) for s in sentences], documents, names)
-    elsewhen = _other_times(sentences, by_id)
+    main = main_places(sentences, [named_places(s.text, names) for s in sentences], documents, names)
+    elsewhen = other_times(sentences, by_id)
     for row, sentence in enumerate(sentences):
         if row in elsewhen:
             continue

@@ -1,0 +1,182 @@
+"""When and where a sentence's event happens, as the count differences need to know.
+
+  named_places   the entities a sentence names as places (after "in", "of", "near", "struck" ...),
+                 countries left out: they hold every event;
+  main_places    a report's main places: those it names as places most often;
+  central_places the places the leads of several reports name: what the reports together are about;
+  other_times    the sentences that tell of another time than their report's day ("in August 2013",
+                 "last year", a weekday that is not the report's, a date more than EVENT_DAYS away),
+                 and the two after one dated another year.
+Each is read once per distinct sentence (wire copies repeat them across reports).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .model import Document, Sentence
+from .names import NameIndex, extract_names, fold
+
+LEAD = 4  # a report's first sentences: where it says what it is about
+EVENT_DAYS = 3  # reports further apart than this tell different events
+
+_PLACE_CUE = re.compile(r"\b(?:in|into|to|from|of|at|near|outside|around|across|on|struck|hit|targeted)\s+"
+                        r"(?:the\s+)?(?:(?:rebel-held|regime-held|northern|southern|eastern|western|northwestern|"
+                        r"northeastern|southwestern|southeastern|central|besieged|syrian|town|city|village|"
+                        r"province|district|suburb|countryside|rural|of)\s+)*$", re.I)
+_OTHER_TIME = re.compile(r"\b(?:last|previous|past|earlier this) (?:year|month|week)s?\b|\bin the past\b|"
+                         r"\bpreviously\b|\byears? ago\b|\bsince (?:19|20)\d\d\b|"
+                         r"\b(?:war|conflict) (?:that|which) has\b|\b\w+-year(?:-old)? (?:war|conflict)\b", re.I)
+_COUNTRIES = {fold(c) for c in ("Syria", "Syrias", "Iraq", "Turkey", "Russia", "Iran", "Lebanon", "Jordan", "Israel",
+                                  "Yemen", "Egypt", "Libya", "United States", "US", "Britain", "France", "Syrian")}
+_NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:i|ian|ese|ish|an)$")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_DAY = re.compile(r"(?:\b(?P<day2>\d{1,2})\s+)?\b(?P<month>January|February|March|April|June|July|August|September|"
+                        r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
+                        r"(?:\s+(?P<day>\d{1,2})\b(?!\d))?")
+_A_MONTH = re.compile(r"\b(?:January|February|March|April|June|July|August|September|October|November|December|"
+                      r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")  # what _MONTH_DAY cannot match without
+# one of these words is in every match of _OTHER_TIME
+_OTHER_TIME_WORDS = ("year", "month", "week", "past", "previously", "since", "war", "conflict")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")s?\b", re.I)
+
+
+def first_place(text: str, places: frozenset[str], names: NameIndex) -> str | None:
+    """The first place a sentence names: the most specific one ("Douma in eastern Ghouta")."""
+    for name in extract_names(text):
+        if names.entity(name) in places:
+            return names.entity(name)
+    return None
+
+
+def central_places(sentences: Sequence[Sentence], cued: list[frozenset[str]]) -> frozenset[str]:
+    """Places that the leads (first sentences) of several reports name: what the reports are about."""
+    reports: dict[str, set[str]] = defaultdict(set)
+    for sentence, places in zip(sentences, cued):
+        reports.setdefault(sentence.doc_id, set())
+        if sentence.index < LEAD:
+            reports[sentence.doc_id].update(places)
+    if len(reports) < 3:
+        return frozenset()
+    named = Counter(p for places in reports.values() for p in places)
+    return frozenset(p for p, n in named.items() if n >= max(2, 0.3 * len(reports)))
+
+
+def other_times(sentences: Sequence[Sentence], by_id: Mapping[str, Document]) -> set[int]:
+    """Rows that tell of another time: by their own words, or just after a sentence dated another year."""
+    out = set()
+    last_other: dict[str, int] = {}  # report -> index of its last sentence dated another day
+    for row, sentence in enumerate(sentences):
+        published = by_id[sentence.doc_id].date
+        key = sentence.doc_id
+        if other_time(sentence.text, published):
+            out.add(row)
+            if dated_elsewhere(sentence.text, published):
+                last_other[key] = sentence.index
+        elif key in last_other and sentence.index - last_other[key] <= 2 and not _YEAR.search(sentence.text):
+            out.add(row)
+    return out
+
+
+@lru_cache(maxsize=65536)  # items_of and claim_differences read every sentence; wire copies repeat them
+def named_places(text: str, names: NameIndex) -> frozenset[str]:
+    """The entities a sentence names as places, countries left out (they hold every event)."""
+    found = set()
+    at = 0
+    for name in extract_names(text):
+        start = text.find(name, at)
+        if start < 0:
+            continue
+        at = start + len(name)
+        if _PLACE_CUE.search(text[max(0, start - 60):start]) and not _NATIONALITY.match(name) \
+                and fold(names.display(names.entity(name))) not in _COUNTRIES and fold(name) not in _COUNTRIES:
+            found.add(names.entity(name))
+    return frozenset(found)
+
+
+def main_places(sentences: Sequence[Sentence], cued: list[frozenset[str]], documents: Sequence[Document],
+                 names: NameIndex) -> dict[str, frozenset[str]]:
+    """A report's main places: those it names as places most often (half as often as its top one, or more)."""
+    tally: dict[str, Counter[str]] = defaultdict(Counter)
+    for sentence, places in zip(sentences, cued):
+        tally[sentence.doc_id].update(places)
+    for document in documents:
+        if document.place:
+            tally[document.id][names.entity(document.place)] += 2
+    main = {}
+    for doc_id, counter in tally.items():
+        top = max(counter.values(), default=0)
+        main[doc_id] = frozenset(key for key, n in counter.items() if n * 2 >= top and n >= 1)
+    return main
+
+
+@lru_cache(maxsize=65536)  # items_of and claim_differences both ask, of every sentence
+def other_time(text: str, published: str | None) -> bool:
+    """True when the sentence tells of another time than its report's day."""
+    cues = time_cues(text)
+    if cues.other_time or dated_elsewhere(text, published):
+        return True
+    day = day_of(published)
+    if day and cues.weekdays:
+        allowed = {_WEEKDAYS[day.weekday()], _WEEKDAYS[(day.weekday() - 1) % 7]}
+        if any(w not in allowed for w in cues.weekdays):
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class TimeCues:
+    other_time: bool  # "last year", "previously", "the six-year war"
+    years: tuple[str, ...]
+    month_days: tuple[tuple[int, int | None], ...]  # (month 1-12, day of month or None)
+    weekdays: tuple[str, ...]  # lower case
+
+
+@lru_cache(maxsize=65536)  # one reading per distinct sentence: wire copies repeat them across reports
+def time_cues(text: str) -> TimeCues:
+    lower = text.lower()  # each pattern is tried only when the words it needs are there
+    month_days = []
+    if _A_MONTH.search(text):
+        for match in _MONTH_DAY.finditer(text):
+            number = match.group("day") or match.group("day2")
+            month_days.append((_MONTHS.index(match.group("month").lower()[:3]) + 1, int(number) if number else None))
+    other_time = any(word in lower for word in _OTHER_TIME_WORDS) and bool(_OTHER_TIME.search(text))
+    weekdays = tuple(w.lower() for w in _WEEKDAY.findall(text)) if "day" in lower else ()
+    return TimeCues(other_time=other_time, years=tuple(_YEAR.findall(text)), month_days=tuple(month_days),
+                     weekdays=weekdays)
+
+
+@lru_cache(maxsize=4096)
+def day_of(published: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
+def dated_elsewhere(text: str, published: str | None) -> bool:
+    """True when the sentence gives a year or a date more than EVENT_DAYS from its report's date."""
+    day = day_of(published)
+    if not day:
+        return False
+    cues = time_cues(text)
+    if any(y != str(day.year) for y in cues.years):
+        return True
+    for month, number in cues.month_days:
+        if number and 1 <= number <= 31:
+            try:
+                mentioned = dt.date(day.year, month, number)
+            except ValueError:
+                continue
+            if abs((mentioned - day).days) > EVENT_DAYS:
+                return True
+        elif month != day.month:
+            return True
+    return False
