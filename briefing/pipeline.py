@@ -72,7 +72,7 @@ def brief_documents(documents: Sequence[Document], options: BuildOptions, embedd
                          options.per_topic) for t in range(clustering.topic_count)]
     ranked.sort(key=lambda r: (-r.source_count, -len(members[r.topic]), r.topic))
     ranked = fit_word_budget(ranked, options.max_words,
-                             [r.source_count * len(members[r.topic]) for r in ranked])
+                             [r.source_count * len(members[r.topic]) for r in ranked], report_count=len(kept))
     progress(f"{clustering.topic_count} topics: " + "; ".join(
         f"{topic_labels[r.topic]} ({len(members[r.topic])})" for r in ranked)
         + f" in {time.perf_counter() - started:.1f} s")

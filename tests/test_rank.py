@@ -160,3 +160,20 @@ def test_concept_coverage_keeps_the_statements_explained_at_any_share(monkeypatc
     assert 0 < topic.statements[0].why["coverage"] <= 1
     kept = fit_word_budget([topic], 400)
     assert [s.text for s in kept[0].statements] == [s.text for s in topic.statements]
+
+
+def test_a_topic_most_reports_tell_gets_a_statement_though_another_covers_it():
+    """Coverage alone gives nothing to a topic whose content another topic's statement covers; one told
+    by a third of the reports or more (MAJOR_SHARE) still gets its statement worth most."""
+    s0, s1, s2 = ranked().statements
+    weight = np.ones(4, dtype=np.float32)
+    small = RankedTopic(0, (s0, s1), 2, cover=np.array([[1, 1, 0, 0], [0, 0, 1, 0]], dtype=np.float32),
+                        cover_weight=weight)
+    told_by_most = RankedTopic(1, (s2,), 9, cover=np.array([[1, 1, 0, 0]], dtype=np.float32), cover_weight=weight)
+    words = [len(s.text.split()) for s in (s0, s1, s2)]
+    budget = max(words[0] + words[1], words[2] + words[1])
+    assert budget < sum(words)  # room for two statements, not three
+    by_coverage = fit_word_budget([small, told_by_most], budget)
+    assert [len(t.statements) for t in by_coverage] == [2, 0]
+    with_reports = fit_word_budget([small, told_by_most], budget, report_count=10)
+    assert [[s.text for s in t.statements] for t in with_reports] == [[s1.text], [s2.text]]
