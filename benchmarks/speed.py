@@ -132,8 +132,8 @@ def child(reports: str, cache_dir: str, backend: str, out: str) -> None:
     times["import"] = time.perf_counter() - started
     for stage, name in (("ingest", "load_documents"), ("segment", "segment_document"),
                         ("cluster", "cluster_sentences"), ("label", "NameIndex"), ("label", "label_topics"),
-                        ("rank", "rank_topic"), ("rank", "fit_word_budget"), ("assemble", "assemble"),
-                        ("label", "also_known_as"), ("timeline", "build_timeline"), ("quotes", "key_quotes"),
+                        ("rank", "brief_content"), ("rank", "rank_topic"), ("rank", "fit_word_budget"),
+                        ("assemble", "assemble"), ("label", "also_known_as"), ("timeline", "build_timeline"), ("quotes", "key_quotes"),
                         ("differences", "find_differences")):
         if hasattr(pipeline, name):  # stages come and go as the pipeline grows
             setattr(pipeline, name, timed(stage, getattr(pipeline, name)))

@@ -18,7 +18,7 @@ from .differences import find_differences
 from .names import ALIASES, NameIndex
 from .options import BuildOptions
 from .quotes import key_quotes
-from .rank import fit_word_budget, rank_topic
+from .rank import brief_content, fit_word_budget, rank_topic
 from .segment import MIN_SENTENCE_WORDS, segment_document
 from .timeline import build_timeline
 
@@ -68,8 +68,9 @@ def brief_documents(documents: Sequence[Document], options: BuildOptions, embedd
                for t in range(clustering.topic_count)}
     topic_labels = label_topics(members, names)
     numbers = {d.id: n for n, d in enumerate(kept, start=1)}
+    content = brief_content(sentences)  # what coverage is measured on: one for every topic
     ranked = [rank_topic(t, np.flatnonzero(clustering.labels == t), vectors, sentences, numbers, names,
-                         options.per_topic) for t in range(clustering.topic_count)]
+                         options.per_topic, content) for t in range(clustering.topic_count)]
     ranked.sort(key=lambda r: (-r.source_count, -len(members[r.topic]), r.topic))
     ranked = fit_word_budget(ranked, options.max_words,
                              [r.source_count * len(members[r.topic]) for r in ranked], report_count=len(kept))

@@ -35,8 +35,8 @@ from __future__ import annotations
 
 import heapq
 import re
-import weakref
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -170,21 +170,41 @@ def total(parts: dict[str, float]) -> float:
     return round(parts["length"] * sum(WEIGHTS[name] * parts[name] for name in WEIGHTS), 4)
 
 
+@dataclass(frozen=True)
+class BriefContent:
+    """What coverage is measured on, the same for every topic of one brief (`brief_content`): the
+    sampled sentences (rows) and their weights, and the concepts (row -> concept ids, their weights)."""
+
+    sample: np.ndarray
+    weight: np.ndarray
+    concept_of: Callable[[int], list[int]]
+    concept_weight: np.ndarray
+
+
+def brief_content(sentences: list[Sentence]) -> BriefContent:
+    """Made once per brief and handed to every rank_topic: O(sentences), plus the concepts' word pairs."""
+    sample, weight = coverage_sample(sentences)
+    concept_of, concept_weight = concepts(sentences, sample)
+    return BriefContent(sample, weight, concept_of, concept_weight)
+
+
 def rank_topic(topic: int, rows: np.ndarray, vectors: np.ndarray, sentences: list[Sentence],
-               source_numbers: dict[str, int], names: NameIndex, per_topic: int) -> RankedTopic:
+               source_numbers: dict[str, int], names: NameIndex, per_topic: int,
+               content: BriefContent | None = None) -> RankedTopic:
     """The topic's statements, in the order chosen: each time the candidate worth most now (`_value`)
     among its best MAX_SUPPORT_CANDIDATES by score, merged with the same fact from other reports.
-    Linear in the topic's size: candidates x at most COVERAGE_SAMPLE sentences."""
+    Linear in the topic's size: candidates x at most COVERAGE_SAMPLE sentences. `content` is the
+    brief's (brief_content(sentences)); given, it is not made again for every topic."""
     parts = score_sentences(rows, vectors, sentences)
     scores = _rounded(totals(parts))  # total(), by position in rows
     at = {row: i for i, row in enumerate(rows.tolist())}
     order = sorted(rows.tolist(), key=lambda r: (-scores[at[r]], sentences[r].doc_id, sentences[r].index))
     order_array = np.array(order, dtype=int)
     candidates = order_array[:MAX_SUPPORT_CANDIDATES]
-    sample, weight = coverage_sample(vectors, sentences)
-    cover = _cover(vectors[candidates], vectors[sample])
+    content = content or brief_content(sentences)
+    cover, weight = _cover(vectors[candidates], vectors[content.sample]), content.weight
     if CONCEPT_SHARE:
-        cover, weight = _with_concepts(cover, weight, candidates, vectors, sentences)
+        cover, weight = _with_concepts(cover, weight, candidates, content)
     quality = np.array([scores[at[r]] for r in candidates.tolist()])
     cost = np.array([max(len(sentences[r].text.split()), 1) for r in candidates.tolist()], dtype=float)
     covered = np.zeros(len(weight), dtype=np.float32)
@@ -234,12 +254,12 @@ def rank_topic(topic: int, rows: np.ndarray, vectors: np.ndarray, sentences: lis
                        cover_weight=weight)
 
 
-def _with_concepts(cover: np.ndarray, weight: np.ndarray, candidates: np.ndarray, vectors: np.ndarray,
-                   sentences: list[Sentence]) -> tuple[np.ndarray, np.ndarray]:
+def _with_concepts(cover: np.ndarray, weight: np.ndarray, candidates: np.ndarray,
+                   content: BriefContent) -> tuple[np.ndarray, np.ndarray]:
     """Coverage of the sampled sentences and of the brief's concepts (`concepts`) side by side: a
     candidate covers a concept fully when it holds it; the weights scaled so that CONCEPT_SHARE of
     their sum is the concepts'. Same for every topic of a brief, so fit_word_budget compares them."""
-    concept_of, concept_weight = concepts(vectors, sentences)
+    concept_of, concept_weight = content.concept_of, content.concept_weight
     if not len(concept_weight):
         return cover, weight
     held = np.zeros((len(candidates), len(concept_weight)), dtype=np.float32)
@@ -264,33 +284,20 @@ def _value(gains: np.ndarray, quality: np.ndarray, cost: np.ndarray) -> np.ndarr
     return gains * quality / cost ** COST_EXPONENT + 1e-6 * quality
 
 
-_last_sample: tuple | None = None  # (weakref to the vectors, (id, length) of the sentences, sample, weights)
-
-
-def coverage_sample(vectors: np.ndarray, sentences: list[Sentence]) -> tuple[np.ndarray, np.ndarray]:
+def coverage_sample(sentences: list[Sentence]) -> tuple[np.ndarray, np.ndarray]:
     """The sentences (rows) coverage is measured on, every one or an even stride of COVERAGE_SAMPLE,
     and their weights: 1 / (1 + the sentence's place in its report, or in its headed part when the
     report is told in headed parts), so each report's lead, and each part's, weighs most, the way news
-    is written. Made once per brief (every topic of it shares the same); O(sentences)."""
-    global _last_sample
-    last = _last_sample
-    if last is not None and last[0]() is vectors and last[1] == (id(sentences), len(sentences)):
-        return last[2], last[3]
-    part_starts: dict[tuple[str, str], int] = {}
-    for sentence in sentences:
-        if sentence.heading is not None:
-            key = (sentence.doc_id, sentence.heading)
-            part_starts[key] = min(part_starts.get(key, sentence.index), sentence.index)
+    is written. O(sentences)."""
+    part_starts = passage_starts(sentences)
     step = -(-len(sentences) // COVERAGE_SAMPLE) or 1
     sample = np.arange(0, len(sentences), step)
     place = np.array([sentences[r].index - (part_starts[(sentences[r].doc_id, sentences[r].heading)]
                                             if sentences[r].heading is not None else 0) for r in sample.tolist()])
     weight = (1.0 / (1.0 + place)).astype(np.float32)
-    _last_sample = (weakref.ref(vectors), (id(sentences), len(sentences)), sample, weight)
     return sample, weight
 
 
-_last_concepts: tuple | None = None
 _PAIR_WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -302,24 +309,18 @@ def _pairs(text: str) -> set[tuple[str, str]]:
     return {(a, b) for a, b, stop_a, stop_b in zip(stems, stems[1:], stop, stop[1:]) if not (stop_a and stop_b)}
 
 
-def concepts(vectors: np.ndarray, sentences: list[Sentence]):
+def concepts(sentences: list[Sentence], sample: np.ndarray | None = None):
     """(row -> its concept ids, concept weights): the word pairs (not both stopwords) told by at least
     CONCEPT_MIN_REPORTS reports, each weighing the reports that tell it plus CONCEPT_LEAD_BONUS for each
     that tells it in a lead; the CONCEPT_LIMIT heaviest. Counted on coverage_sample's sentences and every
     lead (all sentences of a brief up to COVERAGE_SAMPLE), so it costs what coverage does whatever the
-    input's size; made once per brief; word pairs found once per distinct sentence."""
-    global _last_concepts
-    last = _last_concepts
-    if last is not None and last[0]() is vectors and last[1] == (id(sentences), len(sentences)):
-        return last[2], last[3]
+    input's size; word pairs found once per distinct sentence. `sample`: coverage_sample's, if made."""
     by_text: dict[str, set] = {}
     told: dict[str, set] = {}  # report -> the pairs it tells
     in_lead: dict[str, set] = {}  # report -> the pairs its leads tell
-    part_starts: dict[tuple[str, str | None], int] = {}
-    for sentence in sentences:
-        key = (sentence.doc_id, sentence.heading)
-        part_starts[key] = min(part_starts.get(key, sentence.index), sentence.index)
-    sample, _ = coverage_sample(vectors, sentences)
+    part_starts = passage_starts(sentences)
+    if sample is None:
+        sample, _ = coverage_sample(sentences)
     counted = set(sample.tolist())
     counted.update(row for row, sentence in enumerate(sentences)
                    if sentence.index == part_starts[(sentence.doc_id, sentence.heading)])
@@ -351,7 +352,6 @@ def concepts(vectors: np.ndarray, sentences: list[Sentence]):
             found = per_text[text] = [ids[p] for p in (_pairs(text) if pairs is None else pairs) if p in ids]
         return found
 
-    _last_concepts = (weakref.ref(vectors), (id(sentences), len(sentences)), concept_of, weight)
     return concept_of, weight
 
 
@@ -437,13 +437,12 @@ def _greedy_budget(ranked: list[RankedTopic], max_words: int, report_count: int 
             if not open_.any():
                 break
             gains = np.clip(cover - covered, 0.0, None) @ weight
-            allowed = open_
-            while major and not (allowed := open_ & (topic_of == major[0])).any():
-                major.pop(0)  # a major topic whose statements no longer fit: the others are chosen freely
-            if major:
-                major.pop(0)
-            else:
-                allowed = open_
+            allowed = open_  # a major topic's turn first; one whose statements no longer fit gives it up
+            while major:
+                theirs = open_ & (topic_of == major.pop(0))
+                if theirs.any():
+                    allowed = theirs
+                    break
             best = int(np.argmax(np.where(allowed, _value(gains, quality, cost), -np.inf)))
             open_[best] = False
             covered = np.maximum(covered, cover[best])

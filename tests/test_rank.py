@@ -106,8 +106,7 @@ def test_coverage_is_measured_on_a_bounded_sample_for_large_inputs():
     from briefing.rank import COVERAGE_SAMPLE, coverage_sample
 
     many = [sentence(f"d{i // 20}", i % 20, f"Report {i} line") for i in range(2 * COVERAGE_SAMPLE + 5)]
-    vectors = np.zeros((len(many), 4), dtype=np.float32)
-    sample, weight = coverage_sample(vectors, many)
+    sample, weight = coverage_sample(many)
     assert len(sample) <= COVERAGE_SAMPLE and len(weight) == len(sample)
     assert weight[0] == 1.0 and weight.max() == 1.0 and weight.min() > 0
 
@@ -132,7 +131,7 @@ def test_concepts_are_word_pairs_weighed_by_the_reports_that_tell_them():
              ("b", 0, "Rebels say the army captured Marib."), ("b", 1, "It was in the city of Marib."),
              ("c", 0, "Aid reached the city of Aden.")]
     sentences = [sentence(d, i, t) for d, i, t in texts]
-    concept_of, weight = rank.concepts(np.zeros((len(sentences), 4), dtype=np.float32), sentences)
+    concept_of, weight = rank.concepts(sentences)
     names = {}
     for row in range(len(sentences)):
         for k in concept_of(row):
@@ -155,8 +154,8 @@ def test_concept_coverage_keeps_the_statements_explained_at_any_share(monkeypatc
     topic = ranked()
     assert "captured the city of Marib" in topic.statements[0].text
     # the sentences, then (when concepts count) the concepts
-    assert topic.cover.shape[1] == len(topic.cover_weight) == len(SENTENCES) + (len(rank.concepts(
-        FakeEmbedder().embed([s.text for s in SENTENCES]), SENTENCES)[1]) if share else 0)
+    concepts = len(rank.concepts(SENTENCES)[1]) if share else 0
+    assert topic.cover.shape[1] == len(topic.cover_weight) == len(SENTENCES) + concepts
     assert 0 < topic.statements[0].why["coverage"] <= 1
     kept = fit_word_budget([topic], 400)
     assert [s.text for s in kept[0].statements] == [s.text for s in topic.statements]
