@@ -200,7 +200,7 @@ def _parse(expression: str) -> dt.date | None:
 
     It is read once against a fixed day (dateparser takes some milliseconds a call, and a corpus
     repeats its expressions); the arithmetic from the publication date is ours (see below)."""
-    quick = _with_year(expression) or _without_year(expression)
+    quick = _quick_date(expression)
     if quick is not None:
         return quick
     data = _parser().get_date_data(expression)
@@ -211,48 +211,28 @@ _MONTH_NUMBERS = {name.lower(): number for number in range(1, 13)
                   for name in (calendar.month_name[number], calendar.month_abbr[number])} | {"sept": 9}
 
 
-def _with_year(expression: str) -> dt.date | None:
-    """The common dated forms read without dateparser (milliseconds a call, most of the timeline's
-    time at 1,000 reports): "16 September 2016", "Apr 29, 2016", "Sept. 7 2016", "March 2014".
-    None for anything else, which dateparser then reads."""
-    words = expression.replace(".", " ").replace(",", " ").split()
-    if not 2 <= len(words) <= 3 or not (words[-1].isdigit() and len(words[-1]) == 4):
-        return None
-    year = int(words[-1])
-    if len(words) == 2:
-        month = _MONTH_NUMBERS.get(words[0].lower())
-        return dt.date(year, month, 1) if month else None
-    first, second = words[0], words[1]
-    if first.isdigit() and second.lower() in _MONTH_NUMBERS:
-        day, month = int(first), _MONTH_NUMBERS[second.lower()]
-    elif second.isdigit() and first.lower() in _MONTH_NUMBERS:
-        day, month = int(second), _MONTH_NUMBERS[first.lower()]
-    else:
-        return None
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
 _WEEKDAY_NUMBERS = {calendar.day_name[number].lower(): number for number in range(7)}
 _LEAP_YEAR = 2000  # what dateparser gives a month and day without a year, read against _BASE
 
 
-def _without_year(expression: str) -> dt.date | None:
-    """"October 26", "26 Oct.", "April 3rd", "July" and "Friday" as dateparser reads them against _BASE
-    (in 2000; a weekday the last one before _BASE), without its milliseconds a call. Only their month,
-    day or weekday is used. None for an impossible day ("June 31") and for anything else."""
-    words = expression.replace(".", " ").replace(",", " ").split()
+def _quick_date(expression: str) -> dt.date | None:
+    """The common forms read without dateparser (milliseconds a call, most of the timeline's time at
+    1,000 reports), as it reads them against _BASE: "16 September 2016", "Apr 29, 2016", "March 2014";
+    without a year "October 26", "26 Oct.", "April 3rd", "July" (in 2000) and "Friday" (the last one
+    before _BASE): only their month, day or weekday is used then. None for an impossible day
+    ("June 31") and for anything else, which dateparser then reads."""
+    words = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", expression.lower()).replace(".", " ").replace(",", " ").split()
+    year = None
+    if len(words) >= 2 and words[-1].isdigit() and len(words[-1]) == 4:
+        year = int(words.pop())
     if len(words) == 1:
-        word = words[0].lower()
-        if word in _WEEKDAY_NUMBERS:
-            return _BASE - dt.timedelta(days=(_BASE.weekday() - _WEEKDAY_NUMBERS[word]) % 7 or 7)
-        month = _MONTH_NUMBERS.get(word)
-        return dt.date(_LEAP_YEAR, month, 1) if month else None
+        if words[0] in _WEEKDAY_NUMBERS and year is None:
+            return _BASE - dt.timedelta(days=(_BASE.weekday() - _WEEKDAY_NUMBERS[words[0]]) % 7 or 7)
+        month = _MONTH_NUMBERS.get(words[0])
+        return dt.date(year or _LEAP_YEAR, month, 1) if month else None
     if len(words) != 2:
         return None
-    first, second = (re.sub(r"(?<=\d)(?:st|nd|rd|th)$", "", w.lower()) for w in words)
+    first, second = words
     if first.isdigit() and second in _MONTH_NUMBERS:
         day, month = int(first), _MONTH_NUMBERS[second]
     elif second.isdigit() and first in _MONTH_NUMBERS:
@@ -260,7 +240,7 @@ def _without_year(expression: str) -> dt.date | None:
     else:
         return None
     try:
-        return dt.date(_LEAP_YEAR, month, day)
+        return dt.date(year or _LEAP_YEAR, month, day)
     except ValueError:
         return None
 

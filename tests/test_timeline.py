@@ -115,20 +115,22 @@ def test_a_duration_is_found_but_is_no_date():
 def test_month_days_months_and_weekdays_are_read_as_dateparser_reads_them():
     """The quick reading of the commonest expressions (no dateparser call) agrees with dateparser on the
     month, day and weekday, the parts the timeline uses; impossible days are None for both."""
-    from briefing.dates import _parser, _without_year
+    from briefing.dates import _parser, _quick_date
 
     expressions = ["October 26", "26 Oct.", "Sept. 7", "April 3rd", "1st May", "February 29", "June 31", "July",
                    "Dec", "Friday", "Sunday", "Monday"]
     for expression in expressions:
         data = _parser().get_date_data(expression)
         expected = data.date_obj.date() if data and data.date_obj else None
-        quick = _without_year(expression)
+        quick = _quick_date(expression)
         assert (quick is None) == (expected is None), expression
         if quick is not None:
             assert (quick.month, quick.day, quick.weekday()) == (expected.month, expected.day, expected.weekday()) \
                 or (expression[0].isupper() and expression.endswith("day") and quick.weekday() == expected.weekday()), \
                 expression
-    assert _without_year("last Friday") is None and _without_year("26 October 2017") is None
+    assert _quick_date("last Friday") is None
+    for expression in ["26 October 2017", "Apr 29, 2016", "Sept. 7 2016", "March 2014", "29th April 2016"]:
+        assert _quick_date(expression) == _parser().get_date_data(expression).date_obj.date(), expression
 
 
 def test_dates_are_found_only_where_their_cues_are():
