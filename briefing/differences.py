@@ -2,10 +2,11 @@
 
 Every count a sentence gives (quantities.py) is attached to its event: the places its sentence
 names after "in", "of", "near"... (else the places its report is mostly about), its report's date
-and its topic (the places and times are read in event_context.py). Two counts are of one event when they count the same thing, their reports are at
-most `EVENT_DAYS` apart and their places meet. A sentence about another time ("in August 2013",
-"last year", a weekday that is not its report's) or only about places its report is not about
-counts for no event: reports often recall earlier attacks.
+and its topic (the places and times are read in event_context.py). Two counts are of one event
+when they count the same thing, their reports are at most `EVENT_DAYS` apart and their places meet.
+A sentence about another time ("in August 2013", "last year", a weekday that is not its report's)
+or only about places its report is not about counts for no event: reports often recall earlier
+attacks.
 
 Two counts of one event from two reports are labelled:
   conflict     their ranges cannot both be true ("58" and "at least 72");
@@ -29,7 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .event_context import EVENT_DAYS, central_places, day_of, first_place, main_places, named_places, other_times
+from .event_context import EVENT_DAYS, EventContext, day_of, first_place, read_context
 from .model import Account, Citation, Difference, Document, Sentence
 from .names import NameIndex
 from .quantities import Count, counts, hedge
@@ -70,12 +71,11 @@ class Item:
 
 
 def items_of(documents: Sequence[Document], sentences: Sequence[Sentence], names: NameIndex,
-             topics: Sequence[int] | None = None) -> list[Item]:
+             topics: Sequence[int] | None = None, where: EventContext | None = None) -> list[Item]:
+    """Every count of the sentences, with its event's places, date and topic (`where`: read_context's)."""
     by_id = {d.id: d for d in documents}
-    cued = [named_places(s.text, names) for s in sentences]
-    main = main_places(sentences, cued, documents, names)
-    central = central_places(sentences, cued)
-    elsewhen = other_times(sentences, by_id)
+    where = where or read_context(documents, sentences, names)
+    cued, main, central, elsewhen = where.places, where.main, where.central, where.elsewhen
     items = []
     for row, sentence in enumerate(sentences):
         document = by_id[sentence.doc_id]
@@ -255,7 +255,8 @@ def find_differences(documents: Sequence[Document], sentences: Sequence[Sentence
                      topic_labels: Mapping[int, str] | None = None,
                      order: Mapping[int, int] | None = None) -> tuple[Difference, ...]:
     """The differences of a brief, most severe and most told first."""
-    items = items_of(documents, sentences, names, topics)
+    where = read_context(documents, sentences, names)
+    items = items_of(documents, sentences, names, topics, where)
     found: list[tuple[tuple, Difference]] = []
     for group in _events(items):
         accounts = _accounts(group)
@@ -269,7 +270,7 @@ def find_differences(documents: Sequence[Document], sentences: Sequence[Sentence
         difference = _difference(kind, group, involved, sentences, names, source_numbers, topic_labels)
         reports = len({i.doc_id for i in group})
         found.append(((-SEVERITY[kind], (order or {}).get(difference.topic, 99), -reports), difference))
-    found.extend(claim_differences(documents, sentences, names, source_numbers, topics, topic_labels, order))
+    found.extend(claim_differences(documents, sentences, names, source_numbers, topics, topic_labels, order, where))
     found.sort(key=lambda item: item[0])
     return tuple(d for _, d in found[:MAX_DIFFERENCES])
 
@@ -334,12 +335,13 @@ def _event_name(group: list[Item], names: NameIndex, topic: int, topic_labels: M
 def claim_differences(documents: Sequence[Document], sentences: Sequence[Sentence], names: NameIndex,
                       numbers: Mapping[str, int], topics: Sequence[int] | None = None,
                       topic_labels: Mapping[int, str] | None = None,
-                      order: Mapping[int, int] | None = None) -> list[tuple[tuple, Difference]]:
+                      order: Mapping[int, int] | None = None,
+                      where: EventContext | None = None) -> list[tuple[tuple, Difference]]:
     """An action one outlet states as fact and another reports as a claim ("alleged chemical attack")."""
     by_id = {d.id: d for d in documents}
     tellings: dict[str, dict[bool, list[int]]] = defaultdict(lambda: defaultdict(list))
-    main = main_places(sentences, [named_places(s.text, names) for s in sentences], documents, names)
-    elsewhen = other_times(sentences, by_id)
+    where = where or read_context(documents, sentences, names)
+    main, elsewhen = where.main, where.elsewhen
     for row, sentence in enumerate(sentences):
         if row in elsewhen:
             continue

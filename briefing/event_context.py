@@ -7,7 +7,8 @@
   other_times    the sentences that tell of another time than their report's day ("in August 2013",
                  "last year", a weekday that is not the report's, a date more than EVENT_DAYS away),
                  and the two after one dated another year.
-Each is read once per distinct sentence (wire copies repeat them across reports).
+read_context reads all four for a brief. Each is read once per distinct sentence (wire copies repeat
+them across reports).
 """
 
 from __future__ import annotations
@@ -21,6 +22,24 @@ from functools import lru_cache
 
 from .model import Document, Sentence
 from .names import NameIndex, extract_names, fold
+
+@dataclass(frozen=True)
+class EventContext:
+    """Where and when the sentences of one brief tell of, read once (`read_context`) for the count and
+    the claim differences alike."""
+
+    places: list[frozenset[str]]  # per sentence (row): the places it names (named_places)
+    main: dict[str, frozenset[str]]  # per report: its main places (main_places)
+    central: frozenset[str]  # what the reports together are about (central_places)
+    elsewhen: set[int]  # rows that tell of another time (other_times)
+
+
+def read_context(documents: Sequence[Document], sentences: Sequence[Sentence], names: NameIndex) -> EventContext:
+    places = [named_places(s.text, names) for s in sentences]
+    return EventContext(places=places, main=main_places(sentences, places, documents, names),
+                        central=central_places(sentences, places),
+                        elsewhen=other_times(sentences, {d.id: d for d in documents}))
+
 
 LEAD = 4  # a report's first sentences: where it says what it is about
 EVENT_DAYS = 3  # reports further apart than this tell different events
