@@ -36,7 +36,7 @@ from __future__ import annotations
 import heapq
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -96,7 +96,7 @@ def content_words(text: str, names: NameIndex) -> set[str]:
     return words | {f"@{entity}" for entity in names.entities(text)}
 
 
-def _jaccard(a: set[str], b: set[str]) -> float:
+def jaccard(a: set[str], b: set[str]) -> float:
     shared = len(a & b)
     union = len(a) + len(b) - shared
     return shared / union if union else 0.0
@@ -209,7 +209,7 @@ def rank_topic(topic: int, rows: np.ndarray, vectors: np.ndarray, sentences: lis
     cost = np.array([max(len(sentences[r].text.split()), 1) for r in candidates.tolist()], dtype=float)
     covered = np.zeros(len(weight), dtype=np.float32)
     mass = float(weight.sum()) or 1.0
-    words = _LazyWords(sentences, names)  # content words are needed for the few close pairs only
+    words = ContentWords(sentences, names)
     used: set[int] = set()
     open_ = np.ones(len(candidates), dtype=bool)
     chosen: list[Statement] = []
@@ -355,18 +355,23 @@ def concepts(sentences: list[Sentence], sample: np.ndarray | None = None):
     return concept_of, weight
 
 
-class _LazyWords(dict):
-    def __init__(self, sentences: list[Sentence], names: NameIndex):
-        super().__init__()
-        self.sentences, self.names = sentences, names
+class ContentWords:
+    """`content_words` of sentences by row, worked out when first asked for, once per distinct text
+    (ranking and the timeline need them for the few close pairs only)."""
 
-    def __missing__(self, row: int) -> set[str]:
-        self[row] = found = content_words(self.sentences[row].text, self.names)
+    def __init__(self, sentences: Sequence[Sentence], names: NameIndex) -> None:
+        self.sentences, self.names, self.known = sentences, names, {}
+
+    def __getitem__(self, row: int) -> set[str]:
+        text = self.sentences[row].text
+        found = self.known.get(text)
+        if found is None:
+            found = self.known[text] = content_words(text, self.names)
         return found
 
 
 def _same_fact(row: int, order: np.ndarray, order_vectors: np.ndarray, used: set[int], vectors: np.ndarray,
-               sentences: list[Sentence], words: dict[int, set[str]]) -> list[int]:
+               sentences: list[Sentence], words: ContentWords) -> list[int]:
     """The sentence and, from each other report, its closest sentence that tells the same fact
     (`order_vectors`: vectors[order])."""
     cosines = order_vectors @ vectors[row]
@@ -379,7 +384,7 @@ def _same_fact(row: int, order: np.ndarray, order_vectors: np.ndarray, used: set
         doc = sentences[other].doc_id
         if doc in found or other in used or doc == sentences[row].doc_id:
             continue
-        if _jaccard(words[row], words[other]) >= SAME_FACT_OVERLAP:
+        if jaccard(words[row], words[other]) >= SAME_FACT_OVERLAP:
             found[doc] = other
     return [row] + list(found.values())
 

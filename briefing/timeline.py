@@ -18,7 +18,7 @@ import numpy as np
 from .dates import DURATION, PRECISION_ORDER, DateMention, dated
 from .model import Citation, Document, Sentence, TimelineEntry
 from .names import NameIndex
-from .rank import SAME_FACT_COSINE, SAME_FACT_OVERLAP, content_words
+from .rank import SAME_FACT_COSINE, SAME_FACT_OVERLAP, ContentWords, jaccard
 
 MAX_ENTRIES = 10
 SAME_EVENT_COSINE = 0.75  # this close, two sentences are one event even with few shared words
@@ -50,7 +50,7 @@ def build_timeline(documents: Sequence[Document], sentences: Sequence[Sentence],
              if (mention := event_date(sentence, published.get(sentence.doc_id))) is not None]
     # the most precise dates first, so that a vaguer telling joins the precise one
     found.sort(key=lambda item: (_rank(item[1]), source_numbers[sentences[item[0]].doc_id], item[0]))
-    words = _Words(sentences, names)
+    words = ContentWords(sentences, names)
     events: list[_Event] = []
     index = _EventIndex()
     for row, mention in found:
@@ -121,26 +121,13 @@ class _EventIndex:
         return sorted(found.values(), key=lambda e: e.rows[0])
 
 
-class _Words:
-    """Content words of sentences, worked out when first asked for, once per distinct text."""
-
-    def __init__(self, sentences: Sequence[Sentence], names: NameIndex) -> None:
-        self.sentences, self.names, self.known = sentences, names, {}
-
-    def __getitem__(self, row: int) -> set[str]:
-        text = self.sentences[row].text
-        if text not in self.known:
-            self.known[text] = content_words(text, self.names)
-        return self.known[text]
-
-
-def _same_event(event: _Event, row: int, cosine: float, sentences: Sequence[Sentence], words: _Words) -> bool:
+def _same_event(event: _Event, row: int, cosine: float, sentences: Sequence[Sentence], words: ContentWords) -> bool:
     """Whether a sentence on the event's dates tells the event (never two sentences of one report)."""
     if any(sentences[r].doc_id == sentences[row].doc_id for r in event.rows):
         return False
     first = event.rows[0]
     shared = words[first] & words[row]
-    overlap = len(shared) / len(words[first] | words[row]) if words[first] | words[row] else 0.0
+    overlap = jaccard(words[first], words[row])
     # on the same dates, a shared name and one more shared word are enough: "the operation to capture
     # Al Qaim ... on October 25" and "the operation to seize Al Qaim ... began last week"
     named_alike = any(w.startswith("@") for w in shared) and any(not w.startswith("@") for w in shared)
