@@ -1,0 +1,131 @@
+"""What a news site's page puts inside the text of its story, when the page was saved as flat text:
+a share widget with the date ("07.10.2017(updated 1500 07.10.2017) Get short URL 11990"), a list of
+tags ("Tags Syria Idlib gas attack chlorine Observatory Assad"), related headlines and a comment box
+("... 91 Related <headlines> Tags <tags> Community standardsDiscussion Comment via Facebook...").
+
+Left in, they glue onto the sentence next to them, and that sentence is often the lead the brief
+shows: "Tags Syria Idlib gas attack chlorine Observatory Assad Warplanes carried out a suspected
+toxic gas attack ...". FA-KES (Sputnik's and Al-Araby's pages) has all three; see
+tests/test_ingest_furniture.py. A tag list is cut only where the story's next sentence can be told
+to start (a capitalised "The", "A", "At least", a number word, or a capitalised word followed by a
+verb phrase); otherwise it stays: a tag too many is better than a story's first words lost.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import Document
+
+_DATE = r"\d{2}\.\d{2}\.\d{4}"
+# "Middle East 1735 15.04.2017(updated 2033 15.04.2017) Get short URL Topic ... (1881) 0 25 "
+_SHARE_WIDGET = re.compile(
+    rf"(?:(?:[A-Z][\w&'-]*\s+){{0,3}}\d{{3,4}}\s+)?(?:{_DATE})?(?:\s*\(updated\s+\d{{3,4}}\s+{_DATE}\))?\)?\s*"
+    r"Get short URL\s+(?:Topic\s+[^()]{1,120}\(\d+\)\s+)?"
+    r"(?:0\s+0\s+0\s+|0\s+\d+\s+|\d+\s+)?")  # its counts: "0 0 0", "0 85" (then "12 Daesh terrorists ..."), "191"
+HEAD_WITHIN = 300  # a widget this close to the start, with no sentence before it, ends the page's header
+# the share count, related headlines, tags and the comment box, to the end:
+# "... 91 Related <headlines> Tags <tags> Community standardsDiscussion Comment via Facebook..."
+_COMMENT_TAIL = re.compile(r"\s*(?:\.\.\.(?:\s+\d+)+\s.{0,1500}?|(?:\s+Related\s.{0,1500}?)?\bTags\s.{0,600}?)"
+                           r"Community standards\s*Discussion.*$", re.S)
+_TAGS = re.compile(r"(?:(?<=[.!?\"”'’])|(?<=\s))Tags\s+")
+_TOKEN = re.compile(r"\S+")
+# words that start a story's sentence after a tag list: a tag is a name or a keyword, never these
+_STARTERS = {"The", "A", "An", "At", "More", "Over", "Some", "Several", "Dozens", "Hundreds", "Thousands", "Scores",
+             "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve", "Fifteen",
+             "Twenty", "Fourteen", "Thirteen", "Sixteen", "Seventeen", "Eighteen", "Nineteen", "Thirty", "Forty",
+             "Fifty"}
+# the small words of running text: where they start, the story has started (before them: its subject)
+_FUNCTION = {"the", "a", "an", "of", "in", "on", "at", "to", "and", "was", "were", "is", "are", "has", "have", "had",
+             "that", "with", "by", "for", "said", "from", "as", "which", "who", "after", "when", "into"}
+# a capitalised word that opens a sentence before its subject: kept with it, never taken for a tag
+_MODIFIERS = {"Suspected", "Alleged", "Reported", "Intense", "Heavy", "Fierce", "Fresh", "New", "Renewed", "Deadly",
+              "Overnight", "Several", "Unidentified"}
+TAGS_WITHIN = 30  # a tag list longer than this many words is no tag list
+
+
+def without_page_furniture(document: Document) -> Document:
+    text = strip_furniture(document.text)
+    return document if text is document.text else replace(document, text=text)
+
+
+def strip_furniture(text: str) -> str:
+    """The text without share widgets, tag lists and comment boxes (the same object when none is found)."""
+    if "Get short URL" not in text and "Tags " not in text:
+        return text
+    cleaned = _SHARE_WIDGET.sub(_widget_cut, text)
+    cleaned = _COMMENT_TAIL.sub("", cleaned)
+    cleaned = _without_tag_lists(cleaned)
+    if "\0" in cleaned:
+        cleaned = cleaned[cleaned.rindex("\0") + 1:]
+    cleaned = re.sub(r"[ \t]{2,}", " ", cleaned).strip()
+    return text if cleaned == text.strip() else cleaned
+
+
+def _widget_cut(match: re.Match) -> str:
+    """A share widget goes; when it ends the page's header (headline, photo credit, section, time: no
+    sentence before it), the header goes with it."""
+    before = match.string[:match.start()]
+    return "\0" if match.start() <= HEAD_WITHIN and not re.search(r"[.!?][\"”’']?\s", before) else " "
+
+
+def _without_tag_lists(text: str) -> str:
+    pieces, cursor = [], 0
+    for match in _TAGS.finditer(text):
+        if match.start() < cursor:
+            continue
+        end = _story_restart(text, match.end())
+        if end is None:
+            continue
+        pieces.append(text[cursor:match.start()])
+        cursor = end
+    return "".join(pieces) + text[cursor:] if pieces else text
+
+
+def _story_restart(text: str, start: int) -> int | None:
+    """Where the story goes on after a tag list starting at `start`: the offset of its next sentence's
+    first word, the end of the text when only tags follow, or None when that cannot be told."""
+    tokens = [(m.start(), m.group()) for _, m in zip(range(TAGS_WITHIN + 8), _TOKEN.finditer(text, start))]
+    words = [word.strip("\"“‘'([") for _, word in tokens]
+    opening = _opening_words(text, start)  # Al-Araby repeats the sentence before the tags after them
+    for i in range(1, min(len(tokens), TAGS_WITHIN)):
+        if opening and words[i:i + len(opening)] == opening:
+            return tokens[i][0]
+    for i in range(1, min(len(tokens), TAGS_WITHIN)):  # at least one tag
+        word = words[i]
+        if word in _STARTERS and _runs_on(words, i):
+            return tokens[i][0]
+        function = word in _FUNCTION
+        verb = word.islower() and len(word) > 4 and word.endswith("ed") and "-" not in word
+        if not (function or verb):
+            continue
+        # "... Assad Warplanes carried out", "... war Government air raids in a": the subject is the
+        # capitalised word before the verb, or before at most 3 lower-case words and a small word
+        j = i - 1
+        while j > 0 and words[j][:1].islower() and words[j] not in _FUNCTION:
+            j -= 1
+        run = i - 1 - j
+        if j > 0 and words[j][:1].isupper() and (run >= 1 or verb) and run <= 3:
+            while j > 1 and words[j - 1] in _MODIFIERS:  # "Suspected Syrian regime ... airstrikes"
+                j -= 1
+            return tokens[j][0]
+        if function and not (words[i - 1][:1].isupper() and i + 1 < len(words) and words[i + 1][:1].isupper()):
+            return None  # running text began (not a name's "for", "of"), and where cannot be told
+    if len(tokens) <= TAGS_WITHIN and not re.search(r"[.!?]", text[start:]):
+        return len(text)  # only tags are left
+    return None
+
+
+def _opening_words(text: str, tags_at: int, count: int = 3) -> list[str]:
+    """The first words of the sentence just before "Tags" (which ends at `tags_at`)."""
+    before = text[:max(0, tags_at - 5)]
+    ends = [m.end() for m in re.finditer(r"[.!?][\"”’']?\s+", before[:-2])]
+    words = [w.strip("\"“‘'([") for w in before[ends[-1] if ends else 0:].split()[:count]]
+    return words if len(words) == count else []
+
+
+def _runs_on(words: list[str], i: int) -> bool:
+    """The next few words read as a sentence: lower-case words among them ("At least 11 civilians")."""
+    following = words[i + 1:i + 5]
+    return sum(word[:1].islower() or word[:1].isdigit() for word in following) >= 2

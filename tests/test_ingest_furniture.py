@@ -1,0 +1,89 @@
+"""A saved page's share widget, tag list, related headlines and comment box are cut from the story's
+text; a tag list whose end cannot be told is left, and prose that says "Tags" is untouched.
+The texts are FA-KES's (Sputnik's and Al-Araby's pages, CC BY; see samples/fakes-idlib/ORIGIN.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.ingest import load_documents
+from briefing.ingest.furniture import strip_furniture
+
+CUT = [  # (text, what the story reads once the furniture is gone)
+    ("07.10.2017(updated 1500 07.10.2017) Get short URL 11990 Russias Defense Ministry has reported the elimination "
+     "of Daesh command position.",
+     "Russias Defense Ministry has reported the elimination of Daesh command position."),
+    # the page's header before the widget: headline, photo credit, section and time
+    ("Kurdish SDF Troops Kill 13 Daesh Militants Near Syrias Town of Al Tabqah REUTERS Rodi Said Middle East 0041 "
+     "06.04.2017Get short URL 185 The Kurdish-led Syrian Democratic Forces killed 13 jihadists.",
+     "The Kurdish-led Syrian Democratic Forces killed 13 jihadists."),
+    # "0 85" are the widget's counts; "12" is the story's
+    ("09.04.2017Get short URL 0 85 12 Daesh terrorists were killed by Kurdish-led forces.",
+     "12 Daesh terrorists were killed by Kurdish-led forces."),
+    ("07.07.2015Get short URL Topic Violence Erupts as Islamic State Rises (1881) 0 25 A suicide bomber blew himself "
+     "up at an army outpost.", "A suicide bomber blew himself up at an army outpost."),
+    # the share count, related headlines, tags and comment box at the end
+    ("Most militants have been pushed back across the Euphrates. ... 91 Related US Mistakes Lack of Aid Led to "
+     "Humanitarian Catastrophe in Raqqa - Moscow Tags murder Syrian Democratic Forces (SDF) Daesh Syria Raqqa "
+     "Community standardsDiscussion Comment via FacebookComment via Sputnik News",
+     "Most militants have been pushed back across the Euphrates."),
+    ("No group has taken responsibility. Watchdog Tags airstrikes Syria United States Community standardsDiscussion "
+     "Comment via FacebookComment via Sputnik News", "No group has taken responsibility. Watchdog"),
+    # tags between the standfirst and the story: the story restarts at "At least", a number word, "A", "The" ...
+    ("A monitoring group said. Tags Syria Islamic State group IS civilians barrel bombs Syrian Observatory for Human "
+     "Rights At least 11 civilians among them three children were killed Thursday.",
+     "A monitoring group said. At least 11 civilians among them three children were killed Thursday."),
+    ("Attacks resumed on Tuesday. Tags Madaya Syria hunger siege women Hizbollah Three women from the besieged town "
+     "were killed.", "Attacks resumed on Tuesday. Three women from the besieged town were killed."),
+    # ... or at the subject of its first verb
+    ("On Tuesday a monitor said. Tags Syria Idlib gas attack chlorine Observatory Assad Warplanes carried out a "
+     "suspected toxic gas attack that killed at least 72 people.",
+     "On Tuesday a monitor said. Warplanes carried out a suspected toxic gas attack that killed at least 72 people."),
+    ("A monitoring group said. Tags Syria Idlib Ariha Assad war Government air raids in a northwestern town killed "
+     "at least 27.", "A monitoring group said. Government air raids in a northwestern town killed at least 27."),
+    ("Local sources said. Tags Syria Assad US Russia ceasefire Aleppo Suspected Syrian regime and Russian airstrikes "
+     "killed at least 22 volunteers.",  # the hedge stays with its sentence
+     "Local sources said. Suspected Syrian regime and Russian airstrikes killed at least 22 volunteers."),
+    # ... or where the standfirst before the tags is told again
+    ("Russia has accused Belgium of killing civilians in Aleppo. Tags Belgium Syria coalition air raids strikes "
+     "Aleppo Russia has accused Belgium a member of a US-led coalition of killing civilians.",
+     "Russia has accused Belgium of killing civilians in Aleppo. Russia has accused Belgium a member of a US-led "
+     "coalition of killing civilians."),
+    # tags that end the text
+    ("Russia has accused Belgium of killing civilians. Tags Belgium Syria coalition air raids strikes Aleppo Russia",
+     "Russia has accused Belgium of killing civilians."),
+]
+KEPT = [
+    # where the tags end cannot be told ("the Nusra Front" is a tag, "Syrian troops" the story): left whole
+    "Heavy casualties on both sides. Tags Syria Aleppo regime forces rebel forces the Nusra Front Syrian troops and "
+    "pro-government gunmen repelled an offensive.",
+    "Tags on the luggage showed that the men had flown in from Istanbul.",
+    "The army said its troops had removed the name Tags from the list.",
+    "A plain story with no page furniture in it at all. It has two sentences.",
+]
+
+
+@pytest.mark.parametrize("text, story", CUT)
+def test_the_page_furniture_is_cut(text, story):
+    assert strip_furniture(text) == story
+
+
+@pytest.mark.parametrize("text", KEPT)
+def test_a_text_whose_furniture_cannot_be_told_is_kept_whole(text):
+    assert strip_furniture(text) is text
+
+
+def test_ingest_cuts_it_after_the_date_and_headline_and_sentences_point_into_the_cut_text(tmp_path):
+    from briefing.segment import segment_document
+
+    text = ("Tuesday 4 April 2017 Scores killed in gas attack in rebel-held Syria town A suspected toxic gas attack "
+            "killed at least 72 people on Tuesday a monitor said. Tags Syria Idlib gas attack chlorine Observatory "
+            "Assad Warplanes carried out a suspected toxic gas attack that killed at least 72 people.")
+    (tmp_path / "r.md").write_text('---\ntitle: "Scores killed in gas attack in rebel-held Syria town"\n'
+                                   f'outlet: Al-Araby\ndate: 2017-04-04\n---\n\n{text}\n', encoding="utf-8")
+    (document,) = load_documents([str(tmp_path)])
+    assert document.text == ("A suspected toxic gas attack killed at least 72 people on Tuesday a monitor said. "
+                             "Warplanes carried out a suspected toxic gas attack that killed at least 72 people.")
+    sentences = segment_document(document)
+    assert [s.text.split()[0] for s in sentences] == ["A", "Warplanes"]
+    assert all(document.text[s.start:s.end] == s.text for s in sentences)
