@@ -216,7 +216,7 @@ def _cluster_large(features: np.ndarray, topics: int | None) -> np.ndarray:
     # sentences on 2 cores): micro-clusters only need to be small and tight, random seeds will do
     # (its OpenMP threads wait passively: see OMP_WAIT_POLICY in briefing/__init__.py)
     micro = MiniBatchKMeans(n_clusters=min(MICRO_CLUSTERS, len(features) // 4), random_state=0, init="random",
-                            n_init=1, batch_size=MICRO_BATCH, max_iter=MICRO_EPOCHS).fit(features.astype(np.float32))
+                            n_init=1, batch_size=MICRO_BATCH, max_iter=MICRO_EPOCHS).fit(np.asarray(features, dtype=np.float32))
     centroids = normalize(micro.cluster_centers_)
     # merging down to MAX_TOPICS with average linkage over the centroids of a thousand reports
     # on one war chained 95% of the sentences into one topic; Ward keeps the topics comparable
