@@ -217,11 +217,14 @@ _LEAP_YEAR = 2000  # what dateparser gives a month and day without a year, read 
 
 def _quick_date(expression: str) -> dt.date | None:
     """The common forms read without dateparser (milliseconds a call, most of the timeline's time at
-    1,000 reports), as it reads them against _BASE: "16 September 2016", "Apr 29, 2016", "March 2014";
+    1,000 reports), as it reads them against _BASE: "16 September 2016", "Apr 29, 2016", "March 2014",
+    "4th of April";
     without a year "October 26", "26 Oct.", "April 3rd", "July" (in 2000) and "Friday" (the last one
     before _BASE): only their month, day or weekday is used then. None for an impossible day
     ("June 31") and for anything else, which dateparser then reads."""
     words = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", expression.lower()).replace(".", " ").replace(",", " ").split()
+    if len(words) >= 3 and words[1] == "of" and words[0].isdigit():
+        del words[1]  # "26 of September", "4th of April"
     year = None
     if len(words) >= 2 and words[-1].isdigit() and len(words[-1]) == 4:
         year = int(words.pop())

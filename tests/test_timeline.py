@@ -118,7 +118,7 @@ def test_month_days_months_and_weekdays_are_read_as_dateparser_reads_them():
     from briefing.dates import _parser, _quick_date
 
     expressions = ["October 26", "26 Oct.", "Sept. 7", "April 3rd", "1st May", "February 29", "June 31", "July",
-                   "Dec", "Friday", "Sunday", "Monday"]
+                   "Dec", "Friday", "Sunday", "Monday", "26 of September", "4th of April", "31 of June"]
     for expression in expressions:
         data = _parser().get_date_data(expression)
         expected = data.date_obj.date() if data and data.date_obj else None
@@ -129,7 +129,8 @@ def test_month_days_months_and_weekdays_are_read_as_dateparser_reads_them():
                 or (expression[0].isupper() and expression.endswith("day") and quick.weekday() == expected.weekday()), \
                 expression
     assert _quick_date("last Friday") is None
-    for expression in ["26 October 2017", "Apr 29, 2016", "Sept. 7 2016", "March 2014", "29th April 2016"]:
+    for expression in ["26 October 2017", "Apr 29, 2016", "Sept. 7 2016", "March 2014", "29th April 2016",
+                       "4th of April 2017"]:
         assert _quick_date(expression) == _parser().get_date_data(expression).date_obj.date(), expression
 
 
