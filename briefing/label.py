@@ -2,9 +2,12 @@
 
 In order of preference:
   1. a heading of the reports, when most of the topic sits under it and it is 2 to 5 words;
-  2. "<Actor> <event> on <Place>" or "<Place> <event>": the topic's most distinctive name, the
-     kind of event its sentences tell most distinctively, and a nationality that belongs to it;
-  3. the most distinctive name alone.
+  2. "<Actor> <event> on <Place>" or "<Place> <event>", attested by the topic's own sentences: the
+     place is its most distinctive name (a town, not a people: "Zabadani", after "in", is a town); the
+     event is the one the sentences that name the place tell; the actor a people's name used as a
+     party ("Iraqi forces") in at least two of those sentences;
+  3. the most distinctive name alone (also when it is no place: "White House", not "White House
+     offensive").
 """
 
 from __future__ import annotations
@@ -67,19 +70,44 @@ _CUE_EVENTS = {cue: frozenset(event for event, cues in EVENTS.items() for short 
 COUNTRIES = ("Syria", "Iraq", "Iran", "Turkey", "Russia", "United States", "Lebanon", "Jordan", "Israel",
              "Saudi Arabia", "Yemen", "Egypt", "Libya", "Afghanistan", "Pakistan", "Ukraine", "China",
              "France", "Germany", "United Kingdom", "Qatar", "Kuwait", "Indonesia", "India")
+# not weighed down as a country, but ending a name run it is a country: "Astana Kazakhstan" is Astana
+_MORE_COUNTRIES = ("Kazakhstan", "Switzerland", "Belgium", "Italy", "Britain", "England", "Oman", "Bahrain",
+                   "Tunisia", "Algeria", "Morocco", "Sudan", "Somalia", "Ethiopia", "Canada", "Japan", "Romania",
+                   "Greece", "Cyprus", "Azerbaijan", "Armenia", "Georgia", "Thailand", "Malaysia", "Sri Lanka")
 COUNTRY_WEIGHT = 0.4
 _COUNTRY_KEYS = {fold(country) for country in COUNTRIES}
-_PLACE_CUE = re.compile(r"\b(?:in|into|to|towards?|from|of|at|near|entering|entered|around|across)\s+$", re.I)
+_ANY_COUNTRY_KEYS = _COUNTRY_KEYS | {fold(country) for country in _MORE_COUNTRIES}
+_PLACE_CUE = re.compile(r"\b(?:in|into|to|towards?|from|of|at|near|entering|entered|around|across)\s+(?:the\s+)?$",
+                        re.I)
+PLACE_SHARE = 0.2  # a name put after a place cue in at least this share of its mentions reads as a place
+NOT_PLACE_WEIGHT = 0.5  # "Human Rights" (of the Syrian Observatory for ...) gives way to a town close behind
+# "Iraqi", "Kurdish": the shape of a people's name; a word of this shape is one only when used as one
 _NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:i|ian|ese|ish|an)$")
+DEMONYMS = frozenset("""
+Syrian Iraqi Iranian Turkish Russian American British French Israeli Kurdish Lebanese Jordanian Saudi Yemeni
+Egyptian Libyan Afghan Pakistani Ukrainian Chinese German Italian Qatari Kuwaiti Indonesian Indian Palestinian
+Emirati Bahraini Omani Tunisian Algerian Moroccan Sudanese Somali Canadian Japanese Spanish Dutch Belgian Swiss
+Austrian Greek Cypriot Armenian Azerbaijani Georgian Kazakh Uzbek Chechen Australian Romanian Polish Danish
+Swedish Norwegian Finnish Irish Scottish Welsh Arab Arabian European Western Iraqis Syrians Kurds Alawite Sunni
+Shia Shiite Druze Houthi Turkmen Circassian
+""".split())
+# a people's name before one of these words is an actor ("Iraqi forces", "Russian jets")
+_FORCE_NOUN = re.compile(r"\s+(?:forces?|troops|army|armed|military|jets|warplanes|planes|aircraft|air|police|"
+                         r"soldiers|fighters|militias?|rebels|navy|government|regime|units?|special|security|"
+                         r"artillery|tanks|drones?|helicopters|gunmen|officials?)\b", re.I)
+ACTOR_EVENTS = ("offensive", "advance", "attack", "siege")
+MIN_ACTOR_SENTENCES = 2  # an actor acts in at least this many of the topic's sentences that name the place
+MIN_ACTOR_SHARE = 0.1  # ... and in this share of them: a few "Iranian forces" among 2,400 Aleppo shellings are not it
 
 
 def label_topics(topics: dict[int, list[Sentence]], names: NameIndex) -> dict[int, str]:
+    usage = _NameUsage(topics, names)
     name_counts = {t: _entity_counts(sentences, names) for t, sentences in topics.items()}
     event_counts = {t: _event_counts(sentences) for t, sentences in topics.items()}
     labels: dict[int, str] = {}
     for topic, sentences in topics.items():
         label = (_heading_label(sentences)
-                 or _built_label(topic, sentences, name_counts, event_counts, names)
+                 or _built_label(topic, sentences, name_counts, event_counts, names, usage)
                  or "Other reports")
         labels[topic] = _unique(label, labels.values(), topic)
     return labels
@@ -114,6 +142,61 @@ def _events_told(text: str) -> frozenset[str]:
     return frozenset(event for match in _ANY_CUE.finditer(text) for event in _CUE_EVENTS[match.group(1).lower()])
 
 
+class _NameUsage:
+    """How the input uses each name: after a place cue ("in Zabadani"), before a force noun ("Iraqi
+    forces"); read once per distinct sentence, by entity key."""
+
+    def __init__(self, topics: dict[int, list[Sentence]], names: NameIndex):
+        from .names import extract_names
+
+        self.names = names
+        self.mentions: Counter[str] = Counter()
+        self.after_place_cue: Counter[str] = Counter()
+        self.place_cued_in: dict[str, set[str]] = {}  # sentence text -> the keys it puts after a place cue
+        self.force_cued_in: dict[str, set[str]] = {}  # sentence text -> the keys it puts before a force noun
+        for text in {s.text for sentences in topics.values() for s in sentences}:
+            cued, forces = set(), set()
+            at = 0
+            for name in extract_names(text):
+                key = names.entity(name)
+                at = text.find(name, at)
+                if at < 0:  # a name rebuilt from a lost possessive ("Syrias" -> "Syria") is not where it was
+                    at = 0
+                    continue
+                self.mentions[key] += 1
+                if at > 0 and _PLACE_CUE.search(text[max(0, at - 16):at]):
+                    cued.add(key)
+                    self.after_place_cue[key] += 1
+                if _FORCE_NOUN.match(text, at + len(name)):
+                    forces.add(key)
+                at += len(name)
+            if cued:
+                self.place_cued_in[text] = cued
+            if forces:
+                self.force_cued_in[text] = forces
+        self.before_force_noun = {key for keys in self.force_cued_in.values() for key in keys}
+
+    def place_like(self, sentences: list[Sentence]) -> set[str]:
+        """The names that follow 'in', 'to', 'of' ... at least once in these sentences."""
+        return {key for s in sentences for key in self.place_cued_in.get(s.text, ())}
+
+    def reads_as_place(self, key: str) -> bool:
+        """A country, or a name put after a place cue in a fair share of its mentions ("White House",
+        "Human Rights" never are: they are no place an event happens in)."""
+        return _is_country(key, self.names, _ANY_COUNTRY_KEYS) or self.after_place_cue[key] >= PLACE_SHARE * max(1, self.mentions[key])
+
+    def is_people(self, key: str, shown: str) -> bool:
+        """A people's name: a listed one, or one of that shape that is used before "forces", "army" ...
+        or never as a place ("Zabadani", after "in", is a town)."""
+        if shown in DEMONYMS:
+            return True
+        return bool(_NATIONALITY.match(shown)) and (key in self.before_force_noun or not self.after_place_cue[key])
+
+    def acting_in(self, text: str) -> set[str]:
+        """The people's names this sentence uses as a party to events ("Iraqi forces", "Russian jets")."""
+        return self.force_cued_in.get(text, set())
+
+
 def _distinctive(topic: int, counts: dict[int, Counter[str]]) -> list[tuple[float, str]]:
     """(score, key) best first: frequent in this topic, and mostly told in this topic."""
     scored = []
@@ -124,46 +207,83 @@ def _distinctive(topic: int, counts: dict[int, Counter[str]]) -> list[tuple[floa
 
 
 def _built_label(topic: int, sentences: list[Sentence], name_counts: dict[int, Counter[str]],
-                 event_counts: dict[int, Counter[str]], names: NameIndex) -> str | None:
+                 event_counts: dict[int, Counter[str]], names: NameIndex, usage: _NameUsage) -> str | None:
     ranked_names = [(score, key) for score, key in _distinctive(topic, name_counts)
                     if len(names.display(key).split()) <= MAX_NAME_WORDS]
-    place_like = _place_like(sentences, names)
-    places = [(score * (2.0 if key in place_like else 1.0) * (COUNTRY_WEIGHT if key in _COUNTRY_KEYS else 1.0), key)
-              for score, key in ranked_names if not _NATIONALITY.match(names.display(key))]
+    place_like = usage.place_like(sentences)
+    places = [(score * (2.0 if key in place_like else 1.0)
+               * (COUNTRY_WEIGHT if _is_country(key, names, _COUNTRY_KEYS) else 1.0)
+               * (1.0 if usage.reads_as_place(key) else NOT_PLACE_WEIGHT), key)
+              for score, key in ranked_names if not usage.is_people(key, names.display(key))]
     places.sort(key=lambda item: (-item[0], item[1]))
     if not places:
         return None
-    place = names.display(places[0][1])
-    events = _distinctive(topic, event_counts)
-    if not events:
+    place_key = places[0][1]
+    place = _without_country_tail(names.display(place_key), names)
+    if not usage.reads_as_place(place_key):
+        return place  # "White House offensive" would read as an offensive on the White House
+    naming_place = [s for s in sentences if place_key in names.entities(s.text)]
+    event = _event_at_place(topic, naming_place, event_counts)
+    if event is None:
         return place
-    event = events[0][1]
-    actors = [names.display(key) for score, key in ranked_names if _NATIONALITY.match(names.display(key))
-              and name_counts[topic][key] >= 2 and _share(topic, key, name_counts) >= 0.6]
-    if actors and event in ("offensive", "advance", "attack", "siege"):
-        label = f"{actors[0]} {event} on {place}"
-        if len(label.split()) <= MAX_WORDS:
+    if event in ACTOR_EVENTS:
+        actor = _actor_at_place(topic, naming_place, event, place_key, name_counts, names, usage)
+        label = f"{actor} {event} on {place}" if actor else ""
+        if actor and len(label.split()) <= MAX_WORDS:
             return label
     label = f"{place} {event}"
     return label if len(label.split()) <= MAX_WORDS else place
 
 
+def _event_at_place(topic: int, naming_place: list[Sentence], event_counts: dict[int, Counter[str]]) -> str | None:
+    """Of the events told in at least half as many of the sentences that name the place as the most
+    told one, the most distinctive: the number of them that tell it times the share of its telling
+    that falls in this topic (a boilerplate "investigation" in a few of 167 Manbij sentences is no
+    contender, however rare elsewhere)."""
+    together = _event_counts(naming_place)
+    most = max(together.values(), default=0)
+    scored = [(count * _share(topic, event, event_counts), event) for event, count in together.items()
+              if count * 2 >= most]
+    return min(scored, key=lambda item: (-item[0], item[1]))[1] if scored else None
+
+
+def _actor_at_place(topic: int, naming_place: list[Sentence], event: str, place_key: str,
+                    name_counts: dict[int, Counter[str]], names: NameIndex, usage: _NameUsage) -> str | None:
+    """A people's name mostly told in this topic and used as a party ("Iraqi forces") in at least two
+    of the sentences that name the place; the one used so most often with the event too wins."""
+    with_place: Counter[str] = Counter()
+    with_event: Counter[str] = Counter()
+    for sentence in naming_place:
+        keys = usage.acting_in(sentence.text) - {place_key}
+        with_place.update(keys)
+        if event in _events_told(sentence.text):
+            with_event.update(keys)
+    enough = max(MIN_ACTOR_SENTENCES, MIN_ACTOR_SHARE * len(naming_place))
+    actors = [key for key, count in with_place.items()
+              if count >= enough and usage.is_people(key, names.display(key))
+              and _share(topic, key, name_counts) >= 0.6]
+    if not actors:
+        return None
+    return names.display(min(actors, key=lambda key: (-with_event[key], -with_place[key], key)))
+
+
+def _without_country_tail(shown: str, names: NameIndex) -> str:
+    """"Astana Kazakhstan" (a city and its country, their comma lost) is Astana."""
+    words = shown.split()
+    for cut in range(1, len(words)):
+        if fold(" ".join(words[cut:])) in _ANY_COUNTRY_KEYS and fold(" ".join(words[:cut])) not in _ANY_COUNTRY_KEYS:
+            return " ".join(words[:cut])
+    return shown
+
+
+def _is_country(key: str, names: NameIndex, countries: set[str]) -> bool:
+    # the entity's key is the least of its spellings' keys, not always the country's own ("Syria")
+    return key in countries or fold(names.display(key)) in countries
+
+
 def _share(topic: int, key: str, counts: dict[int, Counter[str]]) -> float:
     total = sum(c.get(key, 0) for c in counts.values())
     return counts[topic][key] / total if total else 0.0
-
-
-def _place_like(sentences: list[Sentence], names: NameIndex) -> set[str]:
-    """Entities that follow 'in', 'to', 'of' ... at least once: they read as places."""
-    from .names import extract_names
-
-    found = set()
-    for sentence in sentences:
-        for name in extract_names(sentence.text):
-            at = sentence.text.find(name)
-            if at > 0 and _PLACE_CUE.search(sentence.text[max(0, at - 12):at]):
-                found.add(names.entity(name))
-    return found
 
 
 def _unique(label: str, taken, topic: int) -> str:

@@ -41,3 +41,56 @@ def test_events_are_read_in_one_scan_as_each_event_cue_reads_them():
     for sentence in sentences:
         assert _events_told(sentence) == {e for e, cue in one_by_one.items() if cue.search(sentence)}, sentence
     assert _events_told("Iran seized sailors.") == {"arrest", "capture"}
+
+
+def labels_of(topics):
+    topics = {t: [s(text) for text in texts] for t, texts in topics.items()}
+    return label_topics(topics, NameIndex([x.text for group in topics.values() for x in group]))
+
+
+def test_a_town_ending_like_a_people_is_a_place_not_an_actor():
+    """'Zabadani' ends like 'Iraqi' but follows 'in': a town, never the actor of 'Zabadani attack on Aleppo'."""
+    labels = labels_of({
+        0: ["Mortar shells hit Aleppo on Monday.", "Shelling in Aleppo killed four civilians.",
+            "Rebels in Zabadani were shelled and Aleppo was bombed.", "An explosion near Zabadani shook Aleppo."],
+        1: ["Talks opened in Geneva on Monday.", "The Geneva talks went on."],
+    })
+    assert labels[0] == "Aleppo attack"
+
+
+def test_an_actor_is_a_people_acting_with_the_place_in_two_sentences():
+    """'Osman' (a man) is no people; 'Italian police' act, but never with London: no actor at all."""
+    labels = labels_of({
+        0: ["Osman planned the London bombings.", "Osman denied the London bombings.",
+            "Italian police arrested Osman in Rome.", "The bombings in London killed 52 people."],
+        1: ["Talks opened in Geneva on Monday.", "The Geneva talks went on."],
+    })
+    assert labels[0] == "London attack"
+
+
+def test_the_event_is_one_the_sentences_naming_the_place_tell():
+    labels = labels_of({
+        0: ["Protesters rallied in Hama on Friday.", "Hama saw a large protest.", "Elsewhere a ceasefire held.",
+            "The ceasefire was agreed last month.", "The ceasefire was welcomed."],
+        1: ["Talks opened in Geneva on Monday.", "The Geneva talks went on."],
+    })
+    assert labels[0] == "Hama protest"
+
+
+def test_a_city_and_its_country_glued_are_the_city():
+    """'Astana Kazakhstan' (a comma lost) is Astana, and what is told there is talks, not the attack."""
+    labels = labels_of({
+        0: ["The attack killed dozens.", "Turkey condemned the attack.",
+            "The attack could derail the peace talks being held in Astana Kazakhstan."],
+        1: ["Another attack hit Idlib.", "The attack in Idlib was condemned."],
+    })
+    assert labels[0] == "Astana talks"
+
+
+def test_a_name_that_is_no_place_takes_no_event():
+    """'White House offensive' reads as an offensive on the White House: the name alone."""
+    labels = labels_of({
+        0: ["The White House blamed the attack on the regime.", "White House spokesman said the attack was vile."],
+        1: ["Rockets hit Idlib.", "The strike in Idlib killed ten."],
+    })
+    assert labels[0] == "White House"
