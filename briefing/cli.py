@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import sys
 import time
 import typing
@@ -15,7 +16,7 @@ from typing import TextIO
 
 from . import __version__
 from .deliver.commands import add_build_mail_flags, add_delivery_commands, check_build_mail, mail_after_build
-from .errors import EXIT_INTERRUPTED, EXIT_OK, BriefingError
+from .errors import EXIT_BUG, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, BriefingError
 from .options import BuildOptions
 
 FORMAT_NAMES = ("html", "pdf", "md", "txt", "json")  # the keys of renderers.FORMATS, without importing it
@@ -210,6 +211,21 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
     except KeyboardInterrupt:
         print("briefing: interrupted; no output was written", file=err)
         return EXIT_INTERRUPTED
+    except OSError as error:  # the machine, not the input: a full disk, a cache dir we may not write
+        where = f"{error.filename}: " if getattr(error, "filename", None) else ""
+        print(f"briefing: error: {where}{error.strerror or error}", file=err)
+        return EXIT_USAGE
+    except Exception as error:  # a bug of ours: still one line, and the traceback on request
+        if os.environ.get("BRIEFING_DEBUG"):
+            raise
+        print(f"briefing: error: unexpected {type(error).__name__}: {_first_line(error)} "
+              f"(a bug in briefing; BRIEFING_DEBUG=1 shows where)", file=err)
+        return EXIT_BUG
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0][:300] if text else "no message"
 
 
 if __name__ == "__main__":  # pragma: no cover

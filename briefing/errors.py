@@ -5,6 +5,7 @@ from __future__ import annotations
 EXIT_OK = 0
 EXIT_USAGE = 2  # the user's input or options are wrong (bad file, no reports, bad template)
 EXIT_DELIVERY = 3  # the brief was made but could not be delivered
+EXIT_BUG = 1  # an error we did not foresee: one line, BRIEFING_DEBUG=1 shows the traceback
 EXIT_INTERRUPTED = 130
 
 

@@ -55,3 +55,33 @@ def test_only_bad_files_exit_2_with_no_output(tmp_path):
     assert code == 2
     assert "warning: skipped" in err and "error: no usable report" in err
     assert not (tmp_path / "out").exists()
+
+
+def test_a_date_that_is_no_day_is_one_line_not_a_traceback(tmp_path):
+    """YAML reads an unquoted 2017-02-30 as a date and fails deep inside; it must be our one line."""
+    (tmp_path / "a.txt").write_text("The army captured the town on Friday. Engineers cleared mines.\n")
+    (tmp_path / "sources.yaml").write_text("a.txt:\n  date: 2017-02-30\n")
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "b.md").write_text("---\ndate: 2017-02-30\n---\nThe army captured the town. Mines.\n")
+    code, out, err = run("build", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"))
+    assert code == 2 and err.count("\n") == 1 and "Traceback" not in err
+    assert "the date of a.txt, '2017-02-30', is not an ISO date" in err
+    code, out, err = run("build", str(tmp_path / "b"), "--strict", "-o", str(tmp_path / "out"))
+    assert code == 2 and err.count("\n") == 1 and "front matter date '2017-02-30' is not an ISO date" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_unforeseen_error_is_one_line_with_exit_1(tmp_path, monkeypatch):
+    import briefing.cli
+
+    def broken(*args, **kwargs):
+        raise ValueError("something deep\nand more")
+
+    monkeypatch.setattr(briefing.cli, "output_plan", broken)
+    monkeypatch.delenv("BRIEFING_DEBUG", raising=False)
+    code, out, err = run("build", str(tmp_path))
+    assert code == 1 and err == ("briefing: error: unexpected ValueError: something deep "
+                                 "(a bug in briefing; BRIEFING_DEBUG=1 shows where)\n")
+    monkeypatch.setenv("BRIEFING_DEBUG", "1")
+    with pytest.raises(ValueError):
+        run("build", str(tmp_path))

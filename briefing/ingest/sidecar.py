@@ -33,6 +33,7 @@ import yaml
 
 from ..errors import InputError
 from ..model import Document
+from .text import load_yaml
 
 SIDECAR_NAMES = ("sources.yaml", "sources.yml", "sources.toml")
 FIELDS = ("title", "outlet", "date", "url", "note")
@@ -49,7 +50,7 @@ def read_sidecar(path: Path) -> dict[str, dict[str, str | None]]:
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(f"{path}: the sidecar cannot be read ({error})") from None
     try:
-        data = tomllib.loads(raw) if path.suffix.lower() == ".toml" else yaml.safe_load(raw)
+        data = tomllib.loads(raw) if path.suffix.lower() == ".toml" else load_yaml(raw)
     except (tomllib.TOMLDecodeError, yaml.YAMLError) as error:
         raise InputError(f"{path}: malformed sidecar ({str(error).splitlines()[0]})") from None
     if data is None:

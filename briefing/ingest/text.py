@@ -23,7 +23,27 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _END_PUNCTUATION = tuple(".!?:;,…\"”’'")
 TITLE_MAX_WORDS = 20
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's: 10x faster, same safe subset
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's: 10x faster, same safe subset
+
+
+class _SAFE_LOADER(_BASE_LOADER):  # noqa: N801 - the name the readers use
+    """The safe loader, but an unquoted date that is no real day (2017-02-30) stays the text it is,
+    for our own date check to refuse in one line (PyYAML would raise ValueError from deep inside)."""
+
+
+def _timestamp_or_text(loader, node):
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_SAFE_LOADER.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+
+def load_yaml(text: str):
+    """YAML with the safe loader above (front matter, sidecars)."""
+    return yaml.load(text, Loader=_SAFE_LOADER)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # control characters but \t \n \f \r
 
 
@@ -94,7 +114,7 @@ def split_front_matter(text: str, path: Path | str) -> tuple[dict[str, Any], str
     if not match:
         return {}, text
     try:
-        meta = yaml.load(match.group(1), Loader=_SAFE_LOADER) or {}
+        meta = load_yaml(match.group(1)) or {}
     except yaml.YAMLError as error:
         # where the unclosed construct began, else where parsing stopped (libyaml stops a line later)
         mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
