@@ -21,7 +21,9 @@ from functools import lru_cache
 from .model import Citation, Document, Quote, Sentence
 
 KEY_QUOTES = 4
-MIN_KEY_WORDS = 3  # shorter quotes ("eliminated") are scare quotes, not statements, unless nothing else
+# fewer quoted words ("eliminated", "other terrorist groups", "calls into question") are a scare quote or a
+# phrase inside the reporter's own sentence, not something said: a key quote only when nothing longer is quoted
+MIN_KEY_WORDS = 5
 MAX_SPEAKER_WORDS = 22
 
 _CUES = (r"said|says|say|told|tells|added|adds|stated|states|announced|announces|declared|reported|reports|"
@@ -30,6 +32,9 @@ _CUES = (r"said|says|say|told|tells|added|adds|stated|states|announced|announces
 _AUX = r"(?:(?:has|have|had|also|later|earlier|then|further|separately|again|would|had\s+earlier)\s+)*"
 _WHEN = r"(?:\s+(?:on|late\s+on|early\s+on|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|a\s+statement)" \
         r"(?:\s+(?:morning|afternoon|evening|night))?)?"
+# cues that say more than "said": shown with what they introduce (see _with_stance)
+_STANCE_CUES = {"denied", "claimed", "warned", "insisted", "urged", "vowed", "pledged", "acknowledged", "confirmed",
+                "asked", "replied", "stressed", "declared", "announced", "announces", "recalled", "quoted", "cited"}
 _CUE_ADVERBS = {"also", "later", "earlier", "then", "further", "separately", "again"}
 _PRONOUNS = {"he", "she", "they", "it", "we"}
 _QUOTE = re.compile(r"(?P<open>[“\"])(?P<body>[^“”\"\n]{1,2000}?)(?P<close>[”\"])")
@@ -107,7 +112,7 @@ def _find_quotes(paragraph: str, previous_speaker: str | None) -> tuple[FoundQuo
             speaker_start = sentence_start + offset
             text, end = _clean_body(body), mark.end()
             tail = paragraph[mark.end():sentence_end].rstrip()
-            shown = _shown(before[lead_start:].strip(), text, tail)
+            shown = _shown(_with_stance(before, lead_start, cue), text, tail)
         pronoun = None
         if speaker.lower() in _PRONOUNS:
             pronoun = speaker
@@ -121,6 +126,16 @@ def _find_quotes(paragraph: str, previous_speaker: str | None) -> tuple[FoundQuo
 
 def _clean_body(body: str) -> str:
     return body.rstrip(",").strip()
+
+
+def _with_stance(before: str, lead_start: int, cue: str) -> str:
+    """The reporter's words between the cue and the quote; with the cue when it takes a stance: the source
+    "denied that its forces used any such weapons" must not be shown as "its forces used any such weapons"."""
+    lead = before[lead_start:].strip()
+    if cue.split()[-1].lower() not in _STANCE_CUES:
+        return lead
+    spoken = next((m for m in _CUE_BEFORE.finditer(before) if m.end() == lead_start), None)
+    return f"{before[spoken.start():lead_start].strip()} {lead}".strip() if spoken else lead
 
 
 def _shown(lead: str, text: str, tail: str) -> str:

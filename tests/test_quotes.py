@@ -119,6 +119,25 @@ def test_a_fragment_is_shown_with_the_words_it_continues():
                            "and stability are restored across Syria")
 
 
+def test_a_fragment_after_a_denial_is_shown_with_the_denial():
+    """Shown without its cue, "denied that its forces used any such weapons" said the opposite."""
+    (quote,) = find_quotes('The regime military source denied that its forces used any such weapons, saying the army '
+                           'used chemical weapons "not in the past and not in the future."')
+    assert quote.cue == "denied"
+    assert quote.shown.startswith("denied that its forces used any such weapons")
+    (said,) = find_quotes('The opposition said on Tuesday that the attack "calls into question" the peace process.')
+    assert said.shown == "the attack “calls into question” the peace process"  # "said" adds nothing
+
+
+def test_a_scare_quote_is_no_key_quote_when_something_was_said():
+    document = make_document('The opposition said on Tuesday that the attack "calls into question" the peace '
+                             'process. "If the United Nations cannot deter the regime, how can it achieve a political '
+                             'transition?" asked Mohamad Sabra.', id="r1")
+    sentences = segment_document(document)
+    quotes = key_quotes([document], sentences, np.zeros(len(sentences), dtype=int), {"r1": 1}, {0: 0})
+    assert [q.speaker for q in quotes] == ["Mohamad Sabra"]
+
+
 def test_the_shown_quote_keeps_to_its_own_sentence():
     """A quote that opens a sentence has no lead from the sentence before, and a quote whose full
     stop closes its sentence takes nothing of the next (FA-KES Idlib reports)."""
