@@ -165,3 +165,20 @@ def test_a_toll_told_many_ways_shows_its_ends_and_the_most_reported():
     assert len(shown) == MAX_ACCOUNTS
     assert [a.low for a in shown] == [10, 11, 13, 15, 17, 40]  # both ends, then the most reported, in order
     assert _most_telling(accounts[:4]) == accounts[:4]
+
+
+def test_every_report_s_figure_is_shown_before_a_second_telling_of_one():
+    """Idlib sample: 72 and "some 80" (one report each) were left out for figures of reports shown already."""
+    from briefing.differences import _most_telling
+    from briefing.model import Account, Citation
+
+    def account(figure: str, low: int, high: int | None, *reports: int) -> Account:
+        citations = tuple(Citation(source=n, doc_id=f"d{n}", sentence=0, text="t") for n in reports)
+        return Account(text=f"{figure} killed", figure=figure, low=low, high=high, claim=None, date=None,
+                       citations=citations)
+
+    accounts = [account("dozens", 24, 99, 3), account("at least 32", 32, None, 2), account("more than 50", 51, None, 1),
+                account("58", 58, 58, 3), account("at least 58", 58, None, 1, 6), account("72", 72, 72, 2),
+                account("some 80", 80, 80, 5), account("at least 100", 100, None, 4)]
+    assert [a.figure for a in _most_telling(accounts)] == ["dozens", "58", "at least 58", "72", "some 80",
+                                                            "at least 100"]
