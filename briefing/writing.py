@@ -1,9 +1,12 @@
-"""Writing outputs whole or not at all: every file goes to a temporary name and is renamed
-into place, and nothing is written until every format has rendered."""
+"""Writing outputs whole or not at all: every target is checked, every file goes to a temporary
+name and is renamed into place, a failed rename puts back what the earlier ones replaced, and
+nothing is written until every format has rendered."""
 
 from __future__ import annotations
 
 import os
+import secrets
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -15,22 +18,79 @@ def write_atomic(path: Path, content: str | bytes) -> None:
 
 
 def write_outputs(rendered: dict[Path, str | bytes]) -> list[Path]:
-    """Every file is written to a temporary name beside it first, and only then are they all
-    renamed into place: a full disk or Ctrl-C while writing leaves the earlier files as they
-    were, never a half-written file nor a new brief.html beside yesterday's brief.pdf."""
+    """Write every file (a brief's formats, and any asset files beside them) or none.
+
+    First every target is checked (a folder where a file goes: nothing is touched); then every file is written to a temporary name beside it; then each existing file is
+    kept aside under a second name (a hard link, else a copy), and only then are they all renamed
+    into place. If a rename still fails (a file made immutable, Ctrl-C), the files renamed before it
+    are put back as they were and the new ones removed: never a half-written file, nor a new
+    brief.html beside yesterday's brief.json. Raises OutputError naming the path that failed."""
+    paths = [Path(p) for p in rendered]
+    for path in paths:
+        _check_target(path)
     staged: list[tuple[Path, str]] = []
+    kept: dict[Path, str | None] = {}  # target -> the old file's copy aside, None if there was none
+    replaced: list[Path] = []
+    current = paths[0] if paths else Path(".")
     try:
-        for path, content in rendered.items():
+        for path, content in zip(paths, rendered.values()):
+            current = path
             staged.append((path, _write_aside(path, content)))
+        for path, _temporary in staged:
+            current = path
+            kept[path] = _keep_aside(path)
         for path, temporary in staged:
+            current = path
             os.replace(temporary, path)
+            replaced.append(path)
     except BaseException as error:
+        _put_back(replaced, kept)
         for _path, temporary in staged:
             Path(temporary).unlink(missing_ok=True)
+        _drop(kept)
         if isinstance(error, OSError):
-            raise OutputError(f"{path}: cannot be written ({error.strerror or error})") from None
+            raise OutputError(f"{current}: cannot be written ({error.strerror or error})") from None
         raise
+    _drop(kept)
     return [path for path, _temporary in staged]
+
+
+def _check_target(path: Path) -> None:
+    """Refuse, before anything is written, a target that no rename can fill. (A folder that cannot
+    be made or written fails when its temporary file is written, which is also before any rename.)"""
+    if path.is_dir():
+        raise OutputError(f"{path}: cannot be written (Is a directory)")
+
+
+def _keep_aside(path: Path) -> str | None:
+    """A second name for the file now at `path`, to put back if a later rename fails."""
+    if not os.path.lexists(path):
+        return None
+    aside = str(path.parent / f".{path.name}.{secrets.token_hex(4)}.old")
+    try:
+        os.link(path, aside, follow_symlinks=False)
+    except OSError:  # no hard links here (or an immutable file: its rename fails next, and is undone)
+        shutil.copy2(path, aside, follow_symlinks=False)
+    return aside
+
+
+def _put_back(replaced: list[Path], kept: dict[Path, str | None]) -> None:
+    for path in reversed(replaced):
+        try:
+            aside = kept.get(path)
+            if aside is None:
+                path.unlink(missing_ok=True)
+            else:
+                os.replace(aside, path)
+                kept[path] = None
+        except OSError:
+            pass  # best effort: the other files are still put back
+
+
+def _drop(kept: dict[Path, str | None]) -> None:
+    for aside in kept.values():
+        if aside is not None:
+            Path(aside).unlink(missing_ok=True)
 
 
 def _write_aside(path: Path, content: str | bytes) -> str:

@@ -407,6 +407,54 @@ def test_ctrl_c_while_writing_leaves_the_earlier_brief_whole(earlier_brief, tmp_
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
 
+def test_a_folder_where_a_file_goes_writes_none_of_the_formats(tmp_path):
+    """brief.pdf is a folder: the error names it and no new brief.html lands beside the old brief.json."""
+    from briefing.errors import OutputError
+    from briefing.writing import write_outputs
+
+    out = tmp_path / "out"
+    (out / "brief.pdf").mkdir(parents=True)
+    (out / "brief.json").write_text("old")
+    with pytest.raises(OutputError, match=r"brief\.pdf: cannot be written \(Is a directory\)"):
+        write_outputs({out / "brief.html": "<p>new</p>", out / "brief.pdf": b"%PDF", out / "brief.json": "new"})
+    assert sorted(p.name for p in out.iterdir()) == ["brief.json", "brief.pdf"]
+    assert (out / "brief.json").read_text() == "old"
+
+
+@pytest.mark.parametrize("failure", [OSError(errno.EPERM, "Operation not permitted"), KeyboardInterrupt()])
+def test_a_rename_that_fails_puts_back_what_the_earlier_ones_replaced(tmp_path, monkeypatch, failure):
+    """An immutable brief.pdf (chattr +i), or Ctrl-C, at the second rename: the first is undone."""
+    import briefing.writing
+    from briefing.errors import OutputError
+    from briefing.writing import write_outputs
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "brief.html").write_text("old html")
+    (out / "brief.pdf").write_bytes(b"old pdf")
+    real_replace = os.replace
+
+    def replace(source, target):
+        if str(target).endswith("brief.pdf") and str(source).endswith(".part"):
+            raise failure
+        return real_replace(source, target)
+
+    monkeypatch.setattr(briefing.writing.os, "replace", replace)
+    expected = OutputError if isinstance(failure, OSError) else KeyboardInterrupt
+    with pytest.raises(expected):
+        write_outputs({out / "brief.html": "new html", out / "theme.png": b"\x89PNG", out / "brief.pdf": b"new"})
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == {"brief.html": b"old html", "brief.pdf": b"old pdf"}
+
+
+def test_write_outputs_replaces_every_file_and_leaves_nothing_aside(tmp_path):
+    from briefing.writing import write_outputs
+
+    (tmp_path / "brief.html").write_text("old")
+    written = write_outputs({tmp_path / "brief.html": "new", tmp_path / "logo.png": b"\x89PNG"})
+    assert written == [tmp_path / "brief.html", tmp_path / "logo.png"]
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == {"brief.html": b"new", "logo.png": b"\x89PNG"}
+
+
 @pytest.fixture
 def tiny_tmpfs(tmp_path):
     """A 64 KiB tmpfs (a real full disk) where mounting is allowed (root here), else skip."""
