@@ -42,7 +42,7 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FAKES = ROOT.parent / "shared" / "data" / "fa-kes" / "FA-KES-Dataset.csv"
+FAKES = ROOT / "benchmarks" / "data" / "fa-kes" / "FA-KES-Dataset.csv"  # a copy, with its ORIGIN.md
 SENTENCES_PER_REPORT = 25
 PEER_TIMEOUT = 600  # seconds before a peer is stopped and reported as "did not finish"
 LEXRANK_TIMEOUT = 300
