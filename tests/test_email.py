@@ -197,6 +197,32 @@ def test_untrusted_certificate_fails_at_once(certificate, no_wait):
     assert code == 3 and "TLS" in err and err.count("\n") == 1 and no_wait == []
 
 
+@pytest.mark.parametrize("password", ["s", "x", "server"])
+def test_a_short_password_is_masked_as_a_word_not_inside_words(password, monkeypatch, no_wait):
+    """A plain server without STARTTLS: the error reads as written; the password shows nowhere."""
+    monkeypatch.setenv("BRIEFING_SMTP_USER", USER)
+    monkeypatch.setenv("BRIEFING_SMTP_PASSWORD", password)
+    with smtp_server("none") as (handler, port):
+        code, out, err = run("email", SAMPLE, "--to", "desk@example.org", "--smtp-host", "127.0.0.1",
+                             "--smtp-port", port)
+    assert code == 3 and err.count("\n") == 1
+    shown = "server" if password != "server" else "***"
+    assert err == f"briefing: error: mail not sent: 127.0.0.1:{port}: STARTTLS extension not supported by " \
+                  f"{shown}. (check smtp security)\n"
+
+
+def test_redaction_masks_long_secrets_anywhere_and_short_ones_as_tokens():
+    from briefing.deliver.smtp import _redact, secret_forms
+
+    assert _redact("535 bad password s for analyst; sessions", ["s"]) == "535 bad password *** for analyst; sessions"
+    assert _redact("echo: xx" + PASSWORD + "yy", [PASSWORD]) == "echo: xx***yy"
+    forms = secret_forms((USER, PASSWORD))
+    import base64
+
+    echoed = base64.b64encode(f"\0{USER}\0{PASSWORD}".encode()).decode()
+    assert _redact(f"501 cannot decode {echoed}", forms) == "501 cannot decode ***"
+
+
 def test_password_refused_in_clear_to_a_remote_host(credentials):
     code, out, err = run("email", SAMPLE, "--to", "desk@example.org", "--smtp-host", "mail.example.org",
                          "--smtp-security", "none")

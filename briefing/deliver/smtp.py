@@ -10,8 +10,10 @@ any 4xx answer. Permanent (fail at once): any 5xx answer, a failed login, a TLS 
 
 from __future__ import annotations
 
+import base64
 import ipaddress
 import os
+import re
 import smtplib
 import socket
 import ssl
@@ -84,7 +86,7 @@ def send(message: EmailMessage, settings: SmtpSettings, environ: Mapping[str, st
     if login and settings.security == "none" and not _is_loopback(settings.host):
         raise DeliveryError(f"mail not sent: refusing to send the SMTP password unencrypted to {where} "
                             f"(use smtp security starttls or ssl)")
-    secrets = [login[1]] if login else []
+    secrets = secret_forms(login)
     data, to, sender = message_bytes(message), recipients(message), envelope_sender(message)
     waited, delay = 0.0, settings.backoff
     for attempt in range(1, settings.attempts + 1):
@@ -165,10 +167,28 @@ def _one_line(text: bytes | str) -> str:
     return " ".join(str(text).split())
 
 
+LONG_SECRET = 8  # characters; from here a secret is masked wherever it appears
+
+
+def secret_forms(login: tuple[str, str] | None) -> list[str]:
+    """What must never be shown: the password, and its base64 forms as AUTH PLAIN and LOGIN send it
+    (a server that echoes the exchange back would otherwise show them)."""
+    if not login:
+        return []
+    user, password = login
+    plain = base64.b64encode(f"\0{user}\0{password}".encode()).decode()
+    return [password, base64.b64encode(password.encode()).decode(), plain]
+
+
 def _redact(text: str, secrets: list[str]) -> str:
-    for secret in secrets:
-        if secret:
+    """Mask each secret with ***. A long one is masked wherever it appears; a short one only where it
+    stands as a whole token (not inside a word): masking the "s" of every "server" both garbles the
+    message and shows the reader which letters the password is made of."""
+    for secret in sorted(filter(None, secrets), key=len, reverse=True):
+        if len(secret) >= LONG_SECRET:
             text = text.replace(secret, "***")
+        else:
+            text = re.sub(rf"(?<![^\W_]){re.escape(secret)}(?![^\W_])", "***", text)
     return text
 
 
