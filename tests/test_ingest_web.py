@@ -534,3 +534,22 @@ def test_a_malformed_address_or_page_is_one_skipped_source(tmp_path, site):
     assert [d.id for d in docs] == [SEED_A]
     assert len(warnings) == 2 and warnings[0].startswith("skipped http://[::1/broken: cannot be fetched")
     assert "binary.html" in warnings[1]
+
+
+def test_a_refused_connection_is_said_as_such_not_as_a_timeout():
+    """urllib3 files "connection refused" under connect timeouts; the message must say what happened."""
+    import socket
+
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/x.html"
+    with pytest.raises(InputError) as refused:
+        Fetcher(timeout=20, robots=False).fetch(url)
+    assert str(refused.value) == f"{url}: cannot be fetched (connection refused)"
+    warnings: list[str] = []
+    started = time.monotonic()
+    with pytest.raises(InputError, match="no usable report"):
+        load_documents([url], warn=warnings.append, fetcher=Fetcher(timeout=20))
+    assert warnings == [f"skipped {url}: its site's robots.txt cannot be read (connection refused)"]
+    assert time.monotonic() - started < 5

@@ -134,6 +134,8 @@ class Fetcher:
         try:
             raw = self._pool_for(url).request("GET", url, redirect=False, preload_content=False, decode_content=True,
                                      timeout=urllib3.Timeout(connect=self.timeout, read=self.timeout))
+        except urllib3.exceptions.NewConnectionError as error:  # refused, unknown host: urllib3 files it
+            raise InputError(f"{asked}: cannot be fetched ({_reason(error)})") from None  # under timeouts
         except urllib3.exceptions.TimeoutError:
             raise InputError(f"{asked}: timed out after {self.timeout:g} s") from None
         except urllib3.exceptions.HTTPError as error:
@@ -185,7 +187,10 @@ class Fetcher:
         try:
             response = self._get(site + "/robots.txt", site + "/robots.txt", _ROBOTS_MAX_BYTES)
         except InputError as error:
-            return f"its site's robots.txt cannot be read ({str(error).split(': ', 1)[-1]})"
+            why = str(error).split(": ", 1)[-1]
+            if why.startswith("cannot be fetched (") and why.endswith(")"):
+                why = why[len("cannot be fetched ("):-1]
+            return f"its site's robots.txt cannot be read ({why})"
         if isinstance(response, str) or 400 <= response.status < 500:
             rules.parse([])  # a redirected robots.txt is rare; treat it as missing
         elif response.status >= 500:
@@ -200,6 +205,8 @@ def _reason(error: Exception) -> str:
     text = str(reason)
     if "Connection refused" in text:
         return "connection refused"
+    if "Network is unreachable" in text or "No route to host" in text:
+        return "network unreachable"
     if "Name or service not known" in text or "nodename nor servname" in text or "getaddrinfo" in text:
         return "unknown host"
     return text.split(": ")[-1][:120]
