@@ -588,6 +588,12 @@ def test_an_interrupted_onnx_export_leaves_nothing_and_a_damaged_one_is_made_aga
 # -- Ctrl-C in a real run -------------------------------------------------------------------------
 
 @pytest.mark.slow
+def default_sigint() -> None:
+    """In a child, Ctrl-C as a terminal gives it: a suite started in the background (`nohup make test &`)
+    leaves SIGINT ignored, and Python then installs no KeyboardInterrupt handler in the child."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_while_embedding_leaves_no_output_and_a_cache_the_next_run_uses(tmp_path):
     """SIGINT to `python -m briefing build` while it embeds (a few thousand sentences, so the model
     is busy for a while): exit 130, one line, no output folder, and the cache opens and serves
@@ -606,7 +612,8 @@ def test_ctrl_c_while_embedding_leaves_no_output_and_a_cache_the_next_run_uses(t
     out = tmp_path / "out"
     process = subprocess.Popen([sys.executable, "-m", "briefing", "build", str(SEEDS), str(many), "-o", str(out),
                                 "--cache-dir", str(cache), "--format", "html,json"],
-                               cwd=ROOT, stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+                               cwd=ROOT, stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                               preexec_fn=default_sigint)
     lines = []
     for line in process.stderr:  # "read ... sentences" comes just before the model is loaded
         lines.append(line)
