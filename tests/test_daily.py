@@ -217,3 +217,30 @@ def test_daily_cli_with_the_real_model_and_pdf(archive):
     news = json.loads((archive / "briefs" / "2026-03-03" / "brief.json").read_text())["news"]
     assert news["repeated"] >= 2 and AID[0] in [s["text"] for s in news["new"]]
     assert "mail: mailed" in out.getvalue()
+
+
+def test_the_index_says_mailed_in_the_run_that_mailed(archive):
+    with smtp_server("none") as (handler, port):
+        config = config_for(archive, port)
+        assert run_daily(config, date="2026-03-02", embedder=FakeEmbedder()).mailed
+    index = (config.output_dir / "index.html").read_text()
+    assert re.search(r'<li id="brief-2026-03-02".*?· mailed 20\d\d-', index, re.DOTALL), index
+
+
+def test_one_report_is_said_in_the_singular(archive, monkeypatch):
+    """'1 new report (1 was in an earlier brief)', not '1 new reports (1 were in earlier briefs)'."""
+    from briefing.cli import main
+
+    monkeypatch.setattr("briefing.deliver.daily._embedder", lambda options, warn: FakeEmbedder())
+    (archive / "reports" / "2026-03-02" / "b.txt").unlink()
+    config_for(archive)
+    argv = ["daily", "--config", str(archive / "briefing.toml"), "--date", "2026-03-02"]
+    out, err = io.StringIO(), io.StringIO()
+    assert main(argv, stdout=out, stderr=err) == 0, err.getvalue()
+    assert "briefing: 1 new report (0 were in earlier briefs)\n" in err.getvalue()
+    report(archive / "reports" / "2026-03-03", "c.txt", "Aid", "MDR", "2026-03-03", AID)
+    out, err = io.StringIO(), io.StringIO()
+    assert main(argv[:-1] + ["2026-03-03"], stdout=out, stderr=err) == 0, err.getvalue()
+    assert "briefing: 1 new report (1 was in an earlier brief)\n" in err.getvalue()
+    assert re.search(r"^brief of 2026-03-03: 1 new report, \d+ new statements?; mail: no \[email\] in the config$",
+                     out.getvalue(), re.MULTILINE), out.getvalue()

@@ -155,7 +155,7 @@ def run_email(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def run_daily(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..config import load_config
-    from .daily import run_daily as daily
+    from .daily import plural, run_daily as daily
 
     config = load_config(args.config)
 
@@ -169,7 +169,8 @@ def run_daily(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     result = daily(config, date=args.date, force=args.force, since=args.since, progress=progress, warn=warn)
     for path in result.written:
         print(f"wrote {path}", file=out)
-    print(f"brief of {result.date}: {result.report_count} new reports, {result.new_count} new statements; "
+    print(f"brief of {result.date}: {plural(result.report_count, 'new report')}, "
+          f"{plural(result.new_count, 'new statement')}; "
           f"mail: {result.mail_note}", file=out)
     return EXIT_OK
 

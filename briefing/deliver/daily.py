@@ -90,11 +90,13 @@ def _run(config, day, force, since, embedder, progress, warn, send, environ, sto
     documents = _read(config, warn)
     if since:
         new_documents = [d for d in documents if _published(d) >= since[:10]]
-        progress(f"{len(new_documents)} of {len(documents)} reports published since {since}")
+        progress(f"{len(new_documents)} of {plural(len(documents), 'report')} published since {since}")
     else:
         seen = store.seen_reports(before=day)
         new_documents = [d for d in documents if report_key(d) not in seen]
-        progress(f"{len(new_documents)} new reports ({len(documents) - len(new_documents)} were in earlier briefs)")
+        earlier = len(documents) - len(new_documents)
+        progress(f"{plural(len(new_documents), 'new report')} "
+                 f"({earlier} {'was in an earlier brief' if earlier == 1 else 'were in earlier briefs'})")
     previous = store.previous_brief(before=day)
     render_options = RenderOptions(templates=news_templates(config.templates), css=config.css,
                                    page_size=config.page_size, max_citations=config.max_citations,
@@ -130,6 +132,8 @@ def _run(config, day, force, since, embedder, progress, warn, send, environ, sto
     new_count = len(brief.news.new) if brief.news else sum(len(s.statements) for s in brief.sections)
     written = tuple(sorted(folder.iterdir()))
     mailed, note = _mail(config, brief, folder, force, store, progress, send, environ)
+    if mailed:  # the index was written before the mail went, so that a failed mail loses nothing
+        write_index(config, store, render_options)  # now it can say "mailed"
     return DailyResult(day, folder, written, len(new_documents), new_count, mailed, note)
 
 
@@ -250,6 +254,11 @@ def _published(document: Document) -> str:
 def _format_order(item: tuple[str, str]) -> int:
     order = ("html", "pdf", "md", "txt", "json")
     return order.index(item[0]) if item[0] in order else len(order)
+
+
+def plural(count: int, noun: str) -> str:
+    """'1 new report', '2 new reports'."""
+    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def _day(date: str | None) -> str:
