@@ -47,8 +47,15 @@ def options_from(args: argparse.Namespace, options_class: type = BuildOptions):
                             if hasattr(args, f.name)})
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr (not the usage block first), exit code 2."""
+
+    def error(self, message: str) -> typing.NoReturn:
+        self.exit(2, f"briefing: error: {message}; see {self.prog} --help\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="briefing", description="Turn news reports into a short, cited situation brief.")
+    parser = Parser(prog="briefing", description="Turn news reports into a short, cited situation brief.")
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     build = commands.add_parser("build", help="make a brief from report files, folders or globs",
@@ -65,8 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="a template folder searched before the packaged theme (repeatable)")
     build.add_argument("--css", action="append", default=[], metavar="FILE",
                        help="CSS added after the theme's (repeatable)")
-    build.add_argument("--page-size", default="A4", choices=("A4", "a4", "letter", "Letter"),
-                       help="PDF page size (default: A4)")
+    build.add_argument("--page-size", default="a4", type=_page_size, metavar="{a4,letter}",
+                       help="PDF page size (default: a4)")
     build.add_argument("--max-citations", type=_count, default=6, metavar="N",
                        help="citation marks a line shows before \"+N\" (default: 6; 0 shows them all); "
                             "a brief of over 40 reports lists only the sources it shows")
@@ -186,6 +193,13 @@ def _count(value: str) -> int:
     if number < 0:
         raise argparse.ArgumentTypeError(f"{number} is below 0")
     return number
+
+
+def _page_size(value: str) -> str:
+    """A4 or letter, in any case, for argparse."""
+    if value.lower() not in ("a4", "letter"):
+        raise argparse.ArgumentTypeError(f"invalid choice: {value!r} (choose from 'a4', 'letter')")
+    return value.lower()
 
 
 def _size(path: Path) -> str:

@@ -284,10 +284,9 @@ class _Reader:
             send_empty=self.typed("email", "send_empty", table.get("send_empty", False), bool),
         )
         try:
-            config.mail_options().validate()
+            config.mail_options().validate(names=("to", "cc", "from"))
         except BriefingError as error:
-            message = str(error).replace("--to", "to").replace("--cc", "cc").replace("--from", "from")
-            raise ConfigError(f"{self.path_}: [email] {message}") from None
+            raise ConfigError(f"{self.path_}: [email] {error}") from None
         return config
 
 

@@ -43,7 +43,9 @@ class BuildOptions:
     model: str = _opt(DEFAULT_MODEL, "sentence-transformers model name or path", metavar="NAME_OR_PATH")
     cache_dir: str | None = _opt(None, "where embeddings are cached (default: the user cache dir)",
                                  metavar="DIR")
-    cache: bool = _opt(True, "keep embeddings in an on-disk cache so a second run embeds nothing; --no-cache skips it", flag="--no-cache")
+    # a field that is True by default has a --no-... flag: its help says what that flag does
+    cache: bool = _opt(True, "embed without the on-disk cache (by default embeddings are kept there, so a second "
+                             "run embeds nothing)", flag="--no-cache")
     strict: bool = _opt(False, "treat warnings (a skipped report) as errors")
     since: str | None = _opt(None, "leave out reports published before this ISO date or date-time "
                                    "(reports with no date are kept, with a warning)", metavar="DATE")
@@ -56,12 +58,13 @@ class BuildOptions:
                            metavar="N")
     backend: str = _opt("torch", "embedding backend: torch, or onnx (int8 ONNX export of the same model, "
                                  "about 4x faster; needs the onnx extra)", metavar="NAME")
-    timeline: bool = _opt(True, "add a Timeline of dated events, resolved against each report's publication "
-                                "date; --no-timeline leaves it out", flag="--no-timeline")
-    quotes: bool = _opt(True, "add the Key quotes with their speakers; --no-quotes leaves them out",
+    timeline: bool = _opt(True, "leave out the Timeline (by default the brief lists dated events, resolved "
+                                "against each report's publication date)", flag="--no-timeline")
+    quotes: bool = _opt(True, "leave out the Key quotes (by default the brief shows them with their speakers)",
                         flag="--no-quotes")
-    differences: bool = _opt(True, "add Where sources differ: counts (tolls, fighters, displaced) and claims that "
-                                   "outlets tell differently; --no-differences leaves it out", flag="--no-differences")
+    differences: bool = _opt(True, "leave out Where sources differ (by default the brief sets side by side the "
+                                   "counts, such as tolls, fighters, displaced, and the claims that outlets tell "
+                                   "differently)", flag="--no-differences")
     aliases: tuple[tuple[str, ...], ...] = _config_only(
         (), "more names that are one entity, added to the built-in table (Daesh = ISIS): in the config file, "
             "aliases = [[\"Daesh\", \"ISIS\"], ...] (the first name is shown) or a [brief.aliases] table "

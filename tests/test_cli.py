@@ -85,3 +85,47 @@ def test_an_unforeseen_error_is_one_line_with_exit_1(tmp_path, monkeypatch):
     monkeypatch.setenv("BRIEFING_DEBUG", "1")
     with pytest.raises(ValueError):
         run("build", str(tmp_path))
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["build", "x", "--page-size", "A5"],
+     "briefing: error: argument --page-size: invalid choice: 'A5' (choose from 'a4', 'letter'); "
+     "see briefing build --help"),
+    (["build", "x", "--max-citations", "-1"],
+     "briefing: error: argument --max-citations: -1 is below 0; see briefing build --help"),
+    (["build"], "briefing: error: the following arguments are required: INPUT; see briefing build --help"),
+    (["build", "x", "--bogus"], "briefing: error: unrecognized arguments: --bogus; see briefing --help"),
+    (["daily"], "briefing: error: the following arguments are required: --config; see briefing daily --help"),
+])
+def test_a_usage_error_is_one_line_and_exit_2(capsys, argv, message):
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert captured.err == message + "\n" and captured.out == ""
+
+
+def test_page_size_takes_either_case(tmp_path):
+    from briefing.cli import build_parser
+
+    assert build_parser().parse_args(["build", "x", "--page-size", "Letter"]).page_size == "letter"
+    assert build_parser().parse_args(["build", "x"]).page_size == "a4"
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--email-to", "bad addr"], "briefing: error: --email-to 'bad addr': not a mail address\n"),
+    (["--email-to", "a@b.org", "--email-cc", "x y"], "briefing: error: --email-cc 'x y': not a mail address\n"),
+    (["--email-to", "a@b.org", "--email-from", "nobody"], "briefing: error: --email-from 'nobody': not a mail address\n"),
+])
+def test_build_mail_errors_name_the_build_flag(tmp_path, argv, message):
+    code, out, err = run("build", "tests", "-o", str(tmp_path / "out"), *argv)
+    assert code == 2 and err == message
+    assert not (tmp_path / "out").exists()
+
+
+def test_no_flags_help_says_what_the_flag_does(capsys):
+    assert main(["build", "--help"]) == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "--no-cache embed without the on-disk cache" in text
+    assert "--no-timeline leave out the Timeline" in text
+    assert "--no-quotes leave out the Key quotes" in text
+    assert "--no-differences leave out Where sources differ" in text
+    assert "skips it" not in text and "; --no-" not in text

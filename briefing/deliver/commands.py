@@ -109,7 +109,8 @@ def check_build_mail(args: argparse.Namespace) -> None:
     if args.email_to:
         from .email import MailOptions
 
-        MailOptions(to=tuple(args.email_to), cc=tuple(args.email_cc), sender=args.email_from).validate()
+        MailOptions(to=tuple(args.email_to), cc=tuple(args.email_cc), sender=args.email_from).validate(
+            names=("--email-to", "--email-cc", "--email-from"))
         smtp_settings(args)
 
 

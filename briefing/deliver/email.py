@@ -31,10 +31,13 @@ class MailOptions:
     subject: str | None = None  # default: the date and the top topics (`default_subject`)
     attach_pdf: bool = False
 
-    def validate(self) -> MailOptions:
+    def validate(self, names: tuple[str, str, str] = ("--to", "--cc", "--from")) -> MailOptions:
+        """`names`: what the user called To, Cc and From (`build`'s --email-to, the config's to)."""
+        to_name, cc_name, from_name = names
         if not self.to:
-            raise BriefingError("--to: give at least one address")
-        for flag, addresses in (("--to", self.to), ("--cc", self.cc), ("--from", (self.sender,) if self.sender else ())):
+            raise BriefingError(f"{to_name}: give at least one address")
+        for flag, addresses in ((to_name, self.to), (cc_name, self.cc),
+                                (from_name, (self.sender,) if self.sender else ())):
             for address in addresses:
                 _name, addr = email.utils.parseaddr(address)
                 if not _ADDRESS.match(addr or ""):
