@@ -110,6 +110,26 @@ class DailyConfig:
     output_dir: Path
     threshold: float
     email: EmailConfig | None
+    source_paths: tuple[str, ...] = ()  # the [sources] paths alone (inputs holds the feeds and urls too)
+
+    def check_paths(self) -> DailyConfig:
+        """The files and folders the config names exist: checked before a run makes anything in OUTDIR.
+        (Not at load: `briefing email --config` needs only [email].)"""
+        import glob
+
+        for item in self.source_paths:
+            if not glob.has_magic(item) and not Path(item).exists():
+                raise ConfigError(f"{self.path}: [sources] paths: {item}: no such file or folder")
+        for folder in self.templates:
+            if not Path(folder).is_dir():
+                raise ConfigError(f"{self.path}: [brief] templates: {folder}: no such folder")
+        for css in self.css:
+            if not Path(css).is_file():
+                raise ConfigError(f"{self.path}: [brief] css: {css}: no such file")
+        cafile = self.email.smtp_cafile if self.email else None
+        if cafile and not Path(cafile).is_file():
+            raise ConfigError(f"{self.path}: [email] smtp_cafile: {cafile}: no such file")
+        return self
 
 
 class ConfigError(BriefingError):
@@ -137,8 +157,8 @@ def parse_config(data: dict[str, Any], path: Path) -> DailyConfig:
             raise ConfigError(f"{path}: [{section}] must be a table")
     sources = data.get("sources", {})
     reader.known("sources", sources, ("paths", "feeds", "urls"))
-    inputs = (tuple(reader.path(p) for p in reader.strings("sources", "paths", sources))
-              + reader.strings("sources", "feeds", sources) + reader.strings("sources", "urls", sources))
+    source_paths = tuple(reader.path(p) for p in reader.strings("sources", "paths", sources))
+    inputs = source_paths + reader.strings("sources", "feeds", sources) + reader.strings("sources", "urls", sources)
     if not inputs:
         raise ConfigError(f"{path}: [sources] names no paths, feeds or urls")
 
@@ -172,7 +192,7 @@ def parse_config(data: dict[str, Any], path: Path) -> DailyConfig:
     return DailyConfig(path=path, inputs=inputs, build=build, templates=templates, css=css,
                        page_size=page_size.upper() if page_size.lower() == "a4" else "letter", max_citations=max_citations,
                        formats=formats or DAILY_FORMATS, output_dir=Path(reader.path(out_dir)), threshold=threshold,
-                       email=reader.email(data["email"]) if "email" in data else None)
+                       email=reader.email(data["email"]) if "email" in data else None, source_paths=source_paths)
 
 
 def _pop_either(table: dict, name: str) -> Any:

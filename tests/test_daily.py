@@ -244,3 +244,27 @@ def test_one_report_is_said_in_the_singular(archive, monkeypatch):
     assert "briefing: 1 new report (1 was in an earlier brief)\n" in err.getvalue()
     assert re.search(r"^brief of 2026-03-03: 1 new report, \d+ new statements?; mail: no \[email\] in the config$",
                      out.getvalue(), re.MULTILINE), out.getvalue()
+
+
+@pytest.mark.parametrize("extra, message", [
+    ('[sources]\npaths = ["reports/", "gone/"]\n', "[sources] paths: {base}/gone: no such file or folder"),
+    ('[sources]\npaths = ["reports/"]\n[brief]\ntemplates = ["no-theme/"]\n',
+     "[brief] templates: {base}/no-theme: no such folder"),
+    ('[sources]\npaths = ["reports/"]\n[brief]\ncss = ["house.css"]\n', "[brief] css: {base}/house.css: no such file"),
+])
+def test_a_config_naming_a_missing_path_stops_before_making_anything(archive, extra, message):
+    from briefing.cli import main
+
+    (archive / "briefing.toml").write_text(extra + '[output]\ndir = "briefs"\n')
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["daily", "--config", str(archive / "briefing.toml"), "--date", "2026-03-02"], stdout=out, stderr=err)
+    expected = f"briefing: error: {archive / 'briefing.toml'}: " + message.format(base=archive) + "\n"
+    assert code == 2 and err.getvalue() == expected
+    assert not (archive / "briefs").exists(), "no lock, no store, no folder"
+
+
+def test_daily_since_must_be_a_date(archive):
+    config = config_for(archive)
+    with pytest.raises(BriefingError, match="--since 'last week' is not an ISO date"):
+        run_daily(config, since="last week", embedder=FakeEmbedder())
+    assert not config.output_dir.exists()

@@ -74,6 +74,11 @@ def run_daily(config: DailyConfig, date: str | None = None, force: bool = False,
               embedder=None, progress: Report = lambda m: None, warn: Report = lambda m: None,
               send=None, environ=None) -> DailyResult:
     day = _day(date)
+    config.check_paths()  # before the lock and the store are made in OUTDIR
+    if since:
+        from ..ingest.dates import parse_bound
+
+        since = parse_bound(since, "--since")
     with Lock(config.output_dir):
         store = Store(config.output_dir)
         try:
