@@ -136,7 +136,9 @@ def run_templates_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> in
 
 def output_plan(output: str, formats: str | None) -> dict[str, Path]:
     """format -> path to write."""
-    chosen = tuple(f.strip().lower() for f in formats.split(",") if f.strip()) if formats else None
+    chosen = tuple(f.strip().lower() for f in formats.split(",") if f.strip()) if formats is not None else None
+    if chosen == ():
+        raise BriefingError(f"--format {formats!r}: name at least one format ({', '.join(FORMAT_NAMES)})")
     for name in chosen or ():
         if name not in FORMAT_NAMES:
             raise BriefingError(f"unknown format {name!r} (choose from {', '.join(FORMAT_NAMES)})")
@@ -148,6 +150,9 @@ def output_plan(output: str, formats: str | None) -> dict[str, Path]:
         if chosen and chosen != (suffix,):
             raise BriefingError(f"-o {output} writes one {suffix} file; --format asks for {','.join(chosen)}")
         return {suffix: target}
+    if target.exists() and not target.is_dir():
+        raise BriefingError(f"-o {output}: is a file; give a folder, or a file ending in "
+                            f"{', '.join('.' + name for name in FORMAT_NAMES)}")
     return {name: target / f"brief.{name}" for name in (chosen or DEFAULT_FORMATS)}
 
 

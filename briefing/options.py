@@ -92,6 +92,11 @@ class BuildOptions:
         if self.language != "any" and not (len(self.language) == 2 and self.language.isalpha()
                                            and self.language.islower()):
             raise BriefingError(f"--language {self.language!r}: give a two-letter code like 'en', or 'any'")
+        from .ingest.language import LANGUAGES
+
+        if self.language != "any" and self.language not in LANGUAGES:
+            raise BriefingError(f"--language {self.language!r}: not a language the language detector knows "
+                                f"(two-letter ISO 639-1 codes such as en, fr, de, ar, ru, uk; or 'any')")
         if not self.timeout > 0:
             raise BriefingError("--timeout must be more than 0 seconds")
         if self.backend not in ("torch", "onnx"):

@@ -129,3 +129,31 @@ def test_no_flags_help_says_what_the_flag_does(capsys):
     assert "--no-quotes leave out the Key quotes" in text
     assert "--no-differences leave out Where sources differ" in text
     assert "skips it" not in text and "; --no-" not in text
+
+
+def test_odd_outputs_and_formats_are_refused(tmp_path):
+    afile = tmp_path / "afile"
+    afile.write_text("mine")
+    with pytest.raises(BriefingError, match=r"-o .*afile: is a file; give a folder, or a file ending in \.html"):
+        output_plan(str(afile), None)
+    assert afile.read_text() == "mine"
+    for empty in ("", " , "):
+        with pytest.raises(BriefingError, match="--format .*: name at least one format"):
+            output_plan("out", empty)
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--format="], "briefing: error: --format '': name at least one format (html, pdf, md, txt, json)\n"),
+    (["--language", "xx"], "briefing: error: --language 'xx': not a language the language detector knows "
+                           "(two-letter ISO 639-1 codes such as en, fr, de, ar, ru, uk; or 'any')\n"),
+])
+def test_odd_options_are_one_line_errors(tmp_path, argv, message):
+    code, out, err = run("build", "tests", "-o", str(tmp_path / "out"), *argv)
+    assert code == 2 and err == message and not (tmp_path / "out").exists()
+
+
+def test_the_language_list_is_the_detectors():
+    from briefing.ingest.language import LANGUAGES, _get_identifier
+
+    assert LANGUAGES == {code for code in _get_identifier().nb_classes if len(code) == 2}
+    assert {"en", "fr", "de", "ar", "ru", "uk", "fa", "tr"} <= LANGUAGES

@@ -14,6 +14,13 @@ from __future__ import annotations
 import re
 import threading
 
+# the two-letter ISO 639-1 codes py3langid's model tells apart (tests check this against the model,
+# which takes a second to load: --language is checked against this list instead)
+LANGUAGES = frozenset("""
+    af am an ar as az ba be bg bn br bs ca cs cy da de dz el en eo es et eu fa fi fo fr fy ga gd gl gu
+    ha he hi hr ht hu hy id ig is it ja jv ka kk km kn ko ku ky la lb lg ln lo lt lv mg mk ml mn mr ms
+    mt my ne nl nn no oc om or pa pl ps pt qu ro ru rw sa se si sk sl sn so sq sr st sv sw ta te tg th
+    tk tl tr tt ug uk ur uz vi vo wa xh yo zh zu""".split())
 MIN_WORDS = 25
 CONFIDENCE = 0.9
 SAMPLE_CHARS = 2000
