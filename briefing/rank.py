@@ -21,7 +21,9 @@ A sentence's score keeps its parts (`Statement.why`) so a reader can ask why it 
               ("They are all British nationals.") that the sentence part alone rated well per word.
 score = length x weighted sum of the first three (WEIGHTS).
 
-The same fact told by several reports becomes ONE statement citing each of them. Statements are
+The same fact told by several reports becomes ONE statement citing each of them (`SameFact`: close in
+meaning and words, holding the statement's main claim, and agreeing with it on counts, dates and places;
+the timeline merges by the same rule). Statements are
 chosen greedily by coverage times score, per word**COST_EXPONENT: first within each topic (its
 candidates, at most `per_topic`), then across topics for the word budget, so a big topic told by
 every report gets several statements before a side story gets its first, and a statement that
@@ -36,19 +38,29 @@ from __future__ import annotations
 import heapq
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import numpy as np
 
+from .dates import DURATION, DateMention, dated
+from .event_context import day_of, first_place, named_places
 from .model import Citation, Sentence, Statement
 from .names import NameIndex
+from .quantities import Count, counts
 
 # the score's parts: with coverage choosing, 0.3/0.3/0.4 and a steeper position (1/(1+i)) measured the
 # same as these within 0.5 R-2 points on MultiLing (before coverage: 16.8 here, 16.5 with 0.5/0.3/0.2)
 WEIGHTS = {"centrality": 0.4, "support": 0.4, "position": 0.2}
 SAME_FACT_COSINE = 0.58  # two reports' sentences at or above this (and sharing words) tell one fact
 SAME_FACT_OVERLAP = 0.2  # Jaccard of content words and names, with SAME_FACT_COSINE
+# and the cited sentence must hold this share of the content words of the statement's main claim (its
+# first clause), so that one telling a side clause of a long statement does not count as saying it
+SAME_FACT_CLAIM = 0.3
+MIN_CLAIM_WORDS = 4  # a first clause with fewer content words ("Separately,") runs on to the next
+SAME_TOLL_SLACK = 0.2  # two counts of one kind tell one toll when the numbers written are this near
+SAME_FACT_DAYS = 3  # reports published further apart than this tell different events (event_context's too)
 SUPPORT_COSINE = 0.6  # another report "supports" a sentence when it has one this close
 REDUNDANT_COSINE = 0.75  # a candidate this close to a chosen statement adds nothing
 MIN_WORDS, MAX_WORDS = 6, 55  # shorter or longer sentences make poor statements
@@ -179,13 +191,15 @@ class BriefContent:
     weight: np.ndarray
     concept_of: Callable[[int], list[int]]
     concept_weight: np.ndarray
+    published: Mapping[str, str | None] = field(default_factory=dict)  # report -> publication date, if known
 
 
-def brief_content(sentences: list[Sentence]) -> BriefContent:
-    """Made once per brief and handed to every rank_topic: O(sentences), plus the concepts' word pairs."""
+def brief_content(sentences: list[Sentence], published: Mapping[str, str | None] | None = None) -> BriefContent:
+    """Made once per brief and handed to every rank_topic: O(sentences), plus the concepts' word pairs.
+    `published` (report id -> Document.date) lets same-fact merging tell events days apart."""
     sample, weight = coverage_sample(sentences)
     concept_of, concept_weight = concepts(sentences, sample)
-    return BriefContent(sample, weight, concept_of, concept_weight)
+    return BriefContent(sample, weight, concept_of, concept_weight, dict(published or {}))
 
 
 def rank_topic(topic: int, rows: np.ndarray, vectors: np.ndarray, sentences: list[Sentence],
@@ -209,7 +223,7 @@ def rank_topic(topic: int, rows: np.ndarray, vectors: np.ndarray, sentences: lis
     cost = np.array([max(len(sentences[r].text.split()), 1) for r in candidates.tolist()], dtype=float)
     covered = np.zeros(len(weight), dtype=np.float32)
     mass = float(weight.sum()) or 1.0
-    words = ContentWords(sentences, names)
+    same_fact = SameFact(sentences, names, content.published)
     used: set[int] = set()
     open_ = np.ones(len(candidates), dtype=bool)
     chosen: list[Statement] = []
@@ -237,7 +251,7 @@ def rank_topic(topic: int, rows: np.ndarray, vectors: np.ndarray, sentences: lis
         if best < 0:
             break
         covered = np.maximum(covered, cover[best])
-        same = _same_fact(row, order_array, order_vectors, used, vectors, sentences, words)
+        same = _same_fact(row, order_array, order_vectors, used, vectors, sentences, same_fact)
         used.update(same)
         chosen_rows.extend(same)
         chosen_cover.append(cover[best])
@@ -371,22 +385,154 @@ class ContentWords:
 
 
 def _same_fact(row: int, order: np.ndarray, order_vectors: np.ndarray, used: set[int], vectors: np.ndarray,
-               sentences: list[Sentence], words: ContentWords) -> list[int]:
+               sentences: list[Sentence], same_fact: SameFact) -> list[int]:
     """The sentence and, from each other report, its closest sentence that tells the same fact
     (`order_vectors`: vectors[order])."""
     cosines = order_vectors @ vectors[row]
     close = np.flatnonzero(cosines >= SAME_FACT_COSINE)
-    # each report's closest sentence that shares enough words (ties: the first in `order`): tried closest
-    # first, so most reports' words are read for one or two sentences, not for all their close ones
+    # each report's closest sentence that tells it (ties: the first in `order`): tried closest first, so
+    # most reports' sentences are read for one or two sentences, not for all their close ones
     found: dict[str, int] = {}
     for position in close[np.argsort(-cosines[close], kind="stable")].tolist():
         other = int(order[position])
         doc = sentences[other].doc_id
         if doc in found or other in used or doc == sentences[row].doc_id:
             continue
-        if jaccard(words[row], words[other]) >= SAME_FACT_OVERLAP:
+        if same_fact(row, other):
             found[doc] = other
     return [row] + list(found.values())
+
+
+# where a statement's main claim ends: a semicolon, a dash, or a comma opening another clause
+# (", and ...", ", while ...", ", including ...", ", killing ...")
+_SIDE_CLAUSE = re.compile(r";|\s[–—]\s|,\s+(?:and|but|while|whereas|as|after|before|which|who|where|when|although|"
+                          r"though|with|adding|saying|according|[a-z]+ing)\b")
+
+
+def main_claim(text: str, names: NameIndex | None = None) -> str:
+    """The statement's first clause: what it mainly says. Given `names`, a first clause of fewer than
+    MIN_CLAIM_WORDS content words ("Large numbers of fighters, including ...") runs on to the next
+    break, and the whole sentence is the claim when no clause is long enough."""
+    for match in _SIDE_CLAUSE.finditer(text):
+        claim = text[:match.start()]
+        if names is None or len(content_words(claim, names)) >= MIN_CLAIM_WORDS:
+            return claim
+    return text
+
+
+class SameFact:
+    """Whether another report's sentence tells the fact a statement tells, so that the statement may cite
+    it: `same_fact(statement_row, other_row)`, for two rows whose cosine is SAME_FACT_COSINE or more.
+
+    Close meaning is not enough: reports tell different events in the same words ("air raids on ...
+    killed 58 civilians", "... killed 14 civilians", in 2014 and 2017). The other sentence must
+      * share words: Jaccard of content words and names SAME_FACT_OVERLAP or more;
+      * hold the statement's main claim: SAME_FACT_CLAIM of the content words of its first clause
+        (`main_claim`), not only those of a side clause ("..., and engineering units are combing ...");
+      * agree on counts: counts of one kind (killed civilians or people, wounded children ...) must
+        allow one value; a count in the main claim must be told by the other too;
+      * agree on dates: when both give a resolved date their periods overlap; otherwise their reports
+        were published at most SAME_FACT_DAYS apart (unknown dates do not object);
+      * agree on places: when both name places (event_context.named_places), they share one.
+    The checks run cheapest first, and only for the few pairs that close, each text read once."""
+
+    def __init__(self, sentences: Sequence[Sentence], names: NameIndex,
+                 published: Mapping[str, str | None] | None = None) -> None:
+        self.sentences, self.names, self.published = sentences, names, published or {}
+        self.words = ContentWords(sentences, names)
+        self.claims: dict[str, tuple[set[str], int]] = {}  # text -> its main claim's content words, its end
+
+    def __call__(self, row: int, other: int) -> bool:
+        mine, theirs = self.sentences[row], self.sentences[other]
+        if jaccard(self.words[row], self.words[other]) < SAME_FACT_OVERLAP:
+            return False
+        claim, claim_end = self._claim(row)
+        if len(claim & self.words[other]) < SAME_FACT_CLAIM * len(claim):
+            return False
+        return (counts_agree(mine.text, theirs.text, claim_end)
+                and places_agree(mine.text, theirs.text, self.names)
+                and dates_agree(mine.text, self.published.get(mine.doc_id),
+                                theirs.text, self.published.get(theirs.doc_id)))
+
+    def _claim(self, row: int) -> tuple[set[str], int]:
+        text = self.sentences[row].text
+        found = self.claims.get(text)
+        if found is None:
+            claim = main_claim(text, self.names)
+            words = content_words(claim, self.names) if claim != text else self.words[row]
+            found = self.claims[text] = (words, len(claim))
+        return found
+
+
+def _count_kind(count: Count) -> tuple[str, str]:
+    """What a count counts, with civilians and people one kind (reports say either for one toll)."""
+    return count.outcome, "people" if count.who in ("people", "civilians") else count.who
+
+
+def _same_toll(a: Count, b: Count) -> bool:
+    """Two counts one toll can be told by: their ranges meet and the numbers written are near ("at least
+    17" allows 58, but a report saying it does not say 58 were killed)."""
+    meet = a.low <= (b.high if b.high is not None else a.low) and b.low <= (a.high if a.high is not None else b.low)
+    return meet and abs(a.value - b.value) <= SAME_TOLL_SLACK * max(a.value, b.value)
+
+
+def counts_agree(statement: str, other: str, claim_end: int | None = None) -> bool:
+    """True unless the two sentences give counts of one kind that no single value satisfies, or the
+    statement's main claim (its text up to `claim_end`) gives counts none of which the other tells."""
+    mine = counts(statement)
+    if not mine:
+        return True
+    theirs: dict[tuple[str, str], list[Count]] = {}
+    for count in counts(other):
+        theirs.setdefault(_count_kind(count), []).append(count)
+
+    def told(count: Count) -> bool:
+        return any(_same_toll(count, their) for their in theirs.get(_count_kind(count), []))
+
+    for kind, their_counts in theirs.items():
+        alike = [count for count in mine if _count_kind(count) == kind]
+        if alike and not any(told(count) for count in alike):
+            return False  # "killed 58 civilians" and "killed 14 people": two tolls, two events
+    in_claim = [count for count in mine if claim_end is not None and count.start < claim_end]
+    return not in_claim or any(told(count) for count in in_claim)  # the claim's toll must be the other's too
+
+
+def places_agree(statement: str, other: str, names: NameIndex) -> bool:
+    """True unless both sentences name places and neither names the other's first, most specific, place
+    ("Al-Quriyah southeast of Deir Ezzor" and "Boleel outside Deir Ezzor" share only the province).
+    The other's place may be named without a place cue ("captured Deir Ezzor city")."""
+    mine = named_places(statement, names)
+    if not mine:
+        return True
+    theirs = named_places(other, names)
+    if not theirs:
+        return True
+    my_first, their_first = first_place(statement, mine, names), first_place(other, theirs, names)
+    return their_first in mine or my_first in theirs or \
+        my_first in names.entities(other) or their_first in names.entities(statement)
+
+
+def dates_agree(statement: str, statement_published: str | None, other: str, other_published: str | None) -> bool:
+    """True when the sentences' own resolved dates overlap, or, when one has none, when their reports
+    were published at most SAME_FACT_DAYS apart; unknown dates do not object."""
+    mine, theirs = event_date(statement, statement_published), event_date(other, other_published)
+    if mine is not None and theirs is not None and mine.resolved and theirs.resolved:
+        assert mine.first and mine.last and theirs.first and theirs.last
+        return mine.first <= theirs.last and theirs.first <= mine.last
+    day, other_day = day_of(statement_published), day_of(other_published)
+    return day is None or other_day is None or abs((day - other_day).days) <= SAME_FACT_DAYS
+
+
+def event_date(sentence: Sentence | str, published: str | None) -> DateMention | None:
+    """The date a sentence gives its event: the first resolved one, else the first as written."""
+    return _event_date(sentence if isinstance(sentence, str) else sentence.text, published)
+
+
+@lru_cache(maxsize=65536)  # a wire copy's sentence recurs, mostly in reports of the same day
+def _event_date(text: str, published: str | None) -> DateMention | None:
+    mentions = [m for m in dated(text, published) if m.precision != DURATION]
+    resolved = [m for m in mentions if m.resolved]
+    return (resolved or mentions or [None])[0]
 
 
 def fit_word_budget(ranked: list[RankedTopic], max_words: int,

@@ -2,44 +2,34 @@
 
 A sentence is an event of the timeline when it holds a date expression (see dates.py); its date
 is the first one it holds, resolved against its own report's publication date. Two reports'
-sentences are one event when their periods overlap and they tell the same fact (the rule rank.py
-uses for statements); the entry keeps the most precise of their dates ("October 25" beats
-"last week"). Expressions that cannot be resolved (no publication date) come last, as written.
+sentences are one event when their periods overlap and they tell the same fact by the very rule
+rank.py cites reports for a statement by (`rank.SameFact`, compared with the entry's shown sentence,
+as a statement's with its own): so a sentence shown both as a statement and as an entry cites the
+same reports in both, except where the timeline's own condition, overlapping periods, is stricter,
+or where rank already cited a report's sentence for an earlier statement (a sentence backs one
+statement only). The entry keeps the most precise of their dates ("October 25" beats "last week").
+Expressions that cannot be resolved (no publication date) come last, as written.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
-from .dates import DURATION, PRECISION_ORDER, DateMention, dated
+from .dates import PRECISION_ORDER, DateMention
 from .model import Citation, Document, Sentence, TimelineEntry
 from .names import NameIndex
-from .rank import SAME_FACT_COSINE, SAME_FACT_OVERLAP, ContentWords, jaccard
+from .rank import SAME_FACT_COSINE, SameFact, event_date
 
 MAX_ENTRIES = 10
-SAME_EVENT_COSINE = 0.75  # this close, two sentences are one event even with few shared words
 
 
 @dataclass
 class _Event:
     rows: list[int]  # sentences behind it; the first one is shown
     mention: DateMention  # the most precise date any of them gives
-
-
-def event_date(sentence: Sentence, published: str | None) -> DateMention | None:
-    """The date a sentence gives its event: the first resolved one, else the first as written."""
-    return _event_date(sentence.text, published)
-
-
-@lru_cache(maxsize=65536)  # a wire copy's sentence recurs, mostly in reports of the same day
-def _event_date(text: str, published: str | None) -> DateMention | None:
-    mentions = [m for m in dated(text, published) if m.precision != DURATION]
-    resolved = [m for m in mentions if m.resolved]
-    return (resolved or mentions or [None])[0]
 
 
 def build_timeline(documents: Sequence[Document], sentences: Sequence[Sentence], vectors: np.ndarray,
@@ -50,7 +40,7 @@ def build_timeline(documents: Sequence[Document], sentences: Sequence[Sentence],
              if (mention := event_date(sentence, published.get(sentence.doc_id))) is not None]
     # the most precise dates first, so that a vaguer telling joins the precise one
     found.sort(key=lambda item: (_rank(item[1]), source_numbers[sentences[item[0]].doc_id], item[0]))
-    words = ContentWords(sentences, names)
+    same_fact = SameFact(sentences, names, published)
     events: list[_Event] = []
     index = _EventIndex()
     for row, mention in found:
@@ -59,7 +49,7 @@ def build_timeline(documents: Sequence[Document], sentences: Sequence[Sentence],
         if nearby:
             cosines = vectors[[e.rows[0] for e in nearby]] @ vectors[row]
             home = next((e for e, cosine in zip(nearby, cosines.tolist())
-                         if cosine >= SAME_FACT_COSINE and _same_event(e, row, cosine, sentences, words)), None)
+                         if cosine >= SAME_FACT_COSINE and _same_event(e, row, sentences, same_fact)), None)
         if home is None:
             events.append(_Event([row], mention))
             index.add(events[-1])
@@ -121,17 +111,11 @@ class _EventIndex:
         return sorted(found.values(), key=lambda e: e.rows[0])
 
 
-def _same_event(event: _Event, row: int, cosine: float, sentences: Sequence[Sentence], words: ContentWords) -> bool:
+def _same_event(event: _Event, row: int, sentences: Sequence[Sentence], same_fact: SameFact) -> bool:
     """Whether a sentence on the event's dates tells the event (never two sentences of one report)."""
     if any(sentences[r].doc_id == sentences[row].doc_id for r in event.rows):
         return False
-    first = event.rows[0]
-    shared = words[first] & words[row]
-    overlap = jaccard(words[first], words[row])
-    # on the same dates, a shared name and one more shared word are enough: "the operation to capture
-    # Al Qaim ... on October 25" and "the operation to seize Al Qaim ... began last week"
-    named_alike = any(w.startswith("@") for w in shared) and any(not w.startswith("@") for w in shared)
-    return cosine >= SAME_EVENT_COSINE or (cosine >= SAME_FACT_COSINE and (overlap >= SAME_FACT_OVERLAP or named_alike))
+    return same_fact(event.rows[0], row)
 
 
 def _entry(event: _Event, sentences: Sequence[Sentence], labels: np.ndarray,

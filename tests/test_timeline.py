@@ -239,3 +239,35 @@ def test_seeds_pdf_and_text_show_the_timeline_and_the_key_quotes(seeds_brief, tm
         pdf.write_bytes(render(seeds_brief, "pdf"))
         shown = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         assert "Timeline" in shown and "Key quotes" in shown and "26 October 2017" in shown
+
+
+def test_a_dated_sentence_cites_the_same_reports_in_the_timeline_and_in_its_section():
+    """The timeline merges by rank's rule: a report that names the operation but not who launched it
+    joined the timeline's entry (a shared name and word were enough there) while the section cited the
+    sentence's own report only."""
+    from briefing.model import Sentence
+    from briefing.rank import brief_content, rank_topic
+
+    a = make_document("The operation to capture Al Qaim and Rawa was launched by units from the Iraqi army, "
+                      "the Counter-Terrorism Service and the Hashd on October 25.", id="a", date=FRI)
+    b = make_document("The operation to seize Al Qaim and its surroundings, a pocket of barren desert, "
+                      "began last week.", id="b", date=FRI)
+    sentences = [s for d in (a, b) for s in segment_document(d)]
+    assert [s.doc_id for s in sentences] == ["a", "b"] and isinstance(sentences[0], Sentence)
+    vectors = np.array([[1.0, 0.0], [0.7, 0.51 ** 0.5]], dtype=np.float32)  # cosine 0.7: one story
+    names = NameIndex([s.text for s in sentences])
+    numbers = {"a": 1, "b": 2}
+    timeline = build_timeline([a, b], sentences, vectors, np.zeros(2, dtype=int), numbers, names, {0: 0})
+    in_timeline = {e.text: [c.source for c in e.citations] for e in timeline}
+    content = brief_content(sentences, {"a": FRI, "b": FRI})
+    topic = rank_topic(0, np.arange(2), vectors, sentences, numbers, names, 5, content)
+    in_section = {s.text: [c.source for c in s.citations] for s in topic.statements}
+    launched = sentences[0].text
+    assert in_timeline[launched] == in_section[launched] == [1]
+
+
+def test_the_timeline_keeps_different_tolls_of_one_day_apart():
+    a = make_document("Air raids on the market of Quriyah killed 58 civilians on Friday.", id="a", date=FRI)
+    b = make_document("Air raids on the market of Quriyah killed 14 civilians on Friday.", id="b", date=FRI)
+    timeline = _timeline([a, b])
+    assert sorted([c.source for c in e.citations] for e in timeline) == [[1], [2]]
