@@ -17,10 +17,13 @@ that a batch pads to its own longest sentence and not the input's.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import logging
 import os
 import tempfile
+import warnings
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -58,8 +61,43 @@ def exported_path(model_dir: str | Path, cache_dir: str | Path) -> Path:
 
 
 def export(model_dir: str | Path, target: Path, log: Callable[[str], None] = lambda message: None) -> Path:
-    """Export the transformer of a local sentence-transformers folder to int8 ONNX at `target`."""
+    """Export the transformer of a local sentence-transformers folder to int8 ONNX at `target`.
+    Our one log line is the only thing it prints (see `_quiet`)."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    log(f"exporting {model_dir} to int8 ONNX (once; cached at {target})")
+    with _quiet():
+        return _export(model_dir, target)
+
+
+@contextlib.contextmanager
+def _quiet():
+    """Silence, for the export only, what the libraries print: transformers' "Loading weights" bar,
+    torch's TracerWarning and UserWarnings, and onnxruntime's quantizer's `logging.warning`
+    ("Please consider to run pre-processing"), which would also give the root logger a stderr
+    handler for the rest of the run. Everything is put back as it was afterwards."""
+    from transformers.utils import logging as hf_logging
+
+    root = logging.getLogger()
+    guard = logging.NullHandler()  # with a handler, logging.warning() does not call basicConfig()
+    bar_was_on, verbosity = hf_logging.is_progress_bar_enabled(), hf_logging.get_verbosity()
+    disabled = root.manager.disable
+    root.addHandler(guard)
+    logging.disable(logging.WARNING)
+    hf_logging.disable_progress_bar()
+    hf_logging.set_verbosity_error()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        hf_logging.set_verbosity(verbosity)
+        if bar_was_on:
+            hf_logging.enable_progress_bar()
+        logging.disable(disabled)
+        root.removeHandler(guard)
+
+
+def _export(model_dir: str | Path, target: Path) -> Path:
     import torch
     import onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic
@@ -67,8 +105,6 @@ def export(model_dir: str | Path, target: Path, log: Callable[[str], None] = lam
     from onnxruntime.transformers.optimizer import optimize_model
     from transformers import AutoModel
 
-    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-    log(f"exporting {model_dir} to int8 ONNX (once; cached at {target})")
     # eager attention: the sdpa export (IsNaN/Where mask handling) is not recognised by the fusion
     model = AutoModel.from_pretrained(str(model_dir), attn_implementation="eager").eval()
     heads, hidden = model.config.num_attention_heads, model.config.hidden_size

@@ -68,3 +68,19 @@ def test_backend_is_checked():
     with pytest.raises(BriefingError, match="--backend"):
         BuildOptions(backend="tensorflow").validate()
     assert BuildOptions(backend="onnx").validate().backend == "onnx"
+
+
+@pytest.mark.slow
+def test_the_first_export_prints_only_our_line(tmp_path):
+    """No "Loading weights" bar, TracerWarning, UserWarning or onnxruntime's root-logger warning."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT, SEEDS
+
+    result = subprocess.run([sys.executable, "-m", "briefing", "build", str(SEEDS), "-o", str(tmp_path / "out"),
+                             "--backend", "onnx", "-q", "--format", "json", "--cache-dir", str(tmp_path / "cache")],
+                            cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and "exporting" in lines[0] and "to int8 ONNX (once; cached at" in lines[0], lines
