@@ -587,13 +587,13 @@ def test_an_interrupted_onnx_export_leaves_nothing_and_a_damaged_one_is_made_aga
 
 # -- Ctrl-C in a real run -------------------------------------------------------------------------
 
-@pytest.mark.slow
 def default_sigint() -> None:
     """In a child, Ctrl-C as a terminal gives it: a suite started in the background (`nohup make test &`)
     leaves SIGINT ignored, and Python then installs no KeyboardInterrupt handler in the child."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
+@pytest.mark.slow
 def test_ctrl_c_while_embedding_leaves_no_output_and_a_cache_the_next_run_uses(tmp_path):
     """SIGINT to `python -m briefing build` while it embeds (a few thousand sentences, so the model
     is busy for a while): exit 130, one line, no output folder, and the cache opens and serves
