@@ -70,6 +70,16 @@ def _template(name: str) -> Callable[[Brief, RenderOptions], str]:
     return render_with
 
 
+def _html(brief: Brief, options: RenderOptions) -> str:
+    """The web page, with the files of the template folders it refers to (a theme's logo.png, a
+    font) inside it as data: URIs: it is opened away from the theme, so it must carry them."""
+    from .assets import inline_theme_files
+    from .environment import template_search_path
+
+    page = render_template(make_environment(options.templates), "brief.html.j2", template_context(brief, options))
+    return inline_theme_files(page, template_search_path(options.templates), options.extra.get("warn"))
+
+
 def _json(brief: Brief, options: RenderOptions) -> str:
     return json.dumps(brief.to_dict(), indent=2, ensure_ascii=False) + "\n"
 
@@ -88,7 +98,7 @@ class Format:
 
 
 FORMATS: dict[str, Format] = {
-    "html": Format("html", _template("brief.html.j2"), "one self-contained web page"),
+    "html": Format("html", _html, "one self-contained web page"),
     "pdf": Format("pdf", _pdf, "a printable PDF (WeasyPrint)"),
     "md": Format("md", _template("brief.md.j2"), "Markdown"),
     "txt": Format("txt", _template("brief.txt.j2"), "plain text (also the text part of mail)"),
