@@ -13,9 +13,16 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
 
 def md_escape(text: object) -> str:
-    """Markdown-safe text: no link, image, HTML or emphasis can come out of a report."""
+    """Markdown-safe text: no link, image, HTML or emphasis can come out of a report.
+
+    Only ASCII punctuation is escaped (CommonMark shows a backslash before anything else as
+    it is): the characters that make markup anywhere, and at the start of a line what would
+    begin a list item, a rule or a heading underline ("1. ", "- ", "---", "==="). "02.10.2017"
+    starts no list item and is left alone; "1. " becomes "1\\. "."""
     escaped = _MD_SPECIAL.sub(r"\\\1", str(text))
-    escaped = re.sub(r"^(\s*)([-=]{3,}|\d+\.)", r"\1\\\2", escaped, flags=re.M)
+    escaped = re.sub(r"^([ \t]*\d+)\.(?=\s|$)", r"\1\\.", escaped, flags=re.M)  # "1. item" (")" is escaped above)
+    escaped = re.sub(r"^([ \t]*)([-=])", r"\1\\\2", escaped, flags=re.M)  # "- item", "---", "==="
+    escaped = re.sub(r"&(?=#?\w+;)", r"\\&", escaped)  # "&copy;" stays six characters, not "©"
     return escaped.replace("\n", " ")
 
 
