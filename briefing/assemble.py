@@ -46,7 +46,7 @@ def assemble(documents: Sequence[Document], sentences: Sequence[Sentence], label
         title=title,
         date=dates[-1] if dates else now.date().isoformat(),
         report_count=len(documents),
-        outlet_count=len({d.outlet.casefold() if d.outlet else f"?{d.id}" for d in documents}),
+        outlet_count=len({d.outlet.casefold() for d in documents if d.outlet}),  # known outlets only
         generated=Generation(version=__version__, model=model_name,
                              time=now.replace(microsecond=0).isoformat(), options=options.as_dict()),
         key_points=key_points(ranked, options.key_points),

@@ -53,7 +53,7 @@ def brief_documents(documents: Sequence[Document], options: BuildOptions, embedd
     if not sentences:
         raise InputError("no report has a sentence to summarise")
     outlets = len({d.outlet for d in kept if d.outlet})
-    progress(f"read {len(kept)} reports ({outlets} with a known outlet), {len(sentences)} sentences")
+    progress(f"read {len(kept)} reports ({outlets} known outlet{'' if outlets == 1 else 's'}), {len(sentences)} sentences")
 
     embedder = embedder or make_embedder(options.model, options.batch_size, options.cache, options.cache_dir, warn,
                                           options.backend)
