@@ -224,3 +224,68 @@ def test_refusals_reach_the_cli_as_warnings(greedy_theme, loopback_server, tmp_p
     assert code == 0, err
     assert requests == []
     assert err.count("warning: PDF: refused to fetch") == 5
+
+
+# -- layout: table rows and the sources list -----------------------------------------------------
+
+def many_accounts():
+    """The small brief with one difference of many long accounts: page breaks must fall between them."""
+    from dataclasses import replace
+
+    from briefing.model import Account, Difference
+
+    brief = small_brief()
+    citation = brief.sections[0].statements[0].citations[0]
+    accounts = tuple(Account(text=f"Account{n}begins " + "with words a reader reads in one piece " * (3 + n % 5)
+                             + f"Account{n}ends.", figure=f"figure{n}", low=n, high=n, claim="according to",
+                             date=None, citations=(citation,)) for n in range(40))
+    difference = Difference(kind="conflict", measure="people killed", event="Kafr Tala", date=None, topic=0,
+                            note="Reports give many figures.", accounts=accounts)
+    return replace(brief, differences=(difference,))
+
+
+@needs_poppler
+def test_a_table_row_is_never_split_across_pages(tmp_path):
+    import re
+
+    pages = [" ".join(text.split()) for text in page_texts(render(many_accounts(), "pdf"), tmp_path)]
+    assert len(pages) >= 3
+    for n in range(40):
+        on = [number for number, text in enumerate(pages)
+              if re.search(rf"\b(figure{n}|Account{n}begins|Account{n}ends)\b", text)]
+        assert len(set(on)) == 1, (n, on)  # its figure, its first and its last words on one page
+
+
+def word_boxes(pdf: bytes, tmp_path: Path) -> list[tuple[float, float, float, str]]:
+    """(xMin, yMin, xMax, word) of every word of the page that holds the sources list, from pdftotext -bbox."""
+    import html
+    import re
+
+    path = tmp_path / "boxes.pdf"
+    path.write_bytes(pdf)
+    out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    last = next(page for page in out.split("<page ")[1:] if ">Sourcestart<" in page)
+    return [(float(x0), float(y0), float(x1), html.unescape(word)) for x0, y0, x1, word in
+            re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*?)</word>', last)]
+
+
+@needs_poppler
+def test_source_entries_hang_after_their_number(tmp_path):
+    from dataclasses import replace
+
+    brief = small_brief()
+    long_title = "Sourcestart " + "a title long enough to wrap onto a second and a third line " * 3 + "Titleend"
+    note = "Outlet unknown. Notestart publication date inferred from the report's own text."
+    brief = replace(brief, sources=(replace(brief.sources[0], title=long_title, note=note), *brief.sources[1:]))
+    words = word_boxes(render(brief, "pdf"), tmp_path)
+    title = next(w for w in words if w[3] == "Sourcestart")
+    number = next(w for w in words if w[3] == "[1]" and abs(w[1] - title[1]) < 2 and w[2] <= title[0])  # its line
+    assert 0 < title[0] - number[2] < 8  # "[1]" then a small gap, not a wide one
+    entry = [w for w in words if number[1] - 1 <= w[1] and w[3] != "[1]"]
+    entry = entry[:next(i for i, w in enumerate(entry) if w[3] == "[2]")]
+    line_starts = {}
+    for x0, y0, _x1, _word in entry:
+        line_starts[round(y0)] = min(x0, line_starts.get(round(y0), x0))
+    assert len(line_starts) >= 4  # the title wraps, and the note has a line of its own
+    assert all(abs(x - title[0]) < 1 for x in line_starts.values()), (title[0], line_starts)
+    assert any(w[3] == "Notestart" for w in entry)

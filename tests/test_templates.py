@@ -329,3 +329,147 @@ def test_report_text_stays_text_in_markdown_and_plain_text(brief):
     assert r"A leaflet read \<script\>alert\('x'\)\</script\> in red." in markdown
     text = render(hostile(brief), "txt")
     assert f"A leaflet read {XSS_SCRIPT} in red." in text and XSS_IMG in text  # shown as written
+
+
+# -- what the audit found: the Markdown list, escapes, source notes, counts, empty briefs, theme files --
+
+def with_source_extras(brief):
+    """The small brief with a note on one source and a merged copy from another outlet on the other."""
+    from dataclasses import replace
+
+    note = "Outlet unknown. Publication date inferred from the report's own text."
+    sources = (replace(brief.sources[0], outlet=None, note=note),
+               replace(brief.sources[1], also_published_by=("Al Arabiya", "Wire *B*")), *brief.sources[2:])
+    return replace(brief, sources=sources)
+
+
+def test_markdown_sources_are_a_commonmark_list_with_working_anchors(brief):
+    markdown_it = pytest.importorskip("markdown_it")
+    markdown = render(with_source_extras(brief), "md")
+    html = markdown_it.MarkdownIt("commonmark").render(markdown)
+    sources = html.split("<h2>Sources</h2>")[1]
+    assert sources.lstrip().startswith("<ul>")  # a list, not a heading or a paragraph
+    items = re.findall(r"<li>(.*?)</li>", sources.split("</ul>")[0], flags=re.S)
+    assert len(items) == len(brief.sources)
+    for number, item in enumerate(items, 1):
+        assert f'<a id="source-{number}"></a>[{number}]' in item
+    assert "<h2>" not in sources.split("</ul>")[0] and "<hr />" in sources  # the rule after it stays a rule
+    cited = set(re.findall(r'href="#(source-\d+)"', html))
+    assert cited and cited <= set(re.findall(r'id="(source-\d+)"', html))
+    assert "\n\n---\n" in markdown
+
+
+def test_markdown_escapes_only_what_commonmark_would_read_as_markup():
+    markdown_it = pytest.importorskip("markdown_it")
+    from briefing.renderers.filters import md_escape
+
+    assert md_escape("02.10.2017Get the news") == "02.10.2017Get the news"  # no list item: left alone
+    assert md_escape("1. first") == r"1\. first" and md_escape("1) first") == r"1\) first"
+    for text in ["02.10.2017Get the news", "1. first", "12) twelfth", "- a dash", "+ plus", "* star", "---",
+                 "=== under", "# hash", "> quote", "<b>bold</b>", "*em* _em_ `code` [a](b) ![i](s) ~~s~~",
+                 "&copy; &amp; AT&T", "back\\slash", "a | b", "1.5 million fled"]:
+        rendered = markdown_it.MarkdownIt("commonmark").render(md_escape(text))
+        assert rendered == f"<p>{markdown_it.common.utils.escapeHtml(text)}</p>\n", (text, rendered)
+
+
+def test_every_format_shows_the_source_note_and_who_else_published_it(brief):
+    extras = with_source_extras(brief)
+    for fmt in ("html", "md", "txt"):
+        text = render(extras, fmt)
+        sources = text.split("Sources" if fmt != "txt" else "SOURCES")[-1]
+        assert "Outlet unknown. Publication date inferred from the report" in sources, fmt
+        assert "also published by Al Arabiya, Wire" in sources, fmt
+    html = render(extras, "html")
+    assert '<span class="source-note">Outlet unknown. Publication date inferred' in html
+    assert r"also published by Al Arabiya, Wire \*B\*" in render(extras, "md")
+
+
+def test_counts_say_known_outlets_and_topics_shown_of_those_found(brief):
+    from dataclasses import replace
+
+    from briefing.model import Topic
+
+    one_unknown = replace(with_source_extras(brief), outlet_count=1)  # as assemble counts it (tested below)
+    side_stories = tuple(Topic(id=90 + n, label=f"Side story {n}", weight=0.0, members=()) for n in range(2))
+    fewer = replace(one_unknown, sections=one_unknown.sections[:1], topics=(*brief.topics[:1], *side_stories))
+    for fmt in ("html", "md", "txt"):
+        text = render(fewer, fmt)
+        assert "2 reports, 1 known outlet" in text, fmt
+        assert "2 outlets" not in text, fmt
+        assert "1 of 3 topics" in text, fmt
+    html = render(fewer, "html")
+    assert "grouped into 3 topics" in html and "The brief shows 1 of these topics" in html and "lists all 3" in html
+    assert "2 reports, 2 outlets" in render(brief, "md")  # every outlet known: no "known" needed
+
+
+def test_outlet_count_counts_known_outlets_only():
+    from briefing.options import BuildOptions
+    from briefing.pipeline import brief_documents
+
+    documents = [make_document(text, id=f"r{n}", outlet=(None, "Daily Wire", "Daily Wire")[n]) for n, text in
+                 enumerate([*REPORTS, REPORTS[0].replace("Monday", "Sunday")])]
+    progress: list[str] = []
+    brief = brief_documents(documents, BuildOptions().validate(), FakeEmbedder(), progress=progress.append)
+    assert brief.report_count == 3 and brief.outlet_count == 1
+    assert progress[0].startswith("read 3 reports (1 known outlet), ")
+
+
+def test_a_brief_of_no_reports_says_so_and_shows_no_empty_parts():
+    from briefing.deliver.daily import empty_brief
+    from briefing.options import BuildOptions
+
+    empty = empty_brief("2026-11-21", None, BuildOptions(), None)
+    for fmt in ("html", "md", "txt"):
+        text = render(empty, fmt)
+        assert "There were no reports to brief on." in text, fmt
+        assert "no reports" in text.split("There were")[0], fmt
+        for nothing in ("0 reports", "0 outlets", "0 topics", "0 sentences", "Sources", "SOURCES"):
+            assert nothing not in text, (fmt, nothing)
+        assert empty.generated.model not in text, fmt  # no model was used
+
+
+# -- a theme's own files in the web page ------------------------------------------------------
+
+def test_the_web_page_carries_the_theme_files_it_refers_to(brief, tmp_path):
+    import base64
+
+    from tests.test_render_pdf import png_bytes
+
+    theme, outside = tmp_path / "theme", tmp_path / "outside"
+    theme.mkdir()
+    outside.mkdir()
+    logo = png_bytes()
+    (theme / "logo.png").write_bytes(logo)
+    (theme / "fonts").mkdir()
+    (theme / "fonts" / "house.woff2").write_bytes(b"wOF2 not really")
+    (outside / "secret.png").write_bytes(b"secret")
+    (theme / "link.png").symlink_to(outside / "secret.png")
+    (theme / "brief.html.j2").write_text(
+        '{% extends "default:brief.html.j2" %}\n'
+        '{% block style %}{{ super() }}\n@font-face { font-family: House; src: url(fonts/house.woff2); }{% endblock %}\n'
+        '{% block header %}<img class="logo" src="logo.png" alt="ACME"><img src="link.png" alt="symlink">'
+        '<img src="../outside/secret.png" alt="outside"><img src="https://example.org/r.png" alt="remote">'
+        '<img src="missing.png" alt="missing">{{ super() }}{% endblock %}\n')
+    warnings: list[str] = []
+    html = render(brief, "html", RenderOptions(templates=(str(theme),), extra={"warn": warnings.append}))
+    assert f'<img class="logo" src="data:image/png;base64,{base64.b64encode(logo).decode()}" alt="ACME">' in html
+    assert 'url("data:font/woff2;base64,' + base64.b64encode(b"wOF2 not really").decode() + '")' in html
+    for left_as_it_is in ('src="link.png"', 'src="../outside/secret.png"', 'src="https://example.org/r.png"',
+                          'src="missing.png"'):
+        assert left_as_it_is in html  # nothing from outside the theme goes in, nothing remote is fetched
+    assert base64.b64encode(b"secret").decode() not in html
+    assert any("missing.png" in w for w in warnings)
+    assert render(brief, "html") == render(brief, "html", RenderOptions(templates=(str(tmp_path / "outside"),)))
+
+
+def test_report_text_that_looks_like_a_reference_stays_as_it_is(brief, tmp_path):
+    from dataclasses import replace
+
+    (tmp_path / "logo.png").write_bytes(b"png")
+    section = brief.sections[0]
+    text = 'The leaflet said <img src="logo.png"> and url(logo.png) in red.'
+    sneaky = replace(brief, sections=(replace(section, statements=(replace(section.statements[0], text=text),
+                                                                    *section.statements[1:])), *brief.sections[1:]))
+    html = render(sneaky, "html", RenderOptions(templates=(str(tmp_path),)))
+    assert "data:" not in html
+    assert "&lt;img src=&#34;logo.png&#34;&gt; and url(logo.png) in" in html
