@@ -52,8 +52,9 @@ def brief_documents(documents: Sequence[Document], options: BuildOptions, embedd
         sentences.extend(found)
     if not sentences:
         raise InputError("no report has a sentence to summarise")
-    outlets = len({d.outlet for d in kept if d.outlet})
-    progress(f"read {len(kept)} reports ({outlets} known outlet{'' if outlets == 1 else 's'}), {len(sentences)} sentences")
+    outlets = len({d.outlet.casefold() for d in kept if d.outlet})  # as the header counts them
+    progress(f"read {len(kept)} report{'' if len(kept) == 1 else 's'} ({outlets} known outlet{'' if outlets == 1 else 's'}), "
+             f"{len(sentences)} sentences")
 
     embedder = embedder or make_embedder(options.model, options.batch_size, options.cache, options.cache_dir, warn,
                                           options.backend)
@@ -68,7 +69,8 @@ def brief_documents(documents: Sequence[Document], options: BuildOptions, embedd
                for t in range(clustering.topic_count)}
     topic_labels = label_topics(members, names)
     numbers = {d.id: n for n, d in enumerate(kept, start=1)}
-    content = brief_content(sentences)  # what coverage is measured on: one for every topic
+    # what coverage is measured on, one for every topic; the publication dates keep facts of other days apart
+    content = brief_content(sentences, {d.id: d.date for d in kept})
     ranked = [rank_topic(t, np.flatnonzero(clustering.labels == t), vectors, sentences, numbers, names,
                          options.per_topic, content) for t in range(clustering.topic_count)]
     ranked.sort(key=lambda r: (-r.source_count, -len(members[r.topic]), r.topic))

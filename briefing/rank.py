@@ -35,6 +35,7 @@ sentences, 21.6 with the concepts' eighth (Lead: 21.0; the extractive oracle: 31
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 import re
 from collections import Counter
@@ -513,12 +514,12 @@ def places_agree(statement: str, other: str, names: NameIndex) -> bool:
 
 
 def dates_agree(statement: str, statement_published: str | None, other: str, other_published: str | None) -> bool:
-    """True when the sentences' own resolved dates overlap, or, when one has none, when their reports
+    """True when any of the sentences' own resolved dates overlap, or, when one has none, when their reports
     were published at most SAME_FACT_DAYS apart; unknown dates do not object."""
-    mine, theirs = event_date(statement, statement_published), event_date(other, other_published)
-    if mine is not None and theirs is not None and mine.resolved and theirs.resolved:
-        assert mine.first and mine.last and theirs.first and theirs.last
-        return mine.first <= theirs.last and theirs.first <= mine.last
+    mine, theirs = _periods(statement, statement_published), _periods(other, other_published)
+    if mine and theirs:  # any two meet: "The July 7 bombings ... on July 7, 2005" and "this day last year"
+        return any(first <= their_last and their_first <= last
+                   for first, last in mine for their_first, their_last in theirs)
     day, other_day = day_of(statement_published), day_of(other_published)
     return day is None or other_day is None or abs((day - other_day).days) <= SAME_FACT_DAYS
 
@@ -526,6 +527,13 @@ def dates_agree(statement: str, statement_published: str | None, other: str, oth
 def event_date(sentence: Sentence | str, published: str | None) -> DateMention | None:
     """The date a sentence gives its event: the first resolved one, else the first as written."""
     return _event_date(sentence if isinstance(sentence, str) else sentence.text, published)
+
+
+@lru_cache(maxsize=65536)
+def _periods(text: str, published: str | None) -> tuple[tuple[dt.date, dt.date], ...]:
+    """The periods of every date the sentence gives that could be resolved (durations aside)."""
+    return tuple((m.first, m.last) for m in dated(text, published)
+                 if m.precision != DURATION and m.resolved and m.first and m.last)
 
 
 @lru_cache(maxsize=65536)  # a wire copy's sentence recurs, mostly in reports of the same day

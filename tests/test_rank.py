@@ -245,6 +245,18 @@ def test_raids_on_two_places_of_one_province_are_different_facts():
     assert 2 not in citations[boleel]  # (the Quriyah raid, this close, is left out as redundant)
 
 
+def test_dates_agree_when_any_dates_the_two_sentences_give_meet():
+    """MultiLing M001: "The July 7 bombings" (read as the July 7 nearest its 2008 report) came first, and kept a
+    2008 retelling of the 2005 bombings apart from a 2006 one ("this day last year")."""
+    from briefing.rank import dates_agree
+
+    assert dates_agree("The July 7 bombings were a series of coordinated bombings which struck London on the morning "
+                       "of July 7, 2005.", "2008-05-01",
+                       "On this day last year, a series of coordinated suicide bombings struck London.", "2006-07-07")
+    assert not dates_agree("Raids hit the town on 3 May 2016.", "2016-05-04", "Raids hit the town on 3 May 2014.",
+                           "2014-05-04")
+
+
 def test_the_same_fact_checks_one_by_one():
     from briefing.rank import counts_agree, dates_agree, main_claim, places_agree
 
