@@ -296,17 +296,20 @@ def _most_telling(accounts: list[Account]) -> list[Account]:
     """At most MAX_ACCOUNTS of a difference's accounts, in their order: both ends (lowest and highest
     figure; earliest and latest for an update), then each time the one that brings in most reports not
     shown yet, so every outlet's figure is seen before a second telling of one; ties: the most reported,
-    then a precise figure ("72") before a vague one ("dozens"). In the Idlib sample the toll of 72 and
-    "some 80" were left out for "at least 32" and "more than 50", told by reports shown already."""
+    then a precise figure ("72") before a vague one ("dozens"), then the one told earliest in its report
+    (news puts the main toll first: Al-Araby's lead says "at least 72", a later line "at least 32"). In the
+    Idlib sample the toll of 72 and "some 80" were left out for "at least 32" and "more than 50", told by
+    reports shown already."""
     if len(accounts) <= MAX_ACCOUNTS:
         return accounts
     kept = {0, len(accounts) - 1}
     shown = {c.doc_id for k in kept for c in accounts[k].citations}
     while len(kept) < MAX_ACCOUNTS:
-        def worth(k: int) -> tuple[int, int, bool, int]:
+        def worth(k: int) -> tuple[int, int, bool, int, int]:
             account = accounts[k]
             reports = {c.doc_id for c in account.citations}
-            return len(reports - shown), len(reports), account.low == account.high, -k
+            earliest = min((c.sentence for c in account.citations), default=0)
+            return len(reports - shown), len(reports), account.low == account.high, -earliest, -k
         best = max((k for k in range(1, len(accounts) - 1) if k not in kept), key=worth)
         kept.add(best)
         shown.update(c.doc_id for c in accounts[best].citations)

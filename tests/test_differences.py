@@ -182,3 +182,9 @@ def test_every_report_s_figure_is_shown_before_a_second_telling_of_one():
                 account("some 80", 80, 80, 5), account("at least 100", 100, None, 4)]
     assert [a.figure for a in _most_telling(accounts)] == ["dozens", "58", "at least 58", "72", "some 80",
                                                             "at least 100"]
+    lead = Account(text="At least 72 killed", figure="at least 72", low=72, high=None, claim=None, date=None,
+                   citations=(Citation(source=2, doc_id="d2", sentence=0, text="t"),))
+    later = Account(text="At least 32 dead", figure="at least 32", low=32, high=None, claim=None, date=None,
+                    citations=(Citation(source=2, doc_id="d2", sentence=9, text="t"),))
+    tied = [accounts[0], later, accounts[2], accounts[3], accounts[4], lead, accounts[6], accounts[7]]
+    assert "at least 72" in [a.figure for a in _most_telling(tied)]  # one report's two tolls: its lead's
