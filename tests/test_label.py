@@ -48,33 +48,32 @@ def labels_of(topics):
     return label_topics(topics, NameIndex([x.text for group in topics.values() for x in group]))
 
 
+def label_beside_another_topic(texts: list[str]) -> str:
+    """The label of a topic of `texts`, next to a second topic (Geneva talks) that its names are not in."""
+    return labels_of({0: texts, 1: ["Talks opened in Geneva on Monday.", "The Geneva talks went on."]})[0]
+
+
 def test_a_town_ending_like_a_people_is_a_place_not_an_actor():
     """'Zabadani' ends like 'Iraqi' but follows 'in': a town, never the actor of 'Zabadani attack on Aleppo'."""
-    labels = labels_of({
-        0: ["Mortar shells hit Aleppo on Monday.", "Shelling in Aleppo killed four civilians.",
-            "Rebels in Zabadani were shelled and Aleppo was bombed.", "An explosion near Zabadani shook Aleppo."],
-        1: ["Talks opened in Geneva on Monday.", "The Geneva talks went on."],
-    })
-    assert labels[0] == "Aleppo attack"
+    label = label_beside_another_topic([
+        "Mortar shells hit Aleppo on Monday.", "Shelling in Aleppo killed four civilians.",
+        "Rebels in Zabadani were shelled and Aleppo was bombed.", "An explosion near Zabadani shook Aleppo."])
+    assert label == "Aleppo attack"
 
 
 def test_an_actor_is_a_people_acting_with_the_place_in_two_sentences():
     """'Osman' (a man) is no people; 'Italian police' act, but never with London: no actor at all."""
-    labels = labels_of({
-        0: ["Osman planned the London bombings.", "Osman denied the London bombings.",
-            "Italian police arrested Osman in Rome.", "The bombings in London killed 52 people."],
-        1: ["Talks opened in Geneva on Monday.", "The Geneva talks went on."],
-    })
-    assert labels[0] == "London attack"
+    label = label_beside_another_topic([
+        "Osman planned the London bombings.", "Osman denied the London bombings.",
+        "Italian police arrested Osman in Rome.", "The bombings in London killed 52 people."])
+    assert label == "London attack"
 
 
 def test_the_event_is_one_the_sentences_naming_the_place_tell():
-    labels = labels_of({
-        0: ["Protesters rallied in Hama on Friday.", "Hama saw a large protest.", "Elsewhere a ceasefire held.",
-            "The ceasefire was agreed last month.", "The ceasefire was welcomed."],
-        1: ["Talks opened in Geneva on Monday.", "The Geneva talks went on."],
-    })
-    assert labels[0] == "Hama protest"
+    label = label_beside_another_topic([
+        "Protesters rallied in Hama on Friday.", "Hama saw a large protest.", "Elsewhere a ceasefire held.",
+        "The ceasefire was agreed last month.", "The ceasefire was welcomed."])
+    assert label == "Hama protest"
 
 
 def test_a_city_and_its_country_glued_are_the_city():

@@ -129,12 +129,16 @@ def test_a_fragment_after_a_denial_is_shown_with_the_denial():
     assert said.shown == "the attack “calls into question” the peace process"  # "said" adds nothing
 
 
-def test_a_scare_quote_is_no_key_quote_when_something_was_said():
-    document = make_document('The opposition said on Tuesday that the attack "calls into question" the peace '
-                             'process. "If the United Nations cannot deter the regime, how can it achieve a political '
-                             'transition?" asked Mohamad Sabra.', id="r1")
+def _key_quotes_of_one_report(text: str):
+    document = make_document(text, id="r1")
     sentences = segment_document(document)
-    quotes = key_quotes([document], sentences, np.zeros(len(sentences), dtype=int), {"r1": 1}, {0: 0})
+    return key_quotes([document], sentences, np.zeros(len(sentences), dtype=int), {"r1": 1}, {0: 0})
+
+
+def test_a_scare_quote_is_no_key_quote_when_something_was_said():
+    quotes = _key_quotes_of_one_report('The opposition said on Tuesday that the attack "calls into question" the peace '
+                                       'process. "If the United Nations cannot deter the regime, how can it achieve a '
+                                       'political transition?" asked Mohamad Sabra.')
     assert [q.speaker for q in quotes] == ["Mohamad Sabra"]
 
 
@@ -153,11 +157,9 @@ def test_the_shown_quote_keeps_to_its_own_sentence():
 
 
 def test_two_fragments_of_one_sentence_are_one_key_quote():
-    document = make_document('The regime military source denied the attack, saying the army "does not and has not" '
-                             'used chemical weapons "not in the past and not in the future." Aid workers said the '
-                             'hospital was full.', id="r1")
-    sentences = segment_document(document)
-    quotes = key_quotes([document], sentences, np.zeros(len(sentences), dtype=int), {"r1": 1}, {0: 0})
+    quotes = _key_quotes_of_one_report('The regime military source denied the attack, saying the army "does not and '
+                                       'has not" used chemical weapons "not in the past and not in the future." Aid '
+                                       'workers said the hospital was full.')
     assert len(quotes) == 1 and quotes[0].speaker == "The regime military source"
 
 
