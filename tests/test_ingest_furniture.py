@@ -49,6 +49,13 @@ CUT = [  # (text, what the story reads once the furniture is gone)
      "Aleppo Russia has accused Belgium a member of a US-led coalition of killing civilians.",
      "Russia has accused Belgium of killing civilians in Aleppo. Russia has accused Belgium a member of a US-led "
      "coalition of killing civilians."),
+    # a site footer: related headlines, newsletter and social links, copyright, policy links (TRT World)
+    ("Russia has lost at least 12 soldiers in the Syrian war. Source TRTWorld and agencies Related News Iraqs vote "
+     "violations | The global gag rule | Slovenian elections Category News A picture is worth a thousand words. Follow "
+     "us on Instagram. FOLLOW TRTWORLD Dont miss out on the Latest News We wont spam you and we respect your privacy. "
+     "Subscribe TRT World on Facebook Like Follow Copyright 2018 TRT World. Contact Us Legal Terms of Use Privacy "
+     "Policy Cookie Policy",
+     "Russia has lost at least 12 soldiers in the Syrian war. Source TRTWorld and agencies"),
     # tags that end the text
     ("Russia has accused Belgium of killing civilians. Tags Belgium Syria coalition air raids strikes Aleppo Russia",
      "Russia has accused Belgium of killing civilians."),
@@ -60,6 +67,7 @@ KEPT = [
     "Tags on the luggage showed that the men had flown in from Istanbul.",
     "The army said its troops had removed the name Tags from the list.",
     "A plain story with no page furniture in it at all. It has two sentences.",
+    "Related News agencies said the Copyright Office had no Privacy Policy.",  # no footer: no link list after it
 ]
 
 
