@@ -53,7 +53,7 @@ CUT = [  # (text, what the story reads once the furniture is gone)
     ("Russia has lost at least 12 soldiers in the Syrian war. Source TRTWorld and agencies Related News Iraqs vote "
      "violations | The global gag rule | Slovenian elections Category News A picture is worth a thousand words. Follow "
      "us on Instagram. FOLLOW TRTWORLD Dont miss out on the Latest News We wont spam you and we respect your privacy. "
-     "Subscribe TRT World on Facebook Like Follow Copyright 2018 TRT World. Contact Us Legal Terms of Use Privacy "
+     "Subscribe TRT World on Facebook Like Follow Copyright \ufffd\ufffd 2018 TRT World. Contact Us Legal Terms of Use Privacy "
      "Policy Cookie Policy",
      "Russia has lost at least 12 soldiers in the Syrian war. Source TRTWorld and agencies"),
     # tags that end the text

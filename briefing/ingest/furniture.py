@@ -32,7 +32,7 @@ TAIL_WITHIN = 2000  # characters of related headlines and tags before the commen
 # a site's footer: "Related News <headlines> ... Follow us ... Copyright 2018 TRT World ... Cookie Policy"
 _FOOTER_START = re.compile(r"\bRelated (?:News|Stories|Articles)\b")
 _FOOTER_END = re.compile(r"\b(?:Cookie|Privacy) Policy\b")
-_COPYRIGHT = re.compile(r"(?:Copyright|©)\s*(?:©\s*)?(?:19|20)\d\d\b")
+_COPYRIGHT = re.compile(r"(?:Copyright|©)\W{0,5}(?:19|20)\d\d\b")  # "Copyright © 2018", its © lost: "��"
 FOOTER_WITHIN = 3000  # characters from "Related News" to the footer's last link, at most
 WIDGET_REACH = 80  # characters of section, time and date before "Get short URL", at most
 _TOKEN = re.compile(r"\S+")
