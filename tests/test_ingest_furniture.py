@@ -53,8 +53,8 @@ CUT = [  # (text, what the story reads once the furniture is gone)
     ("Russia has lost at least 12 soldiers in the Syrian war. Source TRTWorld and agencies Related News Iraqs vote "
      "violations | The global gag rule | Slovenian elections Category News A picture is worth a thousand words. Follow "
      "us on Instagram. FOLLOW TRTWORLD Dont miss out on the Latest News We wont spam you and we respect your privacy. "
-     "Subscribe TRT World on Facebook Like Follow Copyright \ufffd\ufffd 2018 TRT World. Contact Us Legal Terms of Use Privacy "
-     "Policy Cookie Policy",
+     "Subscribe TRT World on Facebook Like Follow Copyright \ufffd\ufffd 2018 TRT World. Contact Us Legal Terms of "
+     "Use Privacy Policy Cookie Policy",
      "Russia has lost at least 12 soldiers in the Syrian war. Source TRTWorld and agencies"),
     # tags that end the text
     ("Russia has accused Belgium of killing civilians. Tags Belgium Syria coalition air raids strikes Aleppo Russia",

@@ -26,7 +26,8 @@ _SHARE_WIDGET = re.compile(
     r"(?:0\s+0\s+0\s+|0\s+\d+\s+|\d+\s+)?")  # its counts: "0 0 0", "0 85" (then "12 Daesh terrorists ..."), "191"
 HEAD_WITHIN = 300  # a widget this close to the start, with no sentence before it, ends the page's header
 # the comment box ends the page; before it, the share count ("... 91"), related headlines, tags
-_COMMENT_BOX = re.compile(r"Community standards\s*Discussion(?:\s*Comment via Facebook)?(?:\s*Comment via Sputnik News)?")
+_COMMENT_BOX = re.compile(r"Community standards\s*Discussion(?:\s*Comment via Facebook)?"
+                          r"(?:\s*Comment via Sputnik News)?")
 _SHARE_COUNT = re.compile(r"\s\.\.\.(?:\s+\d+)+\s")
 TAIL_WITHIN = 2000  # characters of related headlines and tags before the comment box, at most
 # a site's footer: "Related News <headlines> ... Follow us ... Copyright 2018 TRT World ... Cookie Policy"
