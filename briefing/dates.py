@@ -149,6 +149,12 @@ def find_dates(text: str) -> list[DateMention]:
     return list(_find_dates(text))
 
 
+# a rule or an office held "since 1963" dates a state, not what the sentence tells ("The Syrian conflict
+# began when the Baath regime in power since 1963 ... responded with military force": not an event of 1963)
+_STATE_BEFORE = re.compile(r"\b(?:in (?:power|office|charge|exile)|at the helm|(?:has|have|had) (?:ruled|governed|reigned)"
+                           r"|(?:ruling|governing|reigning))\s+$", re.I)
+
+
 @lru_cache(maxsize=65536)  # a wire copy's sentence recurs in reports of other days
 def _find_dates(text: str) -> tuple[DateMention, ...]:
     taken: list[tuple[int, int]] = []
@@ -164,7 +170,11 @@ def _find_dates(text: str) -> tuple[DateMention, ...]:
             if any(start < b and a < end for a, b in taken):
                 continue
             taken.append((start, end))
-            found.append(DateMention(text=match.group(0), start=start, end=end, kind=kind))
+            if kind.startswith("since") and _STATE_BEFORE.search(text, max(0, start - 40), start):
+                kind_here = "duration"  # "the Baath regime in power since 1963": how long a state lasts, no event
+            else:
+                kind_here = kind
+            found.append(DateMention(text=match.group(0), start=start, end=end, kind=kind_here))
     return tuple(sorted(found, key=lambda m: m.start))
 
 

@@ -107,6 +107,14 @@ def test_labels_say_the_precision():
                       "since October 25": "since 25 October 2017"}
 
 
+def test_a_rule_held_since_a_year_is_no_date_of_the_sentence():
+    """FA-KES: "since 1963" put "The Syrian conflict began ..." into the timeline at 1963 (user audit)."""
+    mentions = dated("The Syrian conflict began when the Baath regime in power since 1963 and led by President "
+                     "Bashar al-Assad responded with military force to peaceful protests.", FRI)
+    assert [(m.text, m.precision) for m in mentions] == [("since 1963", "duration")]
+    assert [m.precision for m in dated("Rebels have held the town since 2013.", FRI)] == ["range"]
+
+
 def test_a_duration_is_found_but_is_no_date():
     mentions = dated("They broke a siege of nearly three years.", FRI)
     assert [(m.text, m.precision, m.resolved) for m in mentions] == [("of nearly three years", "duration", False)]
