@@ -22,12 +22,24 @@ CUT = [  # (text, title, the story's first words) from the FA-KES reports in sam
      "58 Killed in Suspected Gas Attack in Syrias Idlib", "Dozens of people"),
     ("Middle East Syria Military 07-08-2013 0147 PM A Syrian army unit killed dozens of fighters in an ambush.",
      "Army ambush", "A Syrian army unit"),
+    # the headline first, with no date before it (111 of Ahram's FA-KES reports)
+    ("10 dead after strikes on rebel-held hospitals in Syria Air strikes on two hospitals in rebel-held northwestern "
+     "Syria on Thursday left 10 people dead.", "10 dead after strikes on rebel-held hospitals in Syria",
+     "Air strikes on two hospitals"),
+    ("ISIL Kills Crucifies 5 Syrians in Deir Ezzor Middle East Syria Security 31-08-2014 0742 PM Militants of the "
+     "so-called Islamic State killed and crucified five civilians.", "ISIL Kills Crucifies 5 Syrians in Deir Ezzor",
+     "Militants of the so-called"),
+    ("Aleppo bomb blast kills six Syrian state TV A bomb blast killed six people and injured 32 in Aleppo.",
+     "Aleppo bomb blast kills six Syrian state", "A bomb blast killed six"),  # the title field lost "TV"
 ]
 KEPT = [
     ("On 4 April 2017 the army attacked the town of Khan Sheikhoun.", "Attack on Khan Sheikhoun"),
     ("4 April 2017 was the deadliest day of the war, monitors said.", "Deadliest day"),
     ("The Syrian army said on Friday it had seized Deir ez-Zor.", "The Syrian army said on Friday it had seized"),
     ("Posted on April 4 2017 by Asharq Al-Awsat English Dozens of people were killed.", "A title not repeated"),
+    ("Russian strikes kill 34 civilians in Syrias Deir Ezzor Monitor AFP Sunday 26 Nov 2017",
+     "Russian strikes kill 34 civilians in Syrias Deir Ezzor Monitor"),  # no sentence after the headline
+    ("Five people were killed in Aleppo on Monday, the monitor said.", "Five people were killed in Aleppo"),
 ]
 
 

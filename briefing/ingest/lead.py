@@ -30,6 +30,8 @@ _LEAD = re.compile(rf"\s*(?:{_LABEL}|{_BREADCRUMB})?{_DATE}\s+")
 _WORD = re.compile(r"\w+")
 _WIRE_CREDIT = re.compile(r"\s*[-–—(]?\s*(\w+)\s*\)?\s*[-–—]?\s+(?=[A-Z\"“])")
 _WIRES = {"reuters", "afp", "ap", "sputnik", "sana", "tass", "xinhua", "anadolu", "ani", "dpa", "efe"}
+# one upper-case word left of a headline the title field cut short ("Syrian state" + "TV"), before "A", "The"
+_HEADLINE_TAIL = re.compile(r"^[A-Z0-9]{1,4}\s+(?=(?:A|An|The)\s+[a-z])")
 TITLE_WITHIN = 12  # the headline must start within this many words after the date ("by Outlet English")
 
 
@@ -42,7 +44,7 @@ def strip_lead(text: str, title: str | None) -> str:
     """The text from where its story starts (the same object when nothing is cut)."""
     match = _LEAD.match(text)
     if not match:
-        return text
+        return _without_headline_first(text, title)
     cut = match.end()
     headline_end = _title_end(text, cut, title or "")
     if headline_end is not None:
@@ -56,13 +58,32 @@ def strip_lead(text: str, title: str | None) -> str:
     return rest
 
 
-def _title_end(text: str, start: int, title: str) -> int | None:
+def _without_headline_first(text: str, title: str | None) -> str:
+    """The text after its headline, when it opens with the document's title word for word and then a
+    sentence ("10 dead after strikes on rebel-held hospitals in Syria Air strikes on two hospitals ..."),
+    maybe with a section and a date between them ("... in Deir Ezzor Middle East Syria Security 31-08-2014
+    0742 PM Militants of ..."). Left in, the headline glues onto the lead sentence."""
+    end = _title_end(text, 0, title or "", within=1)
+    if end is None:
+        return text
+    dateline = _LEAD.match(text, end)
+    cut = _after_wire_credit(text, dateline.end() if dateline else end)
+    rest = text[cut:].lstrip(" \t.:;|-–—")
+    rest = _HEADLINE_TAIL.sub("", rest, count=1)  # "... kills six Syrian state" + "TV A bomb blast killed ..."
+    words = [m.group() for m in islice(_WORD.finditer(rest), 8)]
+    if (len(words) < 4 or not any(word.islower() for word in words)
+            or not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“‘'")):
+        return text  # no sentence follows, or the "headline" runs on in lower case: it was the first sentence
+    return rest
+
+
+def _title_end(text: str, start: int, title: str, within: int = TITLE_WITHIN) -> int | None:
     """Where the document's title, repeated word for word, ends, when it starts soon after `start`."""
     wanted = [w.lower() for w in _WORD.findall(title)]
     if len(wanted) < 3:
         return None
-    words = list(islice(_WORD.finditer(text, start, start + 2000), TITLE_WITHIN + len(wanted) - 1))  # all it reads
-    for offset in range(min(TITLE_WITHIN, len(words))):
+    words = list(islice(_WORD.finditer(text, start, start + 2000), within + len(wanted) - 1))  # all it reads
+    for offset in range(min(within, len(words))):
         window = words[offset:offset + len(wanted)]
         if len(window) == len(wanted) and all(m.group().lower() == w for m, w in zip(window, wanted)):
             return window[-1].end()
