@@ -29,6 +29,7 @@ _PARTICLES = ("al", "el", "ez", "az", "ad", "as", "ash", "ar", "an", "at", "ad",
 _CONNECTORS = {"of", "al", "el", "ez", "az", "ad", "as", "ash", "ar", "an", "bin", "ibn", "abu", "de", "du", "la"}
 _LOST_POSSESSIVES = {c.lower() + "s" for c in ("Syria", "Iraq", "Russia", "Turkey", "Iran", "Lebanon", "Israel",
                                                 "America", "Britain", "Egypt", "Jordan", "Yemen", "Idlib", "Aleppo")}
+_DETACHED_PARTICLE = re.compile(r"\b(al|el|ez|az|ad|as|ash|ar|an|at|ed)- (?=\w)", re.I)
 _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:[^aeiou]i|ian|ese|ish)$")  # "Syrian", "Iraqi": not a given name
 _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w’'\-]*\.?")
 
@@ -45,7 +46,8 @@ def extract_names(text: str) -> tuple[str, ...]:
         while span and span[0].lower() in _COMMON:
             span.pop(0)
         if span:
-            names.append(" ".join(span).rstrip(".").removesuffix("’s").removesuffix("'s"))
+            name = " ".join(span).rstrip(".").removesuffix("’s").removesuffix("'s")
+            names.append(_DETACHED_PARTICLE.sub(r"\1-", name))  # "al- Mayadin" is "al-Mayadin"
         span.clear()
 
     previous_end = 0  # where the token before this one ended

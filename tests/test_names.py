@@ -30,3 +30,9 @@ def test_hard_negatives_stay_apart():
 def test_extract_names_skips_sentence_openers_and_splits_possessives():
     names = list(extract_names("Meanwhile, Iraq’s Joint Operations Command said forces entered al-Qaim."))
     assert names == ["Iraq", "Joint Operations Command", "al-Qaim"]
+
+
+def test_a_particle_written_apart_is_joined_to_its_name():
+    """FA-KES writes "al- Mayadin" 11 times: a topic was labelled "al- Mogambo offensive"."""
+    assert extract_names("Clashes erupted in al- Mogambo and Deir al- Zour near al-Mayadin.") == \
+        ("Clashes", "al-Mogambo", "Deir al-Zour", "al-Mayadin")
