@@ -102,7 +102,7 @@ def _find_quotes(paragraph: str, previous_speaker: str | None) -> tuple[FoundQuo
                 end = follow.end()
                 consumed.add(i + 1)
             lead = paragraph[sentence_start:mark.start()].strip()
-            shown = _shown(lead, text, "")
+            shown = _shown("" if _headline_like(lead) else lead, text, "")
         else:
             before = paragraph[sentence_start:mark.start()]
             attributed = _before_quote(before)
@@ -122,6 +122,14 @@ def _find_quotes(paragraph: str, previous_speaker: str | None) -> tuple[FoundQuo
         found.append(FoundQuote(start=mark.start(), end=end, text=text, shown=shown, speaker=speaker,
                                 speaker_start=speaker_start, cue=cue, pronoun=pronoun))
     return tuple(found)
+
+
+def _headline_like(words: str) -> bool:
+    """A run of capitalised words ("Sputnik Hikmet Durgun US-Led Coalition Confirms Syrias Raqqa Completely
+    Liberated From Daesh"): a photo credit and a related headline that a saved page glued in front of the
+    quote, with no full stop between them, not words of the quote's sentence."""
+    tokens = re.findall(r"[^\W\d_][\w’'-]*", words)
+    return len(tokens) >= 5 and sum(t[0].isupper() for t in tokens) >= 0.8 * len(tokens)
 
 
 def _clean_body(body: str) -> str:

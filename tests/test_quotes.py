@@ -119,6 +119,14 @@ def test_a_fragment_is_shown_with_the_words_it_continues():
                            "and stability are restored across Syria")
 
 
+def test_a_headline_glued_before_a_quote_is_not_shown_with_it():
+    """A saved Sputnik page: a photo credit and a related headline, no full stop, then the quote."""
+    (quote,) = find_quotes("Sputnik Hikmet Durgun US-Led Coalition Confirms Syrias Raqqa Completely Liberated From "
+                           "Daesh “After the regime retook it the residents found the bodies on the streets,” a "
+                           "resident said.")
+    assert quote.shown == "“After the regime retook it the residents found the bodies on the streets”"
+
+
 def test_a_fragment_after_a_denial_is_shown_with_the_denial():
     """Shown without its cue, "denied that its forces used any such weapons" said the opposite."""
     (quote,) = find_quotes('The regime military source denied that its forces used any such weapons, saying the army '
