@@ -65,6 +65,17 @@ def test_bad_files_are_skipped_with_a_warning(tmp_path):
     assert all("\n" not in w for w in warnings)
 
 
+def test_characters_lost_to_an_earlier_encoding_error_get_one_warning(tmp_path):
+    """FA-KES: 39 reports hold U+FFFD ("Syria\ufffd_s"); the user is told once, and the text is kept as it is."""
+    write(tmp_path, "a.txt", "Title\n\nThe army took Syria\ufffd_s eastern city on Friday.\n")
+    write(tmp_path, "b.txt", "Title\n\nThe army took the city on Friday \ufffd a monitor said.\n")
+    write(tmp_path, "c.txt", "Title\n\nEngineers cleared the mines on Saturday, the army said.\n")
+    warnings = []
+    docs = load_documents([str(tmp_path)], warn=warnings.append)
+    assert len(docs) == 3 and "\ufffd" in docs[0].text
+    assert len(warnings) == 1 and "2 reports hold characters lost" in warnings[0] and "a.txt" in warnings[0]
+
+
 def test_strict_makes_a_bad_file_fatal(tmp_path):
     write(tmp_path, "good.txt", "The army took the city on Friday.\n")
     write(tmp_path, "empty.txt", "")

@@ -153,6 +153,7 @@ def load_documents(inputs: Iterable[str], strict: bool = False, warn: Report = l
     documents = _within_dates(documents, options, warn, progress)
     documents = _without_copies(documents, progress)
     documents = _in_language(documents, options.language, skip)
+    _warn_of_lost_characters(documents, warn)
     used_ids: set[str] = set()
     unique = []
     for document in documents:
@@ -160,6 +161,16 @@ def load_documents(inputs: Iterable[str], strict: bool = False, warn: Report = l
         used_ids.add(document.id)
         unique.append(document)
     return unique
+
+
+def _warn_of_lost_characters(documents: list[Document], warn: Report) -> None:
+    """One warning for the reports whose text or title holds U+FFFD: characters an earlier wrong
+    decoding lost before briefing read them (they show as "�" in the brief; nothing can bring them back)."""
+    lost = [d for d in documents if "\ufffd" in d.text or "\ufffd" in (d.title or "")]
+    if lost:
+        first = lost[0].path if lost[0].path and not lost[0].path.endswith(".jsonl") else lost[0].id
+        warn(f"{len(lost)} report{' holds' if len(lost) == 1 else 's hold'} characters lost to an earlier "
+             f"encoding error (shown as \ufffd; the first: {first}); the brief quotes them as they are")
 
 
 def _fetch_links(items: list[Item], fetcher: Fetcher) -> list[Item]:
