@@ -56,6 +56,8 @@ CUT = [  # (text, what the story reads once the furniture is gone)
      "Subscribe TRT World on Facebook Like Follow Copyright \ufffd\ufffd 2018 TRT World. Contact Us Legal Terms of "
      "Use Privacy Policy Cookie Policy",
      "Russia has lost at least 12 soldiers in the Syrian war. Source TRTWorld and agencies"),
+    ("A story ends here. Related News Headline one | Headline two © 2018 TRT World. Terms of Use Privacy Policy "
+     "Cookie Policy", "A story ends here."),  # the footer's © without the word "Copyright"
     # tags that end the text
     ("Russia has accused Belgium of killing civilians. Tags Belgium Syria coalition air raids strikes Aleppo Russia",
      "Russia has accused Belgium of killing civilians."),
