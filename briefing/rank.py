@@ -435,13 +435,15 @@ class SameFact:
       * agree on dates: when both give a resolved date their periods overlap; otherwise their reports
         were published at most SAME_FACT_DAYS apart (unknown dates do not object);
       * agree on places: when both name places (event_context.named_places), they share one.
-    The checks run cheapest first, and only for the few pairs that close, each text read once."""
+    The checks run cheapest first, and only for the few pairs that close, each text read once (its
+    content words, main claim and places kept by text for the brief)."""
 
     def __init__(self, sentences: Sequence[Sentence], names: NameIndex,
                  published: Mapping[str, str | None] | None = None) -> None:
         self.sentences, self.names, self.published = sentences, names, published or {}
         self.words = ContentWords(sentences, names)
         self.claims: dict[str, tuple[set[str], int]] = {}  # text -> its main claim's content words, its end
+        self.places: dict[str, PlaceReading] = {}  # text -> its place_reading
 
     def __call__(self, row: int, other: int) -> bool:
         mine, theirs = self.sentences[row], self.sentences[other]
@@ -451,9 +453,15 @@ class SameFact:
         if len(claim & self.words[other]) < SAME_FACT_CLAIM * len(claim):
             return False
         return (counts_agree(mine.text, theirs.text, claim_end)
-                and places_agree(mine.text, theirs.text, self.names)
+                and readings_agree(self._places(mine.text), self._places(theirs.text))
                 and dates_agree(mine.text, self.published.get(mine.doc_id),
                                 theirs.text, self.published.get(theirs.doc_id)))
+
+    def _places(self, text: str) -> PlaceReading:
+        found = self.places.get(text)
+        if found is None:
+            found = self.places[text] = place_reading(text, self.names)
+        return found
 
     def _claim(self, row: int) -> tuple[set[str], int]:
         text = self.sentences[row].text
@@ -498,19 +506,30 @@ def counts_agree(statement: str, other: str, claim_end: int | None = None) -> bo
     return not in_claim or any(told(count) for count in in_claim)  # the claim's toll must be the other's too
 
 
+PlaceReading = tuple[frozenset[str], "str | None", frozenset[str]]  # places, the first of them, every entity
+
+
+def place_reading(text: str, names: NameIndex) -> PlaceReading:
+    """What `places_agree` needs of a text: the places it names, the first (most specific) of them,
+    and every entity it names."""
+    places = named_places(text, names)
+    first = first_place(text, places, names) if places else None
+    return places, first, frozenset(names.entities(text)) if places else frozenset()
+
+
 def places_agree(statement: str, other: str, names: NameIndex) -> bool:
     """True unless both sentences name places and neither names the other's first, most specific, place
     ("Al-Quriyah southeast of Deir Ezzor" and "Boleel outside Deir Ezzor" share only the province).
     The other's place may be named without a place cue ("captured Deir Ezzor city")."""
-    mine = named_places(statement, names)
-    if not mine:
+    return readings_agree(place_reading(statement, names), place_reading(other, names))
+
+
+def readings_agree(mine: PlaceReading, theirs: PlaceReading) -> bool:
+    (my_places, my_first, my_entities), (their_places, their_first, their_entities) = mine, theirs
+    if not my_places or not their_places:
         return True
-    theirs = named_places(other, names)
-    if not theirs:
-        return True
-    my_first, their_first = first_place(statement, mine, names), first_place(other, theirs, names)
-    return their_first in mine or my_first in theirs or \
-        my_first in names.entities(other) or their_first in names.entities(statement)
+    return their_first in my_places or my_first in their_places or my_first in their_entities or \
+        their_first in my_entities
 
 
 def dates_agree(statement: str, statement_published: str | None, other: str, other_published: str | None) -> bool:

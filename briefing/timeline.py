@@ -24,6 +24,7 @@ from .names import NameIndex
 from .rank import SAME_FACT_COSINE, SameFact, event_date
 
 MAX_ENTRIES = 10
+MAX_TRIED = 20  # events a dated sentence is compared with, closest first (see build_timeline)
 
 
 @dataclass
@@ -48,8 +49,11 @@ def build_timeline(documents: Sequence[Document], sentences: Sequence[Sentence],
         home = None
         if nearby:
             cosines = vectors[[e.rows[0] for e in nearby]] @ vectors[row]
-            home = next((e for e, cosine in zip(nearby, cosines.tolist())
-                         if cosine >= SAME_FACT_COSINE and _same_event(e, row, sentences, same_fact)), None)
+            close = np.flatnonzero(cosines >= SAME_FACT_COSINE)
+            # the closest few only: on a day of many events told alike ("raids on <village> killed ...")
+            # trying every one made this quadratic in the day's sentences
+            tried = close[np.argsort(-cosines[close], kind="stable")[:MAX_TRIED]].tolist()
+            home = next((nearby[k] for k in tried if _same_event(nearby[k], row, sentences, same_fact)), None)
         if home is None:
             events.append(_Event([row], mention))
             index.add(events[-1])
