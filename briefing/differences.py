@@ -285,8 +285,9 @@ def _difference(kind: str, group: list[Item], accounts: list[_Account], sentence
         f"Reports give {figures[0]} {measure}; {NOTES[kind][0].lower()}{NOTES[kind][1:]}"
     shown = _most_telling(every)
     if len(shown) < len(every):
-        note += (f" {len(shown)} of its {len(every)} accounts are shown: the lowest, the highest, and those that bring "
-                 f"in the most other reports.")
+        ends = "the earliest, the latest" if kind == "updated" else "the lowest, the highest"  # see _most_telling
+        note += (f" {len(shown)} of its {len(every)} accounts are shown: {ends}, and those that bring in the most "
+                 f"other reports.")
     dates = [i.date for i in group if i.date]
     return Difference(kind=kind, measure=measure, event=_event_name(group, names, topic, topic_labels),
                       date=min(dates) if dates else None, topic=topic, note=note, accounts=tuple(shown))

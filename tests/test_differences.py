@@ -59,6 +59,15 @@ def test_updated_a_later_report_raises_the_toll():
     assert [a.date for a in found[0].accounts] == ["2017-04-04", "2017-04-05"]
 
 
+def test_an_update_told_many_ways_says_its_ends_are_the_earliest_and_latest():
+    days = ["2017-04-04", "2017-04-05", "2017-04-06", "2017-04-07", "2017-04-08", "2017-04-09", "2017-04-10",
+            "2017-04-11"]
+    found = differences(*[(f"Outlet{n}", day, f"The death toll of the car bomb in Azaz rose to {20 + 5 * n} people.")
+                          for n, day in enumerate(days)])
+    assert [d.kind for d in found] == ["updated"]
+    assert "the earliest, the latest" in found[0].note and "lowest" not in found[0].note
+
+
 def test_attribution_fact_against_claim_for_one_figure():
     found = differences(("Alpha", DAY, "The raid on Saraqib killed 40 people."),
                         ("Beta", DAY, "The raid on Saraqib killed 40 people, according to activists."))
