@@ -156,20 +156,19 @@ class _NameUsage:
         self.force_cued_in: dict[str, set[str]] = {}  # sentence text -> the keys it puts before a force noun
         for text in {s.text for sentences in topics.values() for s in sentences}:
             cued, forces = set(), set()
-            at = 0
+            cursor = 0  # past the last name found: the next is looked for from there
             for name in extract_names(text):
                 key = names.entity(name)
-                at = text.find(name, at)
+                at = text.find(name, cursor)
                 if at < 0:  # a name rebuilt from a lost possessive ("Syrias" -> "Syria") is not where it was
-                    at = 0
                     continue
+                cursor = at + len(name)
                 self.mentions[key] += 1
                 if at > 0 and _PLACE_CUE.search(text[max(0, at - 16):at]):
                     cued.add(key)
                     self.after_place_cue[key] += 1
                 if _FORCE_NOUN.match(text, at + len(name)):
                     forces.add(key)
-                at += len(name)
             if cued:
                 self.place_cued_in[text] = cued
             if forces:
