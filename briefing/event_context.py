@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from weakref import WeakKeyDictionary
 
 from .model import Document, Sentence
 from .names import NameIndex, extract_names, fold
@@ -104,9 +105,24 @@ def other_times(sentences: Sequence[Sentence], by_id: Mapping[str, Document]) ->
     return out
 
 
-@lru_cache(maxsize=65536)  # items_of and claim_differences read every sentence; wire copies repeat them
+# per name index (each brief's own, and gone with it: an lru_cache keyed by the index kept every brief's
+# index alive in a long-running process), text -> the places it names
+_PLACES_BY_INDEX: WeakKeyDictionary = WeakKeyDictionary()
+
+
 def named_places(text: str, names: NameIndex) -> frozenset[str]:
-    """The entities a sentence names as places, countries left out (they hold every event)."""
+    """The entities a sentence names as places, countries left out (they hold every event). Read once
+    per text and name index: differences, same-fact merging and the timeline all ask."""
+    known = _PLACES_BY_INDEX.get(names)
+    if known is None:
+        known = _PLACES_BY_INDEX[names] = {}
+    found = known.get(text)
+    if found is None:
+        found = known[text] = _named_places(text, names)
+    return found
+
+
+def _named_places(text: str, names: NameIndex) -> frozenset[str]:
     found = set()
     at = 0
     for name in extract_names(text):

@@ -197,3 +197,18 @@ def test_every_report_s_figure_is_shown_before_a_second_telling_of_one():
                     citations=(Citation(source=2, doc_id="d2", sentence=9, text="t"),))
     tied = [accounts[0], later, accounts[2], accounts[3], accounts[4], lead, accounts[6], accounts[7]]
     assert "at least 72" in [a.figure for a in _most_telling(tied)]  # one report's two tolls: its lead's
+
+
+def test_the_places_read_of_a_brief_go_with_its_name_index():
+    """named_places was an lru_cache keyed by the name index: every brief's index stayed alive (review)."""
+    import gc
+    import weakref
+
+    from briefing.event_context import named_places
+
+    names = NameIndex(["Strikes hit Douma in eastern Ghouta."])
+    assert named_places("Strikes hit Douma in eastern Ghouta.", names) == {"douma", "ghouta"}
+    gone = weakref.ref(names)
+    del names
+    gc.collect()
+    assert gone() is None
