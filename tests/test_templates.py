@@ -402,6 +402,47 @@ def test_counts_say_known_outlets_and_topics_shown_of_those_found(brief):
     assert "2 reports, 2 outlets" in render(brief, "md")  # every outlet known: no "known" needed
 
 
+def header_lines(brief) -> dict[str, str]:
+    """The line under the title in the page, the Markdown, the text and the mail, tags removed and
+    the text's " - " separators read as the others' " · "."""
+    from briefing.deliver.email import email_html
+
+    def untagged(html: str) -> str:
+        return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+    page = re.search(r'<p class="meta">(.*?)</p>', render(brief, "html"), flags=re.S).group(1)
+    mail = re.search(r'<p class="meta"[^>]*>(.*?)</p>', email_html(brief), flags=re.S).group(1)
+    return {"html": untagged(page), "md": render(brief, "md").split("\n")[2],
+            "txt": render(brief, "txt").split("\n")[1].replace(" - ", " · "), "email": untagged(mail)}
+
+
+def test_the_page_markdown_text_and_mail_give_the_header_the_context_makes(brief):
+    """Coverage and topic count are made once (`brief_coverage`, `topics_shown`), so the four
+    templates, and a theme of the user's own, say them in the same words."""
+    from dataclasses import replace
+
+    from briefing.deliver.daily import empty_brief
+    from briefing.model import Topic
+    from briefing.options import BuildOptions
+    from briefing.renderers import template_context
+
+    side_stories = tuple(Topic(id=90 + n, label=f"Side story {n}", weight=0.0, members=()) for n in range(2))
+    one_unknown = replace(with_source_extras(brief), outlet_count=1)  # an unknown outlet and hidden topics
+    fewer = replace(one_unknown, sections=one_unknown.sections[:1], topics=(*brief.topics[:1], *side_stories))
+    none_known = replace(brief, outlet_count=0, sources=tuple(replace(s, outlet=None) for s in brief.sources))
+    empty = empty_brief("2026-11-21", None, BuildOptions(), None)
+    assert len(brief.sections) == len(brief.topics) == 1  # every topic shown
+    cases = [(fewer, "2 reports, 1 known outlet", "1 of 3 topics"), (brief, "2 reports, 2 outlets", "1 topic"),
+             (none_known, "2 reports, outlets unknown", "1 topic"), (empty, "no reports", "")]
+    for case, coverage, topics in cases:
+        context = template_context(case, RenderOptions())
+        assert (context["brief_coverage"], context["topics_shown"]) == (coverage, topics)
+        header = f"{coverage} · {topics}" if topics else coverage
+        lines = header_lines(case)
+        assert len(set(lines.values())) == 1, lines
+        assert lines["html"].endswith(f" · {header}") and lines["html"].count("·") == header.count("·") + 1, lines
+
+
 def test_outlet_count_counts_known_outlets_only():
     from briefing.options import BuildOptions
     from briefing.pipeline import brief_documents

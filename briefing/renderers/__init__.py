@@ -13,6 +13,7 @@ from pathlib import Path
 from ..model import Brief
 from .citations import DEFAULT_MAX_CITATIONS, source_listing
 from .environment import make_environment, render_template
+from .filters import plural
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,30 @@ def template_context(brief: Brief, options: RenderOptions) -> dict:
         "max_citations": options.max_citations,
         "listed_sources": listed,
         "unlisted_sources": unlisted,
+        "brief_coverage": brief_coverage(brief),
+        "topics_shown": topics_shown(brief),
     }
+
+
+def brief_coverage(brief: Brief) -> str:
+    """What the brief was made from, as its header says it: "2 reports, 2 outlets"; known outlets
+    only, and said so, when a report's outlet is unknown ("2 reports, 1 known outlet"); "2 reports,
+    outlets unknown"; "no reports" for an empty day."""
+    if not brief.report_count:
+        return "no reports"
+    if not brief.outlet_count:
+        return f"{plural(brief.report_count, 'report')}, outlets unknown"
+    outlet = "known outlet" if any(not source.outlet for source in brief.sources) else "outlet"
+    return f"{plural(brief.report_count, 'report')}, {plural(brief.outlet_count, outlet)}"
+
+
+def topics_shown(brief: Brief) -> str:
+    """The topics the brief shows, of those found: "5 of 12 topics" when some found no statement,
+    else "5 topics"; "" when it found none."""
+    shown, found = len(brief.sections), len(brief.topics)
+    if not shown and not found:
+        return ""
+    return f"{shown} of {plural(found, 'topic')}" if shown < found else plural(shown, "topic")
 
 
 PAGE_SIZES = {"a4": "A4", "letter": "letter"}  # the CSS @page size names
