@@ -20,6 +20,11 @@ def sources_of(documents: Sequence[Document]) -> tuple[Source, ...]:
                  for n, d in enumerate(documents, start=1))
 
 
+def known_outlets(documents: Sequence[Document]) -> int:
+    """The distinct outlets that published the reports (case aside); reports of unknown outlet not counted."""
+    return len({d.outlet.casefold() for d in documents if d.outlet})
+
+
 def key_points(ranked: Sequence[RankedTopic], count: int) -> tuple[Statement, ...]:
     """Each topic's best statement first (most important topic first), then the best of the rest."""
     firsts = [r.statements[0] for r in ranked if r.statements]
@@ -46,7 +51,7 @@ def assemble(documents: Sequence[Document], sentences: Sequence[Sentence], label
         title=title,
         date=dates[-1] if dates else now.date().isoformat(),
         report_count=len(documents),
-        outlet_count=len({d.outlet.casefold() for d in documents if d.outlet}),  # known outlets only
+        outlet_count=known_outlets(documents),
         generated=Generation(version=__version__, model=model_name,
                              time=now.replace(microsecond=0).isoformat(), options=options.as_dict()),
         key_points=key_points(ranked, options.key_points),

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from .assemble import assemble
+from .assemble import assemble, known_outlets
 from .cluster import cluster_sentences
 from .embed import Embedder, make_embedder
 from .errors import InputError
@@ -52,7 +52,7 @@ def brief_documents(documents: Sequence[Document], options: BuildOptions, embedd
         sentences.extend(found)
     if not sentences:
         raise InputError("no report has a sentence to summarise")
-    outlets = len({d.outlet.casefold() for d in kept if d.outlet})  # as the header counts them
+    outlets = known_outlets(kept)
     progress(f"read {len(kept)} report{'' if len(kept) == 1 else 's'} ({outlets} known outlet{'' if outlets == 1 else 's'}), "
              f"{len(sentences)} sentences")
 
