@@ -223,6 +223,57 @@ def test_redaction_masks_long_secrets_anywhere_and_short_ones_as_tokens():
     assert _redact(f"501 cannot decode {echoed}", forms) == "501 cannot decode ***"
 
 
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS:UserWarning")  # loopback only
+def test_a_non_ascii_password_fails_at_once_and_shows_none_of_itself(monkeypatch, no_wait):
+    """smtplib's AUTH encodes the password as ASCII: its UnicodeEncodeError would quote the character
+    and where it stands. One line, exit 3, nothing of the password."""
+    password = "s3cret-Pa55\xc4-do-not-print"
+    monkeypatch.setenv("BRIEFING_SMTP_USER", USER)
+    monkeypatch.setenv("BRIEFING_SMTP_PASSWORD", password)
+    with smtp_server("none", auth=True) as (handler, port):
+        code, out, err = run("email", SAMPLE, "--to", "desk@example.org", "--smtp-host", "127.0.0.1",
+                             "--smtp-port", port, "--smtp-security", "none")
+    assert code == 3 and no_wait == [] and handler.received == []
+    assert err == ("briefing: error: mail not sent: BRIEFING_SMTP_PASSWORD holds characters SMTP AUTH cannot "
+                   "send (ASCII only)\n")
+
+
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS:UserWarning")  # loopback only
+def test_a_unicode_error_at_login_is_a_delivery_error_without_detail():
+    """The login itself, should a non-ASCII secret reach it: DeliveryError, not the codec's message."""
+    from briefing.deliver.smtp import SmtpSettings, _deliver
+    from briefing.errors import DeliveryError
+
+    with smtp_server("none", auth=True) as (handler, port):
+        settings = SmtpSettings(host="127.0.0.1", port=port, security="none")
+        with pytest.raises(DeliveryError) as caught:
+            _deliver(settings, (USER, PASSWORD + "\xc4"), "a@example.org", ["desk@example.org"], b"Subject: x\r\n\r\nx")
+    assert str(caught.value) == ("mail not sent: BRIEFING_SMTP_USER or BRIEFING_SMTP_PASSWORD holds characters "
+                                 "SMTP AUTH cannot send (ASCII only)")
+    assert caught.value.__cause__ is None and caught.value.__suppress_context__
+
+
+@pytest.mark.parametrize("failure", [
+    ValueError(f"cannot send {PASSWORD}"),
+    UnicodeEncodeError("ascii", PASSWORD + "\xc4", len(PASSWORD), len(PASSWORD) + 1, "ordinal not in range(128)"),
+])
+def test_an_unforeseen_error_while_sending_is_one_line_without_the_password(failure, credentials, monkeypatch,
+                                                                            no_wait):
+    import smtplib
+
+    def sendmail(self, *args, **kwargs):
+        raise failure
+
+    monkeypatch.setattr(smtplib.SMTP, "login", lambda self, user, password: (235, b"ok"))
+    monkeypatch.setattr(smtplib.SMTP, "sendmail", sendmail)
+    with smtp_server("none") as (handler, port):
+        code, out, err = run("email", SAMPLE, "--to", "desk@example.org", "--smtp-host", "127.0.0.1",
+                             "--smtp-port", port, "--smtp-security", "none")
+    detail = "" if isinstance(failure, UnicodeError) else ": cannot send ***"
+    assert code == 3 and err == (f"briefing: error: mail not sent to 127.0.0.1:{port}: unexpected "
+                                 f"{type(failure).__name__}{detail}\n")
+
+
 def test_password_refused_in_clear_to_a_remote_host(credentials):
     code, out, err = run("email", SAMPLE, "--to", "desk@example.org", "--smtp-host", "mail.example.org",
                          "--smtp-security", "none")

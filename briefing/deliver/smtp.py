@@ -5,7 +5,11 @@ ONLY from the environment (BRIEFING_SMTP_USER, BRIEFING_SMTP_PASSWORD): never fr
 `ps` shows them, and never into a message, a log line or an error.
 
 Transient (retried with backoff): connection refused, reset or timed out, a dropped connection,
-any 4xx answer. Permanent (fail at once): any 5xx answer, a failed login, a TLS failure.
+any 4xx answer. Permanent (fail at once): any 5xx answer, a failed login, a TLS failure, a user
+name or password that is not ASCII (smtplib's AUTH PLAIN, LOGIN and CRAM-MD5 encode them as ASCII;
+sending UTF-8, which RFC 4616 allows for PLAIN, would mean replacing smtplib's own AUTH exchange, and
+servers differ in what they accept). An error we did not foresee is still a one-line DeliveryError,
+its text masked, and a UnicodeError's text (it quotes the character and its position) left out.
 """
 
 from __future__ import annotations
@@ -73,6 +77,9 @@ def credentials(environ: Mapping[str, str] | None = None) -> tuple[str, str] | N
     if not user or not password:
         missing = USER_VARIABLE if not user else PASSWORD_VARIABLE
         raise DeliveryError(f"mail not sent: {missing} is not set (set both SMTP variables, or neither)")
+    for name, value in ((USER_VARIABLE, user), (PASSWORD_VARIABLE, password)):
+        if not value.isascii():  # checked before connecting; never say which character or where
+            raise DeliveryError(f"mail not sent: {name} holds characters SMTP AUTH cannot send (ASCII only)")
     return user, password
 
 
@@ -103,6 +110,9 @@ def send(message: EmailMessage, settings: SmtpSettings, environ: Mapping[str, st
             continue
         except DeliveryError as error:
             raise DeliveryError(_redact(str(error), secrets)) from None
+        except Exception as error:  # unforeseen: still one line, and never the secret or a piece of it
+            detail = "" if isinstance(error, UnicodeError) else f": {_redact(_one_line(str(error)), secrets)}"
+            raise DeliveryError(f"mail not sent to {where}: unexpected {type(error).__name__}{detail}") from None
         for address, (code, text) in refused.items():
             progress(f"mail: {address} refused ({code} {_one_line(text)})")
         progress(f"mail: sent to {', '.join(a for a in to if a not in refused)} via {where}")
@@ -128,7 +138,11 @@ def _deliver(settings: SmtpSettings, login, sender: str, to: list[str], data: by
                 client.starttls(context=context)
                 client.ehlo()
             if login:
-                client.login(*login)
+                try:
+                    client.login(*login)
+                except UnicodeError:  # its text would quote a character of the secret and its position
+                    raise DeliveryError(f"mail not sent: {USER_VARIABLE} or {PASSWORD_VARIABLE} holds characters "
+                                        f"SMTP AUTH cannot send (ASCII only)") from None
             return client.sendmail(sender, to, data)
     except smtplib.SMTPAuthenticationError as error:
         raise DeliveryError(f"mail not sent: {where} refused the login of {USER_VARIABLE} "
