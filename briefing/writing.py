@@ -24,7 +24,9 @@ def write_outputs(rendered: dict[Path, str | bytes]) -> list[Path]:
     kept aside under a second name (a hard link, else a copy), and only then are they all renamed
     into place. If a rename still fails (a file made immutable, Ctrl-C), the files renamed before it
     are put back as they were and the new ones removed: never a half-written file, nor a new
-    brief.html beside yesterday's brief.json. Raises OutputError naming the path that failed."""
+    brief.html beside yesterday's brief.json. Raises OutputError naming the path that failed. If
+    putting an old file back fails too, its copy aside is kept, never deleted, and the OutputError
+    names where (the one case that leaves a new file beside old ones)."""
     paths = [Path(p) for p in rendered]
     for path in paths:
         _check_target(path)
@@ -41,16 +43,25 @@ def write_outputs(rendered: dict[Path, str | bytes]) -> list[Path]:
             kept[path] = _keep_aside(path)
         for path, temporary in staged:
             current = path
-            os.replace(temporary, path)
-            replaced.append(path)
+            replaced.append(path)  # first: Ctrl-C just after the rename must still undo it
+            try:
+                os.replace(temporary, path)
+            except OSError:
+                replaced.pop()  # the rename did not happen: this target is as it was
+                raise
     except BaseException as error:
-        _put_back(replaced, kept)
+        stranded = _put_back(replaced, kept)
         for _path, temporary in staged:
             Path(temporary).unlink(missing_ok=True)
         _drop(kept)
         if isinstance(error, OSError):
-            raise OutputError(f"{current}: cannot be written ({error.strerror or error})") from None
-        raise
+            reason = error.strerror or str(error)
+        elif stranded:  # Ctrl-C or a bug: still say where the old files are, not "nothing was written"
+            reason = "interrupted" if isinstance(error, KeyboardInterrupt) else type(error).__name__
+        else:
+            raise
+        kept_at = "".join(f"; the previous {path.name} is kept at {aside}" for path, aside in stranded)
+        raise OutputError(f"{current}: cannot be written ({reason}){kept_at}") from None
     _drop(kept)
     return [path for path, _temporary in staged]
 
@@ -74,17 +85,34 @@ def _keep_aside(path: Path) -> str | None:
     return aside
 
 
-def _put_back(replaced: list[Path], kept: dict[Path, str | None]) -> None:
+def _put_back(replaced: list[Path], kept: dict[Path, str | None]) -> list[tuple[Path, str]]:
+    """Undo the renames of `replaced`; return (path, aside) for each old file that could not be put
+    back. Its aside is taken out of `kept`, so that `_drop` leaves it: it is the only old copy."""
+    stranded: list[tuple[Path, str]] = []
     for path in reversed(replaced):
+        aside = kept.get(path)
         try:
-            aside = kept.get(path)
             if aside is None:
                 path.unlink(missing_ok=True)
+            elif _same_file(path, aside):
+                pass  # never renamed (Ctrl-C just before it): the old file is still there; _drop unlinks the link
             else:
                 os.replace(aside, path)
                 kept[path] = None
-        except OSError:
-            pass  # best effort: the other files are still put back
+        except OSError:  # best effort: the other files are still put back
+            if aside is not None:
+                kept[path] = None
+                stranded.append((path, aside))
+    return stranded[::-1]
+
+
+def _same_file(path: Path, aside: str) -> bool:
+    """`path` is still the old file itself (`aside` is a hard link to it). Renaming one hard link
+    onto another of the same file does nothing, and would leave the aside behind."""
+    try:
+        return os.path.samestat(os.lstat(path), os.lstat(aside))
+    except OSError:
+        return False
 
 
 def _drop(kept: dict[Path, str | None]) -> None:

@@ -446,6 +446,56 @@ def test_a_rename_that_fails_puts_back_what_the_earlier_ones_replaced(tmp_path, 
     assert {p.name: p.read_bytes() for p in out.iterdir()} == {"brief.html": b"old html", "brief.pdf": b"old pdf"}
 
 
+def test_an_old_file_that_cannot_be_put_back_is_kept_aside_and_named(tmp_path, monkeypatch):
+    """brief.pdf's rename fails, then putting brief.html back fails too: the old brief.html is the
+    aside's only copy, so it stays, and the error says where it is."""
+    import briefing.writing
+    from briefing.errors import OutputError
+    from briefing.writing import write_outputs
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "brief.html").write_text("old html")
+    (out / "brief.pdf").write_bytes(b"old pdf")
+    real_replace = os.replace
+
+    def replace(source, target):
+        if str(target).endswith("brief.pdf") or str(source).endswith(".old"):
+            raise OSError(errno.EPERM, "Operation not permitted")
+        return real_replace(source, target)
+
+    monkeypatch.setattr(briefing.writing.os, "replace", replace)
+    with pytest.raises(OutputError) as caught:
+        write_outputs({out / "brief.html": "new html", out / "brief.pdf": b"new"})
+    aside = next(out.glob(".brief.html.*.old"))
+    assert str(caught.value) == (f"{out / 'brief.pdf'}: cannot be written (Operation not permitted); "
+                                 f"the previous brief.html is kept at {aside}")
+    assert aside.read_text() == "old html" and (out / "brief.pdf").read_bytes() == b"old pdf"
+    assert sorted(p.name for p in out.iterdir()) == sorted(["brief.html", "brief.pdf", aside.name])
+
+
+def test_ctrl_c_just_after_a_rename_puts_that_file_back_too(tmp_path, monkeypatch):
+    """Ctrl-C lands after brief.pdf's rename, before it is recorded: it is put back with the rest."""
+    import briefing.writing
+    from briefing.writing import write_outputs
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "brief.html").write_text("old html")
+    (out / "brief.pdf").write_bytes(b"old pdf")
+    real_replace = os.replace
+
+    def replace(source, target):
+        real_replace(source, target)
+        if str(target).endswith("brief.pdf") and str(source).endswith(".part"):
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(briefing.writing.os, "replace", replace)
+    with pytest.raises(KeyboardInterrupt):
+        write_outputs({out / "brief.html": "new html", out / "brief.pdf": b"new", out / "brief.json": "{}"})
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == {"brief.html": b"old html", "brief.pdf": b"old pdf"}
+
+
 def test_write_outputs_replaces_every_file_and_leaves_nothing_aside(tmp_path):
     from briefing.writing import write_outputs
 
