@@ -114,12 +114,18 @@ class DailyConfig:
 
     def check_paths(self) -> DailyConfig:
         """The files and folders the config names exist: checked before a run makes anything in OUTDIR.
-        (Not at load: `briefing email --config` needs only [email].)"""
-        import glob
+        (Not at load: `briefing email --config` needs only [email].) [sources] paths are checked by
+        the reader's own rules (`expand_sources`): a URL is fetched, not looked for on disk; a glob
+        that matches nothing and an empty folder are a quiet day, as the run itself treats them."""
+        from .errors import InputError
+        from .ingest import expand_sources
 
         for item in self.source_paths:
-            if not glob.has_magic(item) and not Path(item).exists():
-                raise ConfigError(f"{self.path}: [sources] paths: {item}: no such file or folder")
+            try:
+                expand_sources([item])
+            except InputError as error:
+                if "no such file" in str(error):  # as deliver/daily.py's _read tells a mistake from a quiet day
+                    raise ConfigError(f"{self.path}: [sources] paths: {error}") from None
         for folder in self.templates:
             if not Path(folder).is_dir():
                 raise ConfigError(f"{self.path}: [brief] templates: {folder}: no such folder")
@@ -165,7 +171,7 @@ def parse_config(data: dict[str, Any], path: Path) -> DailyConfig:
     brief = dict(data.get("brief", {}))
     templates = tuple(reader.path(p) for p in reader.strings("brief", "templates", brief))
     css = tuple(reader.path(p) for p in reader.strings("brief", "css", brief))
-    page_size = reader.choice("brief", "page-size", _pop_either(brief, "page-size"), ("A4", "a4", "letter", "Letter"), "A4")
+    page_size = reader.page_size(_pop_either(brief, "page-size"))
     formats = tuple(f.lower() for f in reader.strings("brief", "format", {"format": _pop_either(brief, "format")}))
     from .renderers.citations import DEFAULT_MAX_CITATIONS
 
@@ -190,7 +196,7 @@ def parse_config(data: dict[str, Any], path: Path) -> DailyConfig:
     if not 0 < threshold <= 1:
         raise ConfigError(f"{path}: [news] threshold: must be more than 0 and at most 1, not {threshold}")
     return DailyConfig(path=path, inputs=inputs, build=build, templates=templates, css=css,
-                       page_size=page_size.upper() if page_size.lower() == "a4" else "letter", max_citations=max_citations,
+                       page_size=page_size, max_citations=max_citations,
                        formats=formats or DAILY_FORMATS, output_dir=Path(reader.path(out_dir)), threshold=threshold,
                        email=reader.email(data["email"]) if "email" in data else None, source_paths=source_paths)
 
@@ -247,6 +253,19 @@ class _Reader:
             raise self.fail(section, key, f"must be one of {', '.join(dict.fromkeys(c.lower() for c in choices))}, "
                                           f"not {value!r}")
         return value
+
+    def page_size(self, value: Any) -> str:
+        """"A4" or "letter", in any case, by the renderers' own rule (as `--page-size` takes it)."""
+        from .renderers import page_size
+
+        if value is None:
+            return "A4"
+        try:
+            return page_size(self.typed("brief", "page-size", value, str))
+        except ConfigError:
+            raise
+        except BriefingError:
+            raise self.fail("brief", "page-size", f"must be A4 or letter, not {value!r}") from None
 
     def build_options(self, table: dict) -> BuildOptions:
         hints = typing.get_type_hints(BuildOptions)

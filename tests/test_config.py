@@ -85,6 +85,29 @@ def test_mistakes_name_the_key(tmp_path, text, message):
     assert message in str(caught.value) and str(tmp_path / "briefing.toml") in str(caught.value)
 
 
+@pytest.mark.parametrize("value", ["A4", "a4", "letter", "Letter", "LETTER", "legal", ""])
+def test_page_size_is_read_as_the_command_line_reads_it(tmp_path, value):
+    """One rule for `page-size` and `--page-size`: any case of A4 or letter, nothing else."""
+    from briefing.cli import build_parser
+
+    try:
+        build_parser().parse_args(["build", "r.txt", "--page-size", value])
+        by_flag = True
+    except SystemExit:
+        by_flag = False
+    path = write(tmp_path, f"[sources]\npaths = ['r']\n[brief]\npage-size = '{value}'\n")
+    if by_flag:
+        assert load_config(path).page_size == ("A4" if value.lower() == "a4" else "letter")
+    else:
+        with pytest.raises(ConfigError, match=rf"\[brief\] page-size: must be A4 or letter, not '{value}'$"):
+            load_config(path)
+
+
+def test_page_size_must_be_a_string(tmp_path):
+    with pytest.raises(ConfigError, match=r"\[brief\] page-size: must be a string, not 4"):
+        load_config(write(tmp_path, "[sources]\npaths = ['r']\n[brief]\npage-size = 4\n"))
+
+
 def test_password_is_not_a_config_key(tmp_path):
     """Credentials only come from the environment; a config that holds one is refused, not ignored."""
     with pytest.raises(ConfigError, match="password: unknown key"):

@@ -197,6 +197,49 @@ def test_mail_failure_exits_3_with_the_archive_written(archive, monkeypatch):
     assert len(handler.received) == 1
 
 
+def test_an_index_that_cannot_be_rewritten_after_the_mail_is_a_warning(archive, monkeypatch):
+    """The mail went and the store says so: the run succeeded, with a warning; not exit 2 and no summary."""
+    from briefing.cli import main
+    from briefing.deliver import daily
+    from briefing.errors import OutputError
+
+    monkeypatch.setattr("briefing.deliver.daily._embedder", lambda options, warn: FakeEmbedder())
+    real, calls = daily.write_index, []
+
+    def write_index(config, store, render_options):
+        calls.append(config)
+        if len(calls) == 2:  # the rewrite after the mail
+            raise OutputError(f"{config.output_dir / 'index.html'}: cannot be written (No space left on device)")
+        return real(config, store, render_options)
+
+    monkeypatch.setattr(daily, "write_index", write_index)
+    with smtp_server("none") as (handler, port):
+        config_for(archive, port)
+        out, err = io.StringIO(), io.StringIO()
+        code = main(["daily", "--config", str(archive / "briefing.toml"), "--date", "2026-03-02"], stdout=out, stderr=err)
+        assert code == 0, err.getvalue()
+        assert len(handler.received) == 1 and len(calls) == 2
+        assert re.search(r"^brief of 2026-03-02: .*; mail: mailed$", out.getvalue(), re.MULTILINE), out.getvalue()
+        index = archive / "briefs" / "index.html"
+        assert (f"briefing: warning: the brief was mailed, but the index still says it was not: {index}: cannot be "
+                f"written (No space left on device) (the next run rewrites it)\n") in err.getvalue()
+        again = run_daily(load_config(archive / "briefing.toml"), date="2026-03-02", embedder=FakeEmbedder())
+    assert not again.mailed and again.mail_note == "already mailed" and len(handler.received) == 1
+
+
+def test_a_url_or_an_unmatched_glob_in_sources_paths_passes_the_check(archive):
+    """[sources] paths keeps a URL as it is and the run fetches it; a glob that matches nothing or an
+    empty folder is a quiet day. The check before the run follows the reader's rules, not its own."""
+    (archive / "empty").mkdir()
+    config_for(archive)
+    text = (archive / "briefing.toml").read_text().replace(
+        'paths = ["reports/"]', 'paths = ["reports/", "https://example.org/feed.xml", "later/*.txt", "empty/"]')
+    (archive / "briefing.toml").write_text(text)
+    config = load_config(archive / "briefing.toml")
+    assert "https://example.org/feed.xml" in config.source_paths
+    assert config.check_paths() is config
+
+
 @pytest.mark.slow
 def test_daily_cli_with_the_real_model_and_pdf(archive):
     from briefing.cli import main

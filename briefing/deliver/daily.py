@@ -138,7 +138,11 @@ def _run(config, day, force, since, embedder, progress, warn, send, environ, sto
     written = tuple(sorted(folder.iterdir()))
     mailed, note = _mail(config, brief, folder, force, store, progress, send, environ)
     if mailed:  # the index was written before the mail went, so that a failed mail loses nothing
-        write_index(config, store, render_options)  # now it can say "mailed"
+        try:
+            write_index(config, store, render_options)  # now it can say "mailed"
+        except OutputError as error:  # the mail went and the store says so: the run did its work
+            warn(f"the brief was mailed, but the index still says it was not: {error} "
+                 f"(the next run rewrites it)")
     return DailyResult(day, folder, written, len(new_documents), new_count, mailed, note)
 
 
