@@ -21,6 +21,7 @@ from .quotes import key_quotes
 from .rank import brief_content, fit_word_budget, rank_topic
 from .segment import MIN_SENTENCE_WORDS, segment_document
 from .timeline import build_timeline
+from .wording import plural
 
 Report = Callable[[str], None]
 
@@ -53,7 +54,7 @@ def brief_documents(documents: Sequence[Document], options: BuildOptions, embedd
     if not sentences:
         raise InputError("no report has a sentence to summarise")
     outlets = known_outlets(kept)
-    progress(f"read {len(kept)} report{'' if len(kept) == 1 else 's'} ({outlets} known outlet{'' if outlets == 1 else 's'}), "
+    progress(f"read {plural(len(kept), 'report')} ({plural(outlets, 'known outlet')}), "
              f"{len(sentences)} sentences")
 
     embedder = embedder or make_embedder(options.model, options.batch_size, options.cache, options.cache_dir, warn,

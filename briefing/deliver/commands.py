@@ -156,7 +156,8 @@ def run_email(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def run_daily(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..config import load_config
-    from .daily import plural, run_daily as daily
+    from ..wording import plural
+    from .daily import run_daily as daily
 
     config = load_config(args.config)
 

@@ -24,6 +24,7 @@ from .. import __version__
 from ..config import DailyConfig
 from ..errors import BriefingError, InputError, OutputError
 from ..model import Brief, Document, Generation, News
+from ..wording import plural
 from ..writing import write_atomic
 from .news import news_templates
 from .store import Store, report_key
@@ -263,11 +264,6 @@ def _published(document: Document) -> str:
 def _format_order(item: tuple[str, str]) -> int:
     order = ("html", "pdf", "md", "txt", "json")
     return order.index(item[0]) if item[0] in order else len(order)
-
-
-def plural(count: int, noun: str) -> str:
-    """'1 new report', '2 new reports'."""
-    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def _day(date: str | None) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..model import Brief
 from .citations import DEFAULT_MAX_CITATIONS, source_listing
 from .environment import make_environment, render_template
-from .filters import plural
+from ..wording import plural
 
 
 @dataclass(frozen=True)

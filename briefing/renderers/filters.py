@@ -8,6 +8,7 @@ import re
 import jinja2
 
 from .citations import DEFAULT_MAX_CITATIONS, hidden, shown
+from ..wording import plural  # the `plural` filter: "{{ n | plural('source') }}"
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -54,10 +55,6 @@ def long_time(value: object) -> str:
         moment = moment.astimezone(dt.timezone.utc)
     zone = " UTC" if moment.tzinfo is not None else ""
     return f"{moment.day} {moment:%B %Y} at {moment:%H:%M}{zone}"
-
-
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
 
 
 def _limit(context) -> int:
