@@ -421,6 +421,14 @@ def test_a_folder_where_a_file_goes_writes_none_of_the_formats(tmp_path):
     assert (out / "brief.json").read_text() == "old"
 
 
+def _out_with_an_old_brief(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "brief.html").write_text("old html")
+    (out / "brief.pdf").write_bytes(b"old pdf")
+    return out
+
+
 @pytest.mark.parametrize("failure", [OSError(errno.EPERM, "Operation not permitted"), KeyboardInterrupt()])
 def test_a_rename_that_fails_puts_back_what_the_earlier_ones_replaced(tmp_path, monkeypatch, failure):
     """An immutable brief.pdf (chattr +i), or Ctrl-C, at the second rename: the first is undone."""
@@ -428,10 +436,7 @@ def test_a_rename_that_fails_puts_back_what_the_earlier_ones_replaced(tmp_path, 
     from briefing.errors import OutputError
     from briefing.writing import write_outputs
 
-    out = tmp_path / "out"
-    out.mkdir()
-    (out / "brief.html").write_text("old html")
-    (out / "brief.pdf").write_bytes(b"old pdf")
+    out = _out_with_an_old_brief(tmp_path)
     real_replace = os.replace
 
     def replace(source, target):
@@ -453,10 +458,7 @@ def test_an_old_file_that_cannot_be_put_back_is_kept_aside_and_named(tmp_path, m
     from briefing.errors import OutputError
     from briefing.writing import write_outputs
 
-    out = tmp_path / "out"
-    out.mkdir()
-    (out / "brief.html").write_text("old html")
-    (out / "brief.pdf").write_bytes(b"old pdf")
+    out = _out_with_an_old_brief(tmp_path)
     real_replace = os.replace
 
     def replace(source, target):
@@ -479,10 +481,7 @@ def test_ctrl_c_just_after_a_rename_puts_that_file_back_too(tmp_path, monkeypatc
     import briefing.writing
     from briefing.writing import write_outputs
 
-    out = tmp_path / "out"
-    out.mkdir()
-    (out / "brief.html").write_text("old html")
-    (out / "brief.pdf").write_bytes(b"old pdf")
+    out = _out_with_an_old_brief(tmp_path)
     real_replace = os.replace
 
     def replace(source, target):
