@@ -26,7 +26,8 @@ def write_outputs(rendered: dict[Path, str | bytes]) -> list[Path]:
     are put back as they were and the new ones removed: never a half-written file, nor a new
     brief.html beside yesterday's brief.json. Raises OutputError naming the path that failed. If
     putting an old file back fails too, its copy aside is kept, never deleted, and the OutputError
-    names where (the one case that leaves a new file beside old ones)."""
+    names where; so does it a new file it could not remove (the two cases that leave a new file beside
+    old ones)."""
     paths = [Path(p) for p in rendered]
     for path in paths:
         _check_target(path)
@@ -50,17 +51,18 @@ def write_outputs(rendered: dict[Path, str | bytes]) -> list[Path]:
                 replaced.pop()  # the rename did not happen: this target is as it was
                 raise
     except BaseException as error:
-        stranded = _put_back(replaced, kept)
+        stranded, left = _put_back(replaced, kept)
         for _path, temporary in staged:
             Path(temporary).unlink(missing_ok=True)
         _drop(kept)
         if isinstance(error, OSError):
             reason = error.strerror or str(error)
-        elif stranded:  # Ctrl-C or a bug: still say where the old files are, not "nothing was written"
+        elif stranded or left:  # Ctrl-C or a bug: still say what is where, not "nothing was written"
             reason = "interrupted" if isinstance(error, KeyboardInterrupt) else type(error).__name__
         else:
             raise
         kept_at = "".join(f"; the previous {path.name} is kept at {aside}" for path, aside in stranded)
+        kept_at += "".join(f"; the new {path} could not be removed" for path in left)
         raise OutputError(f"{current}: cannot be written ({reason}){kept_at}") from None
     _drop(kept)
     return [path for path, _temporary in staged]
@@ -85,10 +87,12 @@ def _keep_aside(path: Path) -> str | None:
     return aside
 
 
-def _put_back(replaced: list[Path], kept: dict[Path, str | None]) -> list[tuple[Path, str]]:
+def _put_back(replaced: list[Path], kept: dict[Path, str | None]) -> tuple[list[tuple[Path, str]], list[Path]]:
     """Undo the renames of `replaced`; return (path, aside) for each old file that could not be put
-    back. Its aside is taken out of `kept`, so that `_drop` leaves it: it is the only old copy."""
+    back, and each new file (with no old one) that could not be removed. An old file's aside is taken
+    out of `kept`, so that `_drop` leaves it: it is the only old copy."""
     stranded: list[tuple[Path, str]] = []
+    left: list[Path] = []
     for path in reversed(replaced):
         aside = kept.get(path)
         try:
@@ -103,7 +107,9 @@ def _put_back(replaced: list[Path], kept: dict[Path, str | None]) -> list[tuple[
             if aside is not None:
                 kept[path] = None
                 stranded.append((path, aside))
-    return stranded[::-1]
+            else:
+                left.append(path)
+    return stranded[::-1], left[::-1]
 
 
 def _same_file(path: Path, aside: str) -> bool:

@@ -476,6 +476,37 @@ def test_an_old_file_that_cannot_be_put_back_is_kept_aside_and_named(tmp_path, m
     assert sorted(p.name for p in out.iterdir()) == sorted(["brief.html", "brief.pdf", aside.name])
 
 
+def test_a_new_file_that_cannot_be_removed_on_rollback_is_named(tmp_path, monkeypatch):
+    """brief.json is new (no old one) and brief.pdf's rename fails; removing the new brief.json fails
+    too: the error says so, rather than implying that nothing new was left."""
+    import pathlib
+
+    import briefing.writing
+    from briefing.errors import OutputError
+    from briefing.writing import write_outputs
+
+    out = _out_with_an_old_brief(tmp_path)
+    real_replace, real_unlink = os.replace, pathlib.Path.unlink
+
+    def replace(source, target):
+        if str(target).endswith("brief.pdf") and str(source).endswith(".part"):
+            raise OSError(errno.EPERM, "Operation not permitted")
+        return real_replace(source, target)
+
+    def unlink(self, missing_ok=False):
+        if self.name == "brief.json":
+            raise OSError(errno.EPERM, "Operation not permitted")
+        return real_unlink(self, missing_ok=missing_ok)
+
+    monkeypatch.setattr(briefing.writing.os, "replace", replace)
+    monkeypatch.setattr(pathlib.Path, "unlink", unlink)
+    with pytest.raises(OutputError) as caught:
+        write_outputs({out / "brief.json": "{}", out / "brief.html": "new html", out / "brief.pdf": b"new"})
+    assert str(caught.value) == (f"{out / 'brief.pdf'}: cannot be written (Operation not permitted); "
+                                 f"the new {out / 'brief.json'} could not be removed")
+    assert (out / "brief.html").read_text() == "old html"
+
+
 def test_ctrl_c_just_after_a_rename_puts_that_file_back_too(tmp_path, monkeypatch):
     """Ctrl-C lands after brief.pdf's rename, before it is recorded: it is put back with the rest."""
     import briefing.writing
