@@ -117,15 +117,16 @@ class DailyConfig:
         (Not at load: `briefing email --config` needs only [email].) [sources] paths are checked by
         the reader's own rules (`expand_sources`): a URL is fetched, not looked for on disk; a glob
         that matches nothing and an empty folder are a quiet day, as the run itself treats them."""
-        from .errors import InputError
+        from .errors import EmptySource, MissingSource
         from .ingest import expand_sources
 
         for item in self.source_paths:
             try:
                 expand_sources([item])
-            except InputError as error:
-                if "no such file" in str(error):  # as deliver/daily.py's _read tells a mistake from a quiet day
-                    raise ConfigError(f"{self.path}: [sources] paths: {error}") from None
+            except MissingSource as error:
+                raise ConfigError(f"{self.path}: [sources] paths: {error}") from None
+            except EmptySource:
+                pass  # a quiet day there, as deliver/daily.py's _read takes it
         for folder in self.templates:
             if not Path(folder).is_dir():
                 raise ConfigError(f"{self.path}: [brief] templates: {folder}: no such folder")

@@ -19,6 +19,14 @@ class InputError(BriefingError):
     """A report that cannot be read, or no usable report at all."""
 
 
+class MissingSource(InputError):
+    """A file or folder named as input that does not exist: a mistake, for `build` and `daily` alike."""
+
+
+class EmptySource(InputError):
+    """A glob that matches nothing, or a folder with no report in it: for `daily`, a quiet day there."""
+
+
 class ModelError(BriefingError):
     """The embedding model cannot be found or loaded."""
 

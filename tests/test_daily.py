@@ -311,3 +311,17 @@ def test_daily_since_must_be_a_date(archive):
     with pytest.raises(BriefingError, match="--since 'last week' is not an ISO date"):
         run_daily(config, since="last week", embedder=FakeEmbedder())
     assert not config.output_dir.exists()
+
+
+def test_a_source_with_nothing_in_it_today_leaves_the_other_sources_read(archive):
+    """Re-audit: one empty glob among the paths made the whole day "0 new reports" (exit 0, no mail)."""
+    (archive / "empty").mkdir()
+    text = ('[sources]\npaths = ["reports/", "nothing/*.txt", "empty/"]\n[brief]\nformat = ["json"]\nno-cache = true\n'
+            '[output]\ndir = "briefs"\n')
+    (archive / "briefing.toml").write_text(text)
+    warnings = []
+    result = run_daily(load_config(archive / "briefing.toml"), date="2026-03-02", embedder=FakeEmbedder(),
+                       warn=warnings.append)
+    assert result.report_count == 2
+    assert any("nothing/*.txt: the pattern matches no file" in w for w in warnings)
+    assert any("empty: the folder holds no report" in w for w in warnings)

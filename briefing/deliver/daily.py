@@ -226,16 +226,32 @@ def _mail(config, brief: Brief, folder: Path, force: bool, store: Store, progres
 
 
 def _read(config: DailyConfig, warn: Report) -> list[Document]:
-    """Every report the sources name now; an empty folder is a quiet day, a missing one a mistake."""
-    from ..ingest import load_documents
+    """Every report the sources name now. A source with nothing in it today (an empty folder, a glob
+    matching no file) is a quiet day there, with a warning: the others are still read. A missing one
+    is a mistake; so is any empty one with strict."""
+    from ..errors import EmptySource, MissingSource
+    from ..ingest import expand_sources, load_documents
 
+    inputs = []
+    for item in config.inputs:
+        try:
+            expand_sources([item])
+        except MissingSource as error:
+            raise InputError(f"{config.path}: [sources] {error}") from None
+        except EmptySource as error:
+            if config.build.strict:
+                raise InputError(f"{config.path}: [sources] {error}") from None
+            warn(str(error))
+            continue
+        inputs.append(item)
+    if not inputs:
+        return []
     try:
-        return load_documents(list(config.inputs), strict=config.build.strict, warn=warn)
-    except InputError as error:
-        message = str(error)
-        if "no such file" in message or config.build.strict:
-            raise InputError(f"{config.path}: [sources] {message}") from None
-        warn(message)
+        return load_documents(inputs, strict=config.build.strict, warn=warn)
+    except InputError as error:  # e.g. no usable report in what is there
+        if config.build.strict:
+            raise InputError(f"{config.path}: [sources] {error}") from None
+        warn(str(error))
         return []
 
 

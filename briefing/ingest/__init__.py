@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
-from ..errors import InputError
+from ..errors import EmptySource, InputError, MissingSource
 from ..model import Document
 from .dates import in_range
 from .feed import FEED_TYPES, Link, looks_like_feed, read_feed
@@ -83,19 +83,19 @@ def expand_sources(inputs: Iterable[str]) -> list[Path | str]:
         elif glob.has_magic(item):
             matches = sorted(glob.glob(item, recursive=True))
             if not matches:
-                raise InputError(f"{item}: the pattern matches no file")
+                raise EmptySource(f"{item}: the pattern matches no file")
             sources.extend(Path(m) for m in matches if Path(m).is_file())
         elif os.path.isdir(item):
             found = sorted(p for p in Path(item).rglob("*")
                            if p.is_file() and p.suffix.lower() in READERS
                            and not any(part.startswith(".") for part in p.relative_to(item).parts))
             if not found:
-                raise InputError(f"{item}: the folder holds no report ({', '.join(READERS)})")
+                raise EmptySource(f"{item}: the folder holds no report ({', '.join(READERS)})")
             sources.extend(found)
         elif os.path.exists(item):
             sources.append(Path(item))
         else:
-            raise InputError(f"{item}: no such file or folder")
+            raise MissingSource(f"{item}: no such file or folder")
     unique: dict[Path | str, None] = {}
     for source in sources:
         unique.setdefault(source.resolve() if isinstance(source, Path) else source, None)
