@@ -55,13 +55,13 @@ def brief_documents(documents: Sequence[Document], options: BuildOptions, embedd
         raise InputError("no report has a sentence to summarise")
     outlets = known_outlets(kept)
     progress(f"read {plural(len(kept), 'report')} ({plural(outlets, 'known outlet')}), "
-             f"{len(sentences)} sentences")
+             f"{plural(len(sentences), 'sentence')}")
 
     embedder = embedder or make_embedder(options.model, options.batch_size, options.cache, options.cache_dir, warn,
                                           options.backend)
     vectors = np.asarray(embedder.embed([s.text for s in sentences]), dtype=np.float32)
     cached = getattr(embedder, "hits", None)
-    progress(f"embedded {len(sentences)} sentences" + (f" ({cached} from the cache)" if cached is not None else ""))
+    progress(f"embedded {plural(len(sentences), 'sentence')}" + (f" ({cached} from the cache)" if cached is not None else ""))
 
     names = NameIndex([s.text for s in sentences] + sorted({s.heading for s in sentences if s.heading}),
                       aliases=ALIASES + options.aliases)
@@ -77,7 +77,7 @@ def brief_documents(documents: Sequence[Document], options: BuildOptions, embedd
     ranked.sort(key=lambda r: (-r.source_count, -len(members[r.topic]), r.topic))
     ranked = fit_word_budget(ranked, options.max_words,
                              [r.source_count * len(members[r.topic]) for r in ranked], report_count=len(kept))
-    progress(f"{clustering.topic_count} topics: " + "; ".join(
+    progress(f"{plural(clustering.topic_count, 'topic')}: " + "; ".join(
         f"{topic_labels[r.topic]} ({len(members[r.topic])})" for r in ranked)
         + f" in {time.perf_counter() - started:.1f} s")
     model_name = getattr(getattr(embedder, "inner", embedder), "name", getattr(embedder, "name", "unknown"))
