@@ -20,6 +20,10 @@ from .model import Sentence
 from .names import NameIndex, fold
 
 MIN_WORDS, MAX_WORDS = 2, 5
+# a name ending so is a group or an office, never the place of an event: named only when nothing else is
+ORGANISATION_WEIGHT = 0.9  # a tie-breaker: "UN Security Council" still heads the topic about it
+_ORGANISATION = re.compile(r"\b(?:State|Front|Army|Forces|Brigades?|Group|Party|Council|Coalition|Committee|Ministry|"
+                           r"Command|Observatory|Movement|Organi[sz]ation|Agency|Service|Units?|Guards?)$")
 MAX_NAME_WORDS = 3  # a longer "name" is usually a run of names (a list, a byline): not a label
 # event noun -> the words that tell it
 EVENTS: dict[str, tuple[str, ...]] = {
@@ -181,7 +185,10 @@ class _NameUsage:
 
     def reads_as_place(self, key: str) -> bool:
         """A country, or a name put after a place cue in a fair share of its mentions ("White House",
-        "Human Rights" never are: they are no place an event happens in)."""
+        "Human Rights" never are: they are no place an event happens in), and not an organisation's
+        ("captured Deir ez-Zor from Islamic State": "Islamic State capture" would say who captured what)."""
+        if _ORGANISATION.search(self.names.display(key)):
+            return False
         return _is_country(key, self.names, _ANY_COUNTRY_KEYS) or self.after_place_cue[key] >= PLACE_SHARE * max(1, self.mentions[key])
 
     def is_people(self, key: str, shown: str) -> bool:
@@ -212,7 +219,8 @@ def _built_label(topic: int, sentences: list[Sentence], name_counts: dict[int, C
     place_like = usage.place_like(sentences)
     places = [(score * (2.0 if key in place_like else 1.0)
                * (COUNTRY_WEIGHT if _is_country(key, names, _COUNTRY_KEYS) else 1.0)
-               * (1.0 if usage.reads_as_place(key) else NOT_PLACE_WEIGHT), key)
+               * (1.0 if usage.reads_as_place(key) else NOT_PLACE_WEIGHT)
+               * (ORGANISATION_WEIGHT if _ORGANISATION.search(names.display(key)) else 1.0), key)
               for score, key in ranked_names if not usage.is_people(key, names.display(key))]
     places.sort(key=lambda item: (-item[0], item[1]))
     if not places:

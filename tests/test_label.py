@@ -93,3 +93,12 @@ def test_a_name_that_is_no_place_takes_no_event():
         1: ["Rockets hit Idlib.", "The strike in Idlib killed ten."],
     })
     assert labels[0] == "White House"
+
+
+def test_a_group_is_no_place_and_takes_no_event():
+    """'The army captured Deir ez-Zor from Islamic State' was labelled 'Islamic State capture' (re-audit):
+    "<name> capture" reads as the capture of that place, or by that group."""
+    label = label_beside_another_topic([
+        "The Syrian army captured Deir ez-Zor from Islamic State on Friday.",
+        "Islamic State fighters fled from Islamic State positions as the army captured the city."])
+    assert "Islamic State capture" not in label and "capture" not in label.replace("Deir ez-Zor capture", "")
