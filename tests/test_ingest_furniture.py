@@ -58,6 +58,9 @@ CUT = [  # (text, what the story reads once the furniture is gone)
      "Russia has lost at least 12 soldiers in the Syrian war. Source TRTWorld and agencies"),
     ("A story ends here. Related News Headline one | Headline two © 2018 TRT World. Terms of Use Privacy Policy "
      "Cookie Policy", "A story ends here."),  # the footer's © without the word "Copyright"
+    # the reporters' sign-off after the last sentence (SANA)
+    ("The shells hit houses in the city. Manar al-Freih / Hazem Sabbagh", "The shells hit houses in the city."),
+    ("Many suffocation cases were reported. Manar al-Frieh/Manal", "Many suffocation cases were reported."),
     # tags that end the text
     ("Russia has accused Belgium of killing civilians. Tags Belgium Syria coalition air raids strikes Aleppo Russia",
      "Russia has accused Belgium of killing civilians."),
@@ -67,6 +70,7 @@ KEPT = [
     "Heavy casualties on both sides. Tags Syria Aleppo regime forces rebel forces the Nusra Front Syrian troops and "
     "pro-government gunmen repelled an offensive.",
     "Tags on the luggage showed that the men had flown in from Istanbul.",
+    "The army said the road between Damascus/Homs was open again.",  # a slash inside the last sentence
     "The army said its troops had removed the name Tags from the list.",
     "A plain story with no page furniture in it at all. It has two sentences.",
     "Related News agencies said the Copyright Office had no Privacy Policy.",  # no footer: no link list after it
