@@ -58,7 +58,7 @@ _THING = re.compile(r"^\s+(?:[a-z-]+\s+){0,2}?(?:towns?|villages?|cities|city|bu
 OUTCOMES = {
     "killed": ("killed", "killing", "kills", "kill", "dead", "died", "deaths", "death toll", "death", "lives",
                "toll", "massacred", "executed", "bodies", "perished", "fatalities"),
-    "wounded": ("wounded", "wounding", "injured", "injuring", "injuries", "hurt", "injury", "suffering",
+    "wounded": ("wounded", "wounding", "wound", "injured", "injuring", "injure", "injuries", "hurt", "injury", "suffering",
                 "suffered", "treated", "harm", "affected"),
     "displaced": ("displaced", "fled", "refugees", "evacuated", "homeless"),
     "detained": ("arrested", "detained", "captured", "abducted", "kidnapped"),
@@ -211,6 +211,8 @@ def _outcome(sentence: str, start: int, end: int, who: str | None) -> str | None
                     re.search(r"\bthe\s+$", sentence[max(0, cue.start() - 5):cue.start()]):
                 continue  # "the injured": a noun, not what the number counts
             between = sentence[cue.end():start]
+            if re.search(r"\b(?:and|while|but|whereas)\b", between):
+                continue  # "two were killed and three others were injured": the three start a clause of their own
             distance = len(between.split())
         elif cue.start() >= end:
             between = sentence[end:cue.start()]

@@ -53,3 +53,16 @@ def test_claims_are_told_apart_from_facts():
     assert hedge("Rebels claimed to have killed 20 soldiers.") == "claimed"
     assert hedge("The blast claimed the lives of 20 people.") is None
     assert hedge("The blast killed 20 people.") is None
+
+
+def test_a_count_after_and_is_read_with_its_own_clause():
+    """'Two civilians were killed and three others were injured': the three were injured (re-audit; FA-KES had
+    218 sentences read this way, e.g. '31 people were killed and more than 60 were wounded' as 60 killed)."""
+    assert [(c.text, c.outcome) for c in counts("Two civilians were killed and three others were injured.")] == \
+        [("Two", "killed"), ("three", "wounded")]
+    assert [(c.text, c.outcome) for c in counts("The Observatory said 31 people were killed and more than 60 were "
+                                                 "wounded.")] == [("31", "killed"), ("more than 60", "wounded")]
+    assert [(c.text, c.outcome) for c in counts("Airstrikes kill seven and wound dozens more.")] == \
+        [("seven", "killed"), ("dozens", "wounded")]
+    assert [(c.text, c.outcome) for c in counts("The attack killed 58 people and wounded 300.")] == \
+        [("58", "killed"), ("300", "wounded")]
