@@ -96,3 +96,15 @@ def test_copies_word_for_word_near_copies_and_short_texts_collapse():
     assert [d.id for d in kept] == ["a", "b", "e", "g"]
     assert kept[0].also_published_by == ("C", "D") and kept[2].also_published_by == ("F",)
     assert sorted((c.id, o.id) for c, o in pairs) == [("c", "a"), ("d", "a"), ("f", "e")]
+
+
+def test_a_near_copy_with_another_toll_is_an_update_not_a_copy():
+    """Re-audit: b.txt, a.txt with "Two people died" made "Three people died", was dropped as a copy, so the
+    difference it tells never reached "Where sources differ"."""
+    story = ("Two people died when a car bomb exploded in the market of Azaz on Monday, the monitor said. The blast "
+             "also damaged shops and houses nearby, residents said. Rescue teams searched the rubble for survivors "
+             "until the evening.")
+    documents = [doc("a", story, "A"), doc("b", story.replace("Two people", "Three people"), "B"),
+                 doc("c", story + " More later.", "C")]
+    kept, pairs = dedupe.collapse_duplicates(documents)
+    assert [d.id for d in kept] == ["a", "b"] and [(c.id, o.id) for c, o in pairs] == [("c", "a")]

@@ -2,11 +2,13 @@
 
 Two feeds, a URL and its saved copy, a wire story reprinted under a new headline: their texts
 share nearly all their word 5-grams. The first report met is kept; the others' outlets go to
-its `also_published_by`.
+its `also_published_by`. A near-copy that gives other casualty counts ("Three people died" for "Two
+people died") is no copy: it is the story updated, and both are kept for "Where sources differ".
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -39,7 +41,10 @@ def collapse_duplicates(documents: Sequence[Document], similarity: float = SIMIL
         return i
 
     rows = [i for i in range(len(documents)) if parent[i] == i]
+    tolls: dict[int, frozenset] = {}
     for i, j in _near_copies(rows, owner, gram, sizes, similarity):
+        if _tolls(documents[i].text, i, tolls) != _tolls(documents[j].text, j, tolls):
+            continue  # the story again with a toll changed: an update, which "Where sources differ" shows
         a, b = root(i), root(j)
         if a != b:
             parent[max(a, b)] = min(a, b)  # the first met stays the group's report
@@ -56,6 +61,17 @@ def collapse_duplicates(documents: Sequence[Document], similarity: float = SIMIL
         names = _publishers(document, copies)
         kept.append(replace(document, also_published_by=names) if names else document)
     return kept, pairs
+
+
+def _tolls(text: str, row: int, known: dict[int, frozenset]) -> frozenset:
+    """The casualty counts a text gives (what, who, how many): read only for near-copies, once each."""
+    found = known.get(row)
+    if found is None:
+        from ..quantities import counts
+
+        sentences = re.split(r"(?<=[.!?])\s+", text)
+        found = known[row] = frozenset((c.outcome, c.who, c.low, c.high) for s in sentences for c in counts(s))
+    return found
 
 
 def _near_copies(rows: list[int], owner: np.ndarray, gram: np.ndarray, sizes: np.ndarray,
