@@ -281,7 +281,7 @@ def _difference(kind: str, group: list[Item], accounts: list[_Account], sentence
     topic = Counter(i.topic for i in group).most_common(1)[0][0]
     every = [_account(a, sentences, numbers) for a in accounts]
     figures = [a.figure for a in every]
-    note = f"Reports give {_figures(figures, measure)}. {NOTES[kind]}" if kind != "attribution" else \
+    note = f"Reports give {_figures(figures, measure, kind)}. {NOTES[kind]}" if kind != "attribution" else \
         f"Reports give {figures[0]} {measure}; {NOTES[kind][0].lower()}{NOTES[kind][1:]}"
     shown = _most_telling(every)
     if len(shown) < len(every):
@@ -317,10 +317,14 @@ def _most_telling(accounts: list[Account]) -> list[Account]:
     return [a for k, a in enumerate(accounts) if k in kept]
 
 
-def _figures(figures: list[str | None], measure: str) -> str:
+def _figures(figures: list[str | None], measure: str, kind: str = "") -> str:
+    """The figures in their order: lowest to highest, or, for an update, earliest to latest (where a
+    figure in between may be lower than both: "from 33 to at least 38" would misread it)."""
     shown = [f for f in figures if f]
     if len(shown) == 2:
         return f"{shown[0]} and {shown[1]} {measure}"
+    if kind == "updated":
+        return f"{len(shown)} figures for {measure} over time, the first {shown[0]}, the latest {shown[-1]}"
     return f"{len(shown)} figures for {measure}, from {shown[0]} to {shown[-1]}"
 
 

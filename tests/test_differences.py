@@ -66,6 +66,7 @@ def test_an_update_told_many_ways_says_its_ends_are_the_earliest_and_latest():
                           for n, day in enumerate(days)])
     assert [d.kind for d in found] == ["updated"]
     assert "the earliest, the latest" in found[0].note and "lowest" not in found[0].note
+    assert found[0].note.startswith("Reports give 8 figures for people killed over time, the first 20, the latest 55")
 
 
 def test_attribution_fact_against_claim_for_one_figure():
