@@ -131,7 +131,7 @@ def _run(config, day, force, since, embedder, progress, warn, send, environ, sto
         progress(f"no new reports for {day}")
         brief = empty_brief(day, previous, options, embedder)
 
-    folder = write_day(config, brief, render_options, progress)
+    folder = write_day(config, brief, render_options)
     store.record(brief, new_documents, statements)
     write_index(config, store, render_options)
     progress(f"updated {config.output_dir / 'index.html'}")
@@ -157,7 +157,7 @@ def empty_brief(day: str, previous: str | None, options, embedder) -> Brief:
                  news=News(previous=previous, new=(), continuing=(), repeated=0, no_new_reports=True))
 
 
-def write_day(config: DailyConfig, brief: Brief, render_options, progress: Report) -> Path:
+def write_day(config: DailyConfig, brief: Brief, render_options) -> Path:
     """Render every format first, write them to a folder aside, then swap it in for the day's."""
     from ..renderers import render
 
@@ -179,9 +179,7 @@ def write_day(config: DailyConfig, brief: Brief, render_options, progress: Repor
             os.replace(retired, final)
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(retired, ignore_errors=True)
-    for fmt in rendered:
-        progress(f"wrote {final / f'brief.{fmt}'}")
-    return final
+    return final  # the command lists what was written (result.written), once, on stdout
 
 
 def write_index(config: DailyConfig, store: Store, render_options) -> Path:
