@@ -65,9 +65,9 @@ def test_a_date_that_is_no_day_is_one_line_not_a_traceback(tmp_path):
     (tmp_path / "b" / "b.md").write_text("---\ndate: 2017-02-30\n---\nThe army captured the town. Mines.\n")
     code, out, err = run("build", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"))
     assert code == 2 and err.count("\n") == 1 and "Traceback" not in err
-    assert "the date of a.txt, '2017-02-30', is not an ISO date" in err
+    assert "the date of a.txt, '2017-02-30', is no date of the calendar in ISO form" in err
     code, out, err = run("build", str(tmp_path / "b"), "--strict", "-o", str(tmp_path / "out"))
-    assert code == 2 and err.count("\n") == 1 and "front matter date '2017-02-30' is not an ISO date" in err
+    assert code == 2 and err.count("\n") == 1 and "front matter date '2017-02-30' is no date of the calendar in ISO form" in err
     assert not (tmp_path / "out").exists()
 
 

@@ -308,7 +308,7 @@ def test_a_config_naming_a_missing_path_stops_before_making_anything(archive, ex
 
 def test_daily_since_must_be_a_date(archive):
     config = config_for(archive)
-    with pytest.raises(BriefingError, match="--since 'last week' is not an ISO date"):
+    with pytest.raises(BriefingError, match="--since 'last week' is no date of the calendar in ISO form"):
         run_daily(config, since="last week", embedder=FakeEmbedder())
     assert not config.output_dir.exists()
 

@@ -103,7 +103,7 @@ REFUSED = {
     "front matter that is not a mapping": ("list.md", b"---\n- a\n- b\n---\n" + STORY.encode(),
                                            "front matter must be a mapping"),
     "front matter date that is not a date": ("date.md", b"---\ndate: last Tuesday\n---\n" + STORY.encode(),
-                                             "is not an ISO date"),
+                                             "is no date of the calendar in ISO form"),
     "JSONL with no JSON line": ("reports.jsonl", b"not json\n{broken\n", "line 1: is not JSON"),
     "report in another language": ("fr.txt", FRENCH.encode(), "is in language 'fr', not 'en'"),
 }

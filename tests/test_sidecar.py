@@ -46,9 +46,9 @@ def test_sidecar_as_a_list_of_entries(tmp_path):
 @pytest.mark.parametrize("name, text, message", [
     ("sources.yaml", "a.txt: [unclosed\n", "malformed sidecar"),
     ("sources.yaml", "a.txt:\n  publisher: X\n", "unknown field(s) publisher"),
-    ("sources.yaml", "a.txt:\n  date: last Friday\n", "not an ISO date"),
-    ("sources.yaml", "a.txt:\n  date: 2017-02-30\n", "the date of a.txt, '2017-02-30', is not an ISO date"),
-    ("sources.yaml", "a.txt:\n  date: 2017-02-30T10:00:00Z\n", "is not an ISO date"),
+    ("sources.yaml", "a.txt:\n  date: last Friday\n", "no date of the calendar in ISO form"),
+    ("sources.yaml", "a.txt:\n  date: 2017-02-30\n", "the date of a.txt, '2017-02-30', is no date of the calendar in ISO form"),
+    ("sources.yaml", "a.txt:\n  date: 2017-02-30T10:00:00Z\n", "is no date of the calendar in ISO form"),
     ("sources.toml", '["a.txt"]\ndate = 2017-02-30\n', "malformed sidecar"),
     ("sources.toml", '"a.txt" = 3\n', "must map fields"),
 ])

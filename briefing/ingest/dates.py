@@ -68,7 +68,7 @@ def parse_bound(value: str | None, flag: str) -> str | None:
     text = str(value).strip()
     parsed = parse_date(text) if (_ISO_DAY.match(text) or "T" in text or " " in text) else None
     if parsed is None:
-        raise BriefingError(f"{flag} {value!r} is not an ISO date (YYYY-MM-DD) or date-time")
+        raise BriefingError(f"{flag} {value!r} is no date of the calendar in ISO form (YYYY-MM-DD) or date-time")
     return parsed
 
 

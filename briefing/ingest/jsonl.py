@@ -48,7 +48,7 @@ def _document(line: str, number: int, source: str, stem: str, path: str | None) 
     title = _field(record, "title")
     date = parse_date(record.get("date"))
     if record.get("date") not in (None, "") and date is None:
-        raise InputError(f"{where}: date {record['date']!r} is not an ISO date (YYYY-MM-DD) or date-time")
+        raise InputError(f"{where}: date {record['date']!r} is no date of the calendar in ISO form (YYYY-MM-DD) or date-time")
     ident = _field(record, "id") or f"{stem}-{number}"
     body = body.replace("\r\n", "\n").replace("\r", "\n")
     dateline = find_dateline(body.lstrip().split("\n", 1)[0])

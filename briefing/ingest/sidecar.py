@@ -96,7 +96,7 @@ def _date(value: Any, name: str, path: Path) -> str | None:
             return parse(text).isoformat()
         except ValueError:
             continue
-    raise InputError(f"{path}: the date of {name}, {value!r}, is not an ISO date (YYYY-MM-DD)")
+    raise InputError(f"{path}: the date of {name}, {value!r}, is no date of the calendar in ISO form (YYYY-MM-DD)")
 
 
 def apply_entry(document: Document, entry: dict[str, str | None]) -> Document:

@@ -158,4 +158,4 @@ def _date_field(value: Any, path: Path | str) -> str | None:
         try:
             return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).isoformat()
         except ValueError:
-            raise InputError(f"{path}: front matter date {value!r} is not an ISO date (YYYY-MM-DD)") from None
+            raise InputError(f"{path}: front matter date {value!r} is no date of the calendar in ISO form (YYYY-MM-DD)") from None
