@@ -101,3 +101,14 @@ def test_ingest_cuts_it_after_the_date_and_headline_and_sentences_point_into_the
     sentences = segment_document(document)
     assert [s.text.split()[0] for s in sentences] == ["A", "Warplanes"]
     assert all(document.text[s.start:s.end] == s.text for s in sentences)
+
+
+def test_a_title_loses_the_site_name_its_page_gave_it():
+    from briefing.ingest.furniture import without_site_name
+
+    assert without_site_name("Dozens dead as warplanes pound north Syria | Jordan Times", "jordantimes") == \
+        "Dozens dead as warplanes pound north Syria"
+    assert without_site_name("Three Killed in Deir ez-Zor - Sputnik International", "Sputnik") == \
+        "Three Killed in Deir ez-Zor"
+    assert without_site_name("Rebels retake town - Homs Governor", "Sputnik") == \
+        "Rebels retake town - Homs Governor"  # not the outlet's name: part of the headline

@@ -22,7 +22,7 @@ from .dates import in_range
 from .feed import FEED_TYPES, Link, looks_like_feed, read_feed
 from .html import read_html_report
 from .jsonl import read_jsonl
-from .furniture import without_page_furniture
+from .furniture import with_plain_title, without_page_furniture
 from .lead import without_lead_boilerplate
 from .sidecar import Sidecars, is_sidecar
 from .text import read_text_report
@@ -147,7 +147,7 @@ def load_documents(inputs: Iterable[str], strict: bool = False, warn: Report = l
         if isinstance(item, InputError):
             skip(str(item))
         elif isinstance(item, Document):
-            documents.append(without_page_furniture(without_lead_boilerplate(item)))
+            documents.append(without_page_furniture(without_lead_boilerplate(with_plain_title(item))))
     if not documents:
         raise InputError("no usable report in the input")
     documents = _within_dates(documents, options, warn, progress)

@@ -61,6 +61,31 @@ def without_page_furniture(document: Document) -> Document:
     return document if text is document.text else replace(document, text=text)
 
 
+def with_plain_title(document: Document) -> Document:
+    """The document with its title free of the site's name (before the headline is looked for in the text)."""
+    title = without_site_name(document.title, document.outlet)
+    return document if title is document.title else replace(document, title=title)
+
+
+_SITE_SUFFIX = re.compile(r"\s+[|\-–—]\s+([^|\-–—]{2,40})$")
+
+
+def without_site_name(title: str | None, outlet: str | None) -> str | None:
+    """The title without the site's name that a page's <title> ends with ("... | Jordan Times", "... -
+    Sputnik International"), when that name is the report's outlet's (letters compared, case aside)."""
+    match = _SITE_SUFFIX.search(title or "")
+    if not match or not outlet:
+        return title
+    site, known = _letters(match.group(1)), _letters(outlet)
+    if known and (site == known or site.startswith(known) or known.startswith(site)):
+        return title[:match.start()].rstrip()  # type: ignore[index]
+    return title
+
+
+def _letters(name: str) -> str:
+    return re.sub(r"[^a-z]", "", name.casefold())
+
+
 def strip_furniture(text: str) -> str:
     """The text without share widgets, tag lists and comment boxes (the same object when none is found).
     Each is looked for where its fixed words stand ("Get short URL", "Community standards", "Tags"),
