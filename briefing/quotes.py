@@ -108,11 +108,11 @@ def _find_quotes(paragraph: str, previous_speaker: str | None) -> tuple[FoundQuo
             attributed = _before_quote(before)
             if attributed is None:
                 continue
-            speaker, offset, cue, lead_start = attributed
+            speaker, offset, cue, cue_start, lead_start = attributed
             speaker_start = sentence_start + offset
             text, end = _clean_body(body), mark.end()
             tail = paragraph[mark.end():sentence_end].rstrip()
-            shown = _shown(_with_stance(before, lead_start, cue), text, tail)
+            shown = _shown(_with_stance(before, cue_start, lead_start, cue), text, tail)
         pronoun = None
         if speaker.lower() in _PRONOUNS:
             pronoun = speaker
@@ -136,14 +136,13 @@ def _clean_body(body: str) -> str:
     return body.rstrip(",").strip()
 
 
-def _with_stance(before: str, lead_start: int, cue: str) -> str:
+def _with_stance(before: str, cue_start: int, lead_start: int, cue: str) -> str:
     """The reporter's words between the cue and the quote; with the cue when it takes a stance: the source
     "denied that its forces used any such weapons" must not be shown as "its forces used any such weapons"."""
     lead = before[lead_start:].strip()
     if cue.split()[-1].lower() not in _STANCE_CUES:
         return lead
-    spoken = next((m for m in _CUE_BEFORE.finditer(before) if m.end() == lead_start), None)
-    return f"{before[spoken.start():lead_start].strip()} {lead}".strip() if spoken else lead
+    return f"{before[cue_start:lead_start].strip()} {lead}".strip()
 
 
 def _shown(lead: str, text: str, tail: str) -> str:
@@ -169,8 +168,9 @@ def _after_quote(after: str, body: str) -> tuple[str, int, str, int] | None:
     return None
 
 
-def _before_quote(before: str) -> tuple[str, int, str, int] | None:
-    """(speaker, its offset in `before`, cue, where the quoted words' lead-in starts) for 'X said "..."'."""
+def _before_quote(before: str) -> tuple[str, int, str, int, int] | None:
+    """(speaker, its offset in `before`, cue, where the cue starts, where the quoted words' lead-in starts)
+    for 'X said "..."'."""
     cues = list(_CUE_BEFORE.finditer(before))
     for cue in reversed(cues):
         clause = before[:cue.start()]
@@ -185,7 +185,7 @@ def _before_quote(before: str) -> tuple[str, int, str, int] | None:
         speaker = clause[start:].strip()
         if speaker and _is_speaker(speaker):
             offset = start + (len(clause[start:]) - len(clause[start:].lstrip()))
-            return _trim_speaker(speaker), offset, _cue(cue.group("cue")), cue.end()
+            return _trim_speaker(speaker), offset, _cue(cue.group("cue")), cue.start(), cue.end()
     return None
 
 

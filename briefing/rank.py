@@ -548,18 +548,20 @@ def event_date(sentence: Sentence | str, published: str | None) -> DateMention |
     return _event_date(sentence if isinstance(sentence, str) else sentence.text, published)
 
 
-@lru_cache(maxsize=65536)
-def _periods(text: str, published: str | None) -> tuple[tuple[dt.date, dt.date], ...]:
-    """The periods of every date the sentence gives that could be resolved (durations aside)."""
-    return tuple((m.first, m.last) for m in dated(text, published)
-                 if m.precision != DURATION and m.resolved and m.first and m.last)
-
-
 @lru_cache(maxsize=65536)  # a wire copy's sentence recurs, mostly in reports of the same day
+def _event_mentions(text: str, published: str | None) -> tuple[DateMention, ...]:
+    """The dates a sentence gives, durations aside: read once for the timeline and same-fact merging."""
+    return tuple(m for m in dated(text, published) if m.precision != DURATION)
+
+
+def _periods(text: str, published: str | None) -> list[tuple[dt.date, dt.date]]:
+    """The periods of every date the sentence gives that could be resolved."""
+    return [(m.first, m.last) for m in _event_mentions(text, published) if m.resolved and m.first and m.last]
+
+
 def _event_date(text: str, published: str | None) -> DateMention | None:
-    mentions = [m for m in dated(text, published) if m.precision != DURATION]
-    resolved = [m for m in mentions if m.resolved]
-    return (resolved or mentions or [None])[0]
+    mentions = _event_mentions(text, published)
+    return next((m for m in mentions if m.resolved), mentions[0] if mentions else None)
 
 
 def fit_word_budget(ranked: list[RankedTopic], max_words: int,
