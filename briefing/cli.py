@@ -201,9 +201,14 @@ def _count(value: str) -> int:
 
 
 def _page_size(value: str) -> str:
-    """A4 or letter, in any case, for argparse."""
-    if value.lower() not in ("a4", "letter"):
-        raise argparse.ArgumentTypeError(f"invalid choice: {value!r} (choose from 'a4', 'letter')")
+    """A4 or letter, in any case, for argparse: the one rule of options.page_size."""
+    from .options import PAGE_SIZES, page_size
+
+    try:
+        page_size(value)
+    except BriefingError:
+        raise argparse.ArgumentTypeError(f"invalid choice: {value!r} (choose from "
+                                          f"{', '.join(map(repr, PAGE_SIZES))})") from None
     return value.lower()
 
 

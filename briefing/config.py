@@ -257,7 +257,7 @@ class _Reader:
 
     def page_size(self, value: Any) -> str:
         """"A4" or "letter", in any case, by the renderers' own rule (as `--page-size` takes it)."""
-        from .renderers import page_size
+        from .options import page_size
 
         if value is None:
             return "A4"

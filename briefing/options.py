@@ -102,3 +102,16 @@ class BuildOptions:
         if self.backend not in ("torch", "onnx"):
             raise BriefingError(f"--backend must be torch or onnx, not {self.backend!r}")
         return self
+
+
+PAGE_SIZES = {"a4": "A4", "letter": "letter"}  # the CSS @page size names
+
+
+def page_size(name: str) -> str:
+    """The CSS name of a page size given in any case ("LETTER" -> "letter"): one rule for --page-size,
+    the daily config and the renderers (here, not in renderers/, so that parsing options imports no Jinja)."""
+    from .errors import BriefingError
+
+    if name.lower() not in PAGE_SIZES:
+        raise BriefingError(f"page size {name!r}: choose A4 or letter")
+    return PAGE_SIZES[name.lower()]

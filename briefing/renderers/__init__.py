@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Brief
+from ..options import page_size
 from .citations import DEFAULT_MAX_CITATIONS, source_listing
 from .environment import make_environment, render_template
 from ..wording import plural
@@ -65,17 +66,6 @@ def topics_shown(brief: Brief) -> str:
     if not shown and not found:
         return ""
     return f"{shown} of {plural(found, 'topic')}" if shown < found else plural(shown, "topic")
-
-
-PAGE_SIZES = {"a4": "A4", "letter": "letter"}  # the CSS @page size names
-
-
-def page_size(name: str) -> str:
-    from ..errors import BriefingError
-
-    if name.lower() not in PAGE_SIZES:
-        raise BriefingError(f"page size {name!r}: choose A4 or letter")
-    return PAGE_SIZES[name.lower()]
 
 
 def _read_css(path: str) -> str:
