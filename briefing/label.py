@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 
 from .model import Sentence
@@ -25,6 +26,7 @@ ORGANISATION_WEIGHT = 0.9  # a tie-breaker: "UN Security Council" still heads th
 _ORGANISATION = re.compile(r"\b(?:State|Front|Army|Forces|Brigades?|Group|Party|Council|Coalition|Committee|Ministry|"
                            r"Command|Observatory|Movement|Organi[sz]ation|Agency|Service|Units?|Guards?)$")
 MAX_NAME_WORDS = 3  # a longer "name" is usually a run of names (a list, a byline): not a label
+MAX_PLACES_TRIED = 3  # a label another topic has taken is tried with this many of the topic's places
 # event noun -> the words that tell it
 EVENTS: dict[str, tuple[str, ...]] = {
     "chemical attack": ("chemical", "gas attack", "sarin", "chlorine", "toxic gas", "nerve agent"),
@@ -109,11 +111,10 @@ def label_topics(topics: dict[int, list[Sentence]], names: NameIndex) -> dict[in
     name_counts = {t: _entity_counts(sentences, names) for t, sentences in topics.items()}
     event_counts = {t: _event_counts(sentences) for t, sentences in topics.items()}
     labels: dict[int, str] = {}
-    for topic, sentences in topics.items():
-        label = (_heading_label(sentences)
-                 or _built_label(topic, sentences, name_counts, event_counts, names, usage)
-                 or "Other reports")
-        labels[topic] = _unique(label, labels.values(), topic)
+    for topic, sentences in topics.items():  # largest first: the largest topic keeps the plainest label
+        heading = _heading_label(sentences)
+        candidates = [heading] if heading else _built_labels(topic, sentences, name_counts, event_counts, names, usage)
+        labels[topic] = _unique(candidates, set(labels.values()))
     return labels
 
 
@@ -212,8 +213,11 @@ def _distinctive(topic: int, counts: dict[int, Counter[str]]) -> list[tuple[floa
     return sorted(scored, key=lambda item: (-item[0], item[1]))
 
 
-def _built_label(topic: int, sentences: list[Sentence], name_counts: dict[int, Counter[str]],
-                 event_counts: dict[int, Counter[str]], names: NameIndex, usage: _NameUsage) -> str | None:
+def _built_labels(topic: int, sentences: list[Sentence], name_counts: dict[int, Counter[str]],
+                  event_counts: dict[int, Counter[str]], names: NameIndex, usage: _NameUsage):
+    """The labels this topic could take, best first: its most distinctive place (or name) with the
+    event told where it is named, then the same for the next places (a second "Aleppo casualties"
+    becomes "Castello Road casualties" rather than a number)."""
     ranked_names = [(score, key) for score, key in _distinctive(topic, name_counts)
                     if len(names.display(key).split()) <= MAX_NAME_WORDS]
     place_like = usage.place_like(sentences)
@@ -223,9 +227,12 @@ def _built_label(topic: int, sentences: list[Sentence], name_counts: dict[int, C
                * (ORGANISATION_WEIGHT if _ORGANISATION.search(names.display(key)) else 1.0), key)
               for score, key in ranked_names if not usage.is_people(key, names.display(key))]
     places.sort(key=lambda item: (-item[0], item[1]))
-    if not places:
-        return None
-    place_key = places[0][1]
+    for _score, place_key in places[:MAX_PLACES_TRIED]:
+        yield _place_label(topic, place_key, sentences, name_counts, event_counts, names, usage)
+
+
+def _place_label(topic: int, place_key: str, sentences: list[Sentence], name_counts: dict[int, Counter[str]],
+                 event_counts: dict[int, Counter[str]], names: NameIndex, usage: _NameUsage) -> str:
     place = _without_country_tail(names.display(place_key), names)
     if not usage.reads_as_place(place_key):
         return place  # "White House offensive" would read as an offensive on the White House
@@ -293,8 +300,21 @@ def _share(topic: int, key: str, counts: dict[int, Counter[str]]) -> float:
     return counts[topic][key] / total if total else 0.0
 
 
-def _unique(label: str, taken, topic: int) -> str:
-    return label if label not in set(taken) else f"{label} ({topic + 1})"
+def _unique(candidates: Iterable[str], taken: set[str]) -> str:
+    """The first candidate no larger topic has taken (read lazily: most topics take their first); if
+    all are taken, the first, numbered by how many topics already carry it ("Aleppo casualties (2)")."""
+    first = None
+    for label in candidates:
+        if label not in taken:
+            return label
+        first = first or label
+    first = first or "Other reports"
+    if first not in taken:
+        return first
+    count = 2
+    while f"{first} ({count})" in taken:
+        count += 1
+    return f"{first} ({count})"
 
 
 def also_known_as(order: list[int], labels: dict[int, str], names: NameIndex, limit: int = 3) -> dict[int, tuple[str, ...]]:

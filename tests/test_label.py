@@ -102,3 +102,25 @@ def test_a_group_is_no_place_and_takes_no_event():
         "The Syrian army captured Deir ez-Zor from Islamic State on Friday.",
         "Islamic State fighters fled from Islamic State positions as the army captured the city."])
     assert "Islamic State capture" not in label and "capture" not in label.replace("Deir ez-Zor capture", "")
+
+
+def test_a_label_a_larger_topic_took_is_made_from_the_next_place_not_a_number():
+    topics = {
+        0: [s("Shelling killed five civilians in Aleppo."), s("Two people were killed in Aleppo on Monday."),
+            s("Aleppo saw more civilians killed.")],
+        1: [s("Rockets killed three civilians in Bustan al-Qasr in Aleppo."), s("Shells killed two people in Aleppo."),
+            s("In Aleppo, Bustan al-Qasr was hit and four were killed."), s("A child was killed in Aleppo."),
+            s("Aleppo mourned six people killed by mortars.")],
+    }  # Aleppo is topic 1's most distinctive place too (5 x 5 / 8 against Bustan al-Qasr's 2 x 2 / 2)
+    labels = label_topics(topics, NameIndex([x.text for group in topics.values() for x in group]))
+    assert labels[0] == "Aleppo casualties"
+    assert labels[1] == "Bustan al-Qasr casualties"
+
+
+def test_a_label_every_candidate_of_which_is_taken_is_numbered_in_brief_order():
+    from briefing.label import _unique
+
+    assert _unique(iter(["Aleppo casualties", "Homs casualties"]), {"Aleppo casualties"}) == "Homs casualties"
+    assert _unique(iter(["Aleppo casualties"]), {"Aleppo casualties"}) == "Aleppo casualties (2)"
+    assert _unique(["Aleppo casualties"], {"Aleppo casualties", "Aleppo casualties (2)"}) == "Aleppo casualties (3)"
+    assert _unique(iter([]), set()) == "Other reports"
