@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__
+from .arguments import positive_number, whole_number
 from .deliver.commands import add_build_mail_flags, add_delivery_commands, check_build_mail, mail_after_build
 from .errors import EXIT_BUG, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, BriefingError
 from .options import BuildOptions
@@ -37,6 +38,10 @@ def add_option_flags(parser: argparse.ArgumentParser, options_class: type = Buil
             parser.add_argument(flag, dest=field.name, action=action, help=meta["help"])
             continue
         base = next((t for t in typing.get_args(kind) if t is not type(None)), kind)
+        if base is int:  # argparse's own int says "invalid int value"; every number flag says it our way
+            base = whole_number(meta.get("least") or 0)
+        elif base is float:
+            base = positive_number(meta.get("unit", ""))
         shown = "" if field.default is None or "default" in meta["help"] else f" (default: {field.default})"
         parser.add_argument(flag, dest=field.name, type=base, metavar=meta.get("metavar"),
                             default=field.default, help=meta["help"] + shown)
@@ -74,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="CSS added after the theme's (repeatable)")
     build.add_argument("--page-size", default="a4", type=_page_size, metavar="{a4,letter}",
                        help="PDF page size (default: a4)")
-    build.add_argument("--max-citations", type=_count, default=6, metavar="N",
+    build.add_argument("--max-citations", type=whole_number(0), default=6, metavar="N",
                        help="citation marks a line shows before \"+N\" (default: 6; 0 shows them all); "
                             "a brief of over 40 reports lists only the sources it shows")
     build.add_argument("--allow-remote", action="store_true",
@@ -189,17 +194,6 @@ def run_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-def _count(value: str) -> int:
-    """A whole number of 0 or more, for argparse (its error is one line)."""
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"{number} is below 0")
-    return number
-
-
 def _page_size(value: str) -> str:
     """A4 or letter, in any case, for argparse: the one rule of options.page_size."""
     from .options import PAGE_SIZES, page_size
@@ -224,9 +218,10 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
         args = parser.parse_args(argv)
     except SystemExit as exit_:  # argparse has printed its message
         return int(exit_.code or 0)
-    if not getattr(args, "run", None):
-        parser.print_help(out)
-        return EXIT_OK
+    if not getattr(args, "run", None):  # `briefing` alone: a usage error, not a request for help
+        err.write(parser.format_help())
+        print(f"briefing: error: name a command ({', '.join(_command_names(parser))})", file=err)
+        return EXIT_USAGE
     try:
         return args.run(args, out, err)
     except BriefingError as error:
@@ -245,6 +240,11 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
         print(f"briefing: error: unexpected {type(error).__name__}: {_first_line(error)} "
               f"(a bug in briefing; BRIEFING_DEBUG=1 shows where)", file=err)
         return EXIT_BUG
+
+
+def _command_names(parser: argparse.ArgumentParser) -> list[str]:
+    return [name for action in parser._actions if isinstance(action, argparse._SubParsersAction)
+            for name in action.choices]
 
 
 def _first_line(error: BaseException) -> str:

@@ -12,8 +12,11 @@ from typing import Any
 DEFAULT_MODEL = "all-MiniLM-L6-v2 (packaged)"
 
 
-def _opt(default: Any, help: str, flag: str | None = None, metavar: str | None = None) -> Any:
-    return field(default=default, metadata={"help": help, "flag": flag, "metavar": metavar})
+def _opt(default: Any, help: str, flag: str | None = None, metavar: str | None = None, least: int | None = None,
+         unit: str = "") -> Any:
+    """`least`: the smallest whole number the field takes; a number field (float) takes more than 0 `unit`."""
+    return field(default=default, metadata={"help": help, "flag": flag, "metavar": metavar, "least": least,
+                                            "unit": unit})
 
 
 def parse_aliases(value: Any) -> tuple[tuple[str, ...], ...]:
@@ -36,10 +39,11 @@ def _config_only(default: Any, help: str, parse: Any) -> Any:
 @dataclass(frozen=True)
 class BuildOptions:
     title: str | None = _opt(None, "title of the brief (default: from its top topic)", metavar="TEXT")
-    max_words: int = _opt(400, "cap on the words of all statements together", metavar="N")
-    per_topic: int = _opt(5, "cap on the statements of one topic", metavar="N")
-    key_points: int = _opt(4, "how many key points open the brief (3 to 5 reads best)", metavar="N")
-    topics: int | None = _opt(None, "force this many topics instead of finding the number", metavar="N")
+    max_words: int = _opt(400, "cap on the words of all statements together", metavar="N", least=1)
+    per_topic: int = _opt(5, "cap on the statements of one topic", metavar="N", least=1)
+    key_points: int = _opt(4, "how many key points open the brief (3 to 5 reads best)", metavar="N", least=1)
+    topics: int | None = _opt(None, "force this many topics instead of finding the number", metavar="N",
+                              least=1)
     model: str = _opt(DEFAULT_MODEL, "sentence-transformers model name or path", metavar="NAME_OR_PATH")
     cache_dir: str | None = _opt(None, "where embeddings are cached (default: the user cache dir)",
                                  metavar="DIR")
@@ -53,9 +57,10 @@ class BuildOptions:
                                    "(a bare date takes the whole day)", metavar="DATE")
     language: str = _opt("en", "keep only reports in this language, by ISO 639-1 code; 'any' keeps all "
                                "(the default model is English)", metavar="CODE")
-    timeout: float = _opt(20.0, "seconds to wait for each web page or feed", metavar="SECONDS")
+    timeout: float = _opt(20.0, "seconds to wait for each web page or feed", metavar="SECONDS",
+                          unit="seconds")
     batch_size: int = _opt(64, "sentences embedded per batch (--backend onnx runs at most 8 at a time, two at once: measured fastest)",
-                           metavar="N")
+                           metavar="N", least=1)
     backend: str = _opt("torch", "embedding backend: torch, or onnx (int8 ONNX export of the same model, "
                                  "about 4x faster; needs the onnx extra)", metavar="NAME")
     timeline: bool = _opt(True, "leave out the Timeline (by default the brief lists dated events, resolved "
@@ -79,11 +84,10 @@ class BuildOptions:
     def validate(self) -> BuildOptions:
         from .errors import BriefingError
 
-        for name in ("max_words", "per_topic", "key_points", "batch_size"):
-            if getattr(self, name) < 1:
-                raise BriefingError(f"--{name.replace('_', '-')} must be at least 1")
-        if self.topics is not None and self.topics < 1:
-            raise BriefingError("--topics must be at least 1")
+        for option in dataclasses.fields(self):  # the same rule as the CLI's flags (cli.add_option_flags)
+            least, value = option.metadata.get("least"), getattr(self, option.name)
+            if least is not None and value is not None and value < least:
+                raise BriefingError(f"--{option.name.replace('_', '-')} must be at least {least}")
         from .ingest.dates import parse_bound
 
         since, until = parse_bound(self.since, "--since"), parse_bound(self.until, "--until")

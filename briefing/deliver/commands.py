@@ -11,6 +11,7 @@ import dataclasses
 from pathlib import Path
 from typing import TextIO
 
+from ..arguments import port_number
 from ..errors import EXIT_OK, BriefingError
 
 CREDENTIALS_NOTE = ("The SMTP user and password come only from the environment: BRIEFING_SMTP_USER and "
@@ -19,7 +20,7 @@ CREDENTIALS_NOTE = ("The SMTP user and password come only from the environment: 
 
 def add_smtp_flags(group) -> None:
     group.add_argument("--smtp-host", default=None, metavar="HOST", help="SMTP server (default: localhost)")
-    group.add_argument("--smtp-port", default=None, type=int, metavar="PORT",
+    group.add_argument("--smtp-port", default=None, type=port_number, metavar="PORT",
                        help="SMTP port (default: 25, 587 or 465 by security)")
     group.add_argument("--smtp-security", default=None, choices=("none", "starttls", "ssl"),
                        help="none, starttls or ssl (default: starttls)")
