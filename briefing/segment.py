@@ -12,12 +12,13 @@ from dataclasses import dataclass
 
 from sentencex import segment as sentencex_segment
 
-from .ingest.dateline import find_dateline
+from .ingest.dateline import find_dateline, find_dateline_within
 from .model import Document, Sentence
 
 MAX_SENTENCE_WORDS = 60  # sentencex never splits inside quotes: an unbalanced one makes a run-on
 MIN_SENTENCE_WORDS = 4
 HEADING_MAX_WORDS = 10
+DATELINE_WITHIN = 3  # a dateline with no dash is looked for in the first sentences (after a lead summary)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
 _FORCED_BREAK = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“(]?[A-Z])")
 # credit and boilerplate lines that are not part of the story
@@ -90,6 +91,10 @@ def segment_document(document: Document) -> list[Sentence]:
             if dateline:
                 start += dateline.length
         for begin, end in _sentence_spans(text, start, span.end):
+            if len(sentences) < DATELINE_WITHIN:  # "... said. MOSCOW (Sputnik) According to ...": one paragraph
+                dateline = find_dateline_within(text[begin:end])
+                if dateline:
+                    begin += dateline.length
             sentence_text = text[begin:end]
             if _BOILERPLATE.match(sentence_text) or _CREDIT.search(sentence_text):
                 continue

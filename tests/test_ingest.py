@@ -39,6 +39,10 @@ def test_seed_titles_and_dateline():
     ("TEHRAN (Tasnim) – The Syrian army said", "Tehran", "Tasnim"),
     ("DAMASCUS, Nov 3 (Reuters) - Syrian forces", "Damascus", "Reuters"),
     ("BEIRUT — Lebanese officials", "Beirut", None),
+    # no dash: FA-KES texts lost their punctuation, so the outlet in brackets marks the dateline
+    ("MOSCOW (Sputnik) According to the watchdog", "Moscow", "Sputnik"),
+    ("DAMASCUS (SANA) Syrian army units", "Damascus", "SANA"),
+    ("DEIR EZ-ZOR (Syria) (Sputnik) Reportedly the shelling", "Deir Ez-Zor", "Sputnik"),
 ])
 def test_datelines(line, place, outlet):
     found = find_dateline(line)
@@ -46,7 +50,14 @@ def test_datelines(line, place, outlet):
     assert line[found.length:][0].isupper()
 
 
-@pytest.mark.parametrize("line", ["The army said on Friday - it won.", "U.S. forces - more", "A short title"])
+@pytest.mark.parametrize("line", [
+    "The army said on Friday - it won.", "U.S. forces - more", "A short title",
+    "US (AFP) Forces landed",  # a place of three letters at least
+    "ISIS (Daesh) militants attacked the town",  # a sentence goes on in lower case
+    "SARC (Syrian Arab Red Crescent) Staff were killed",  # an initialism spelt out, not an outlet
+    "UNICEF (United Nations Childrens Fund) Officials said",  # too long for an outlet
+    "Moscow (Sputnik) According to",  # the place of a dateline is in capitals
+])
 def test_not_datelines(line):
     assert find_dateline(line) is None
 

@@ -29,6 +29,25 @@ def test_dateline_is_not_part_of_a_sentence():
     assert sentence.text.startswith("The Syrian army")
 
 
+def test_a_dateline_with_no_dash_after_a_lead_summary_is_cut():
+    """Sputnik's FA-KES reports, flattened: a summary, then the dateline, glued to a photo credit and a
+    related headline ("AP Photo ... Deir ez-Zor MOSCOW (Sputnik) According ...") in 13 of its 31."""
+    text = ("Daesh lost two towns on Monday the monitor said. MOSCOW (Sputnik) According to the watchdog the "
+            "attacker blew himself up. AP Photo Daesh Leaders Flee to Deir ez-Zor MOSCOW (Sputnik) The army "
+            "advanced on Tuesday. The SOHR (Syrian Observatory for Human Rights) Director said so.")
+    sentences = segment_document(make_document(text))
+    assert [s.text for s in sentences] == [
+        "Daesh lost two towns on Monday the monitor said.", "According to the watchdog the attacker blew himself up.",
+        "The army advanced on Tuesday.", "The SOHR (Syrian Observatory for Human Rights) Director said so."]
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
+def test_a_name_in_capitals_with_brackets_later_in_the_story_is_left_alone():
+    text = ("The army advanced on Monday. It took two towns. It lost none. "
+            "DAILY SABAH (DailySabah) September 23 2016 Video images showed a girl.")
+    assert segment_document(make_document(text))[-1].text.startswith("DAILY SABAH (DailySabah)")
+
+
 def test_hard_wrapped_paragraph_is_one_paragraph():
     text = "The army said on Friday that it had\ntaken the city after a long siege\nby the militants.\n\nNext one."
     spans = list(paragraphs(text))

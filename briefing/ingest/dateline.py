@@ -1,4 +1,5 @@
-"""News datelines: `TEHRAN (Tasnim) –`, `DAMASCUS, Nov 3 (Reuters) -`, `BEIRUT -`.
+"""News datelines: `TEHRAN (Tasnim) –`, `DAMASCUS, Nov 3 (Reuters) -`, `BEIRUT -`, and, in text that lost
+its punctuation (FA-KES), `MOSCOW (Sputnik) According to ...` with no dash at all.
 
 A dateline gives the place (and often the outlet) and is not a sentence of the story.
 """
@@ -8,13 +9,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+_PLACE = r"(?P<place>[A-Z][A-Z.'’\- ]{1,40}?[A-Z.])"  # the place, in capitals
 _DATELINE = re.compile(
-    r"""^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?[A-Z.])      # the place, in capitals
-        (?:,\s*[A-Za-z][\w .,'’\-]{0,40}?)?            # optional country or date
-        \s*(?:\((?P<outlet>[^()\n]{2,40})\))?          # optional (Outlet)
-        \s*[–—-]{1,2}\s+""",
+    rf"""^{_PLACE}
+        (?:,\s*[A-Za-z][\w .,'’\-]{{0,40}}?)?           # optional country or date
+        \s*(?:\((?P<outlet>[^()\n]{{2,40}})\))?         # optional (Outlet)
+        \s*[–—-]{{1,2}}\s+""",
     re.VERBOSE,
 )
+# With no dash, only the outlet in brackets tells a dateline from a sentence that opens with a name in
+# capitals, so it must be there, short (a name, not a clause), and a capitalised word must follow:
+# "MOSCOW (Sputnik) According to", "DEIR EZ-ZOR (Syria) (Sputnik) Reportedly", "DAMASCUS (SANA) Syrian army".
+# Not: "ISIS (Daesh) militants" (lower case next), "SARC (Syrian Arab Red Crescent) staff" (too long, and
+# the letters of the place), "US (AFP) ..." (a place of 3 letters at least).
+_UNDASHED = re.compile(
+    rf"""{_PLACE}
+        (?:,\s*[A-Za-z][\w .,'’\-]{{0,40}}?)?           # optional country or date
+        \s*(?:\([A-Z][\w .'’\-]{{1,30}}\)\s*)?          # optional (Country): "DEIR EZ-ZOR (Syria) (Sputnik)"
+        \((?P<outlet>[A-Z][\w.&'’\-]*(?:\ [\w.&'’\-]+){{0,2}})\)  # (Outlet): up to three words
+        \s+(?=[A-Z0-9"“‘])                              # then a sentence
+    """,
+    re.VERBOSE,
+)
+OUTLET_MAX_CHARS = 24
 
 
 @dataclass(frozen=True)
@@ -25,11 +42,39 @@ class Dateline:
 
 
 def find_dateline(paragraph: str) -> Dateline | None:
+    """The dateline the paragraph opens with, if any."""
     match = _DATELINE.match(paragraph)
-    if not match:
-        return None
-    place = match.group("place").strip()
-    if len(place.replace(" ", "")) < 3 or not any(c.isalpha() for c in place):
-        return None
+    if match and _is_place(match.group("place")):
+        return _dateline(match)
+    match = _UNDASHED.match(paragraph)
+    return _dateline(match) if match and _is_undashed(match) else None
+
+
+def find_dateline_within(sentence: str) -> Dateline | None:
+    """An undashed dateline that opens the sentence or comes after words that end no sentence: a flattened
+    page glues the photo credit and a related headline onto it ("Sputnik Ilya Pitalev Number of Settlements
+    Joining Syrian Ceasefire Deal Reaches 207 MOSCOW (Sputnik) At the ..."). `length` is where the story
+    starts in `sentence`."""
+    for match in _UNDASHED.finditer(sentence):
+        if (match.start() == 0 or sentence[match.start() - 1].isspace()) and _is_undashed(match):
+            return _dateline(match)
+    return None
+
+
+def _is_place(place: str) -> bool:
+    place = place.strip()
+    return len(place.replace(" ", "")) >= 3 and any(c.isalpha() for c in place)
+
+
+def _is_undashed(match: re.Match[str]) -> bool:
+    place, outlet = match.group("place").strip(), match.group("outlet").strip()
+    letters = [c for c in place if c.isalpha()]
+    if len(letters) < 3 or len(outlet) > OUTLET_MAX_CHARS:
+        return False
+    initials = "".join(word[0] for word in re.findall(r"[A-Z][\w'’-]*", outlet))
+    return initials.upper() != "".join(letters).upper()  # "SOHR (Syrian Observatory ...)" spells it out
+
+
+def _dateline(match: re.Match[str]) -> Dateline:
     outlet = (match.group("outlet") or "").strip() or None
-    return Dateline(place=place.title(), outlet=outlet, length=match.end())
+    return Dateline(place=match.group("place").strip().title(), outlet=outlet, length=match.end())
