@@ -37,6 +37,19 @@ _STANCE_CUES = {"denied", "claimed", "warned", "insisted", "urged", "vowed", "pl
                 "asked", "replied", "stressed", "declared", "announced", "announces", "recalled", "quoted", "cited"}
 _CUE_ADVERBS = {"also", "later", "earlier", "then", "further", "separately", "again"}
 _PRONOUNS = {"he", "she", "they", "it", "we"}
+_PERSONAL_PRONOUNS = {"he", "she"}
+# "he" or "she" stands for a person: never for a name ending in one of these ("Municipal Palace", "Red Crescent")
+_NOT_A_PERSON = frozenset("""palace council ministry ministries square street road city town village province
+    governorate district region hospital agency army forces front state states observatory organisation organization
+    committee commission university mosque church airport base camp prison bridge crossing border news tv television
+    radio channel office command government coalition union nations crescent cross party brigade brigades group
+    movement authority authorities department police court assembly parliament embassy company corporation
+    institute centre center program programme fund bank network press times post daily gazette""".split())
+# who was told, between "told" and what was said: "told AFP the campaign was ...", "told reporters on Friday that"
+_NAME_RUN = r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|al-)?[A-Z][\w’'.-]*)*"
+_TOLD_WHOM = re.compile(rf"(?:(?:the|a|an)\s+)?(?:them|him|her|us|me|reporters|journalists|the\s+press|"
+                        rf"(?:(?:state|official)\s+)?(?:news\s+)?(?:agency|newspaper|media|television|TV|radio)"
+                        rf"(?:\s+{_NAME_RUN})?|{_NAME_RUN}){_WHEN}(?:\s+that|\s*[,:])?\s+")
 _QUOTE = re.compile(r"(?P<open>[“\"])(?P<body>[^“”\"\n]{1,2000}?)(?P<close>[”\"])")
 # after a quote: ," SPEAKER [also] CUE   or   ," CUE SPEAKER
 _SPEAKER_THEN_CUE = re.compile(rf"^\s*[,–—-]?\s*(?P<speaker>[^“”\"]{{1,250}}?),?\s+(?P<cue>{_AUX}(?:{_CUES}))\b"
@@ -116,7 +129,11 @@ def _find_quotes(paragraph: str, previous_speaker: str | None) -> tuple[FoundQuo
         pronoun = None
         if speaker.lower() in _PRONOUNS:
             pronoun = speaker
-            name = _nearest_name(paragraph, mark.start(), found) or previous_speaker
+            personal = speaker.lower() in _PERSONAL_PRONOUNS
+            # a name before the pronoun itself: not "Al Jazeera" of "She told Al Jazeera the town was ..."
+            name = _nearest_name(paragraph, min(mark.start(), speaker_start), found, personal)
+            if name is None and previous_speaker and not (personal and not _may_be_person(previous_speaker)):
+                name = previous_speaker
             if name:
                 speaker, speaker_start = name, -1
         found.append(FoundQuote(start=mark.start(), end=end, text=text, shown=shown, speaker=speaker,
@@ -185,7 +202,12 @@ def _before_quote(before: str) -> tuple[str, int, str, int, int] | None:
         speaker = clause[start:].strip()
         if speaker and _is_speaker(speaker):
             offset = start + (len(clause[start:]) - len(clause[start:].lstrip()))
-            return _trim_speaker(speaker), offset, _cue(cue.group("cue")), cue.start(), cue.end()
+            lead_start = cue.end()
+            if cue.group("cue").split()[-1].lower() in ("told", "tells"):
+                whom = _TOLD_WHOM.match(before, lead_start)  # the one told is no word of what was said
+                if whom:
+                    lead_start = whom.end()
+            return _trim_speaker(speaker), offset, _cue(cue.group("cue")), cue.start(), lead_start
     return None
 
 
@@ -243,8 +265,16 @@ def _sentence_end(paragraph: str, position: int) -> int:
     return len(paragraph)
 
 
-def _nearest_name(paragraph: str, position: int, found: Sequence[FoundQuote]) -> str | None:
-    """The last name before `position` outside quotes, not one standing after a preposition."""
+def _may_be_person(name: str) -> bool:
+    """Whether "he" or "she" may stand for this name: not an acronym ("SANA") nor a name ending in a place's
+    or an institution's word ("Municipal Palace", "the interior ministry")."""
+    words = re.findall(r"[\w’'-]+", name)
+    return bool(words) and not (len(words) == 1 and name.isupper()) and words[-1].lower() not in _NOT_A_PERSON
+
+
+def _nearest_name(paragraph: str, position: int, found: Sequence[FoundQuote], personal: bool = False) -> str | None:
+    """The last name before `position` outside quotes, not one standing after a preposition; for "he"
+    or "she" (`personal`), one that may be a person's."""
     candidates: list[tuple[int, str]] = [(q.speaker_start, q.speaker) for q in found
                                          if q.pronoun is None and 0 <= q.speaker_start < position]
     quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(paragraph)]
@@ -261,6 +291,8 @@ def _nearest_name(paragraph: str, position: int, found: Sequence[FoundQuote]) ->
         if len(name.split()) < 2 and not name.isupper():
             continue
         candidates.append((match.start(), name))
+    if personal:
+        candidates = [c for c in candidates if _may_be_person(c[1])]
     return max(candidates)[1] if candidates else None
 
 

@@ -137,6 +137,35 @@ def test_a_fragment_after_a_denial_is_shown_with_the_denial():
     assert said.shown == "the attack “calls into question” the peace process"  # "said" adds nothing
 
 
+@pytest.mark.parametrize("paragraph, shown", [
+    ('Abdel Rahman told AFP the campaign was an effort "to turn civilians against the opposition."',
+     "the campaign was an effort “to turn civilians against the opposition.”"),
+    ('A regime source in Hassakeh told AFP that the bombing was "a message to the Kurds".',
+     "the bombing was “a message to the Kurds”"),
+    ('Kirby told reporters on Friday that the raids hit "modular oil refineries".', "the raids hit “modular oil refineries”"),
+    ('The ministry told state news agency SANA that "the army will continue."', "“the army will continue.”"),
+    ('Ahmed Saleh told The Washington Post: "We will stay here."', "“We will stay here.”"),
+    ('Zakaria Malahifji told Reuters he believed the truce had "practically failed."',
+     "he believed the truce had “practically failed.”"),
+])
+def test_the_one_told_is_not_shown_as_words_of_the_quote(paragraph, shown):
+    """"told AFP the campaign was ..." showed "AFP the campaign was ..." as what was said."""
+    (quote,) = find_quotes(paragraph)
+    assert (quote.cue, quote.shown) == ("told", shown)
+
+
+def test_he_or_she_stands_for_a_person_named_before_it_not_a_place_or_an_institution():
+    (quote,) = find_quotes('Rockets hit the Municipal Palace. He said the attacks amounted to "war crimes."')
+    assert quote.speaker == "He"  # nobody to stand for: left as it is (and trusted less), not "Municipal Palace"
+    (quote,) = find_quotes('Rockets hit the Municipal Palace. "They were war crimes," he said.', "Rami Abdel Rahman")
+    assert quote.speaker == "Rami Abdel Rahman"  # the paragraph before named him
+    (quote,) = find_quotes('"They were war crimes," he said.', "SANA")
+    assert quote.speaker == "he"  # an acronym is an agency, not a "he"
+    # the name must stand before the pronoun, not after it in its own sentence
+    (quote,) = find_quotes('Ercan Topaca spoke in Hatay. He told Al Jazeera the town was "under siege."')
+    assert quote.speaker == "Ercan Topaca"
+
+
 def _key_quotes_of_one_report(text: str):
     document = make_document(text, id="r1")
     sentences = segment_document(document)
