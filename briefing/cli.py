@@ -22,6 +22,7 @@ from .options import BuildOptions
 
 FORMAT_NAMES = ("html", "pdf", "md", "txt", "json")  # the keys of renderers.FORMATS, without importing it
 DEFAULT_FORMATS = ("html", "pdf", "md", "json")
+RENDER_FORMATS = ("html", "pdf", "md")  # `render` reads the JSON: it need not write it again
 
 
 def add_option_flags(parser: argparse.ArgumentParser, options_class: type = BuildOptions) -> None:
@@ -73,24 +74,48 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--format", default=None, metavar="LIST",
                        help=f"formats to write, comma-separated from {','.join(FORMAT_NAMES)} "
                             f"(default: {','.join(DEFAULT_FORMATS)})")
-    build.add_argument("--templates", action="append", default=[], metavar="DIR",
-                       help="a template folder searched before the packaged theme (repeatable)")
-    build.add_argument("--css", action="append", default=[], metavar="FILE",
-                       help="CSS added after the theme's (repeatable)")
-    build.add_argument("--page-size", default="a4", type=_page_size, metavar="{a4,letter}",
-                       help="PDF page size (default: a4)")
-    build.add_argument("--max-citations", type=whole_number(0), default=6, metavar="N",
-                       help="citation marks a line shows before \"+N\" (default: 6; 0 shows them all); "
-                            "a brief of over 40 reports lists only the sources it shows")
-    build.add_argument("--allow-remote", action="store_true",
-                       help="let the PDF renderer fetch URLs and files outside the template folders")
+    add_look_flags(build)
     build.add_argument("-q", "--quiet", action="store_true", help="print no progress, only warnings and errors")
     add_option_flags(build)
     add_build_mail_flags(build)
     build.set_defaults(run=run_build)
+    add_render_command(commands)
     add_templates_command(commands)
     add_delivery_commands(commands)
     return parser
+
+
+def add_look_flags(parser: argparse.ArgumentParser) -> None:
+    """How a brief is rendered (not what it says): `build` and `render` take the same flags."""
+    parser.add_argument("--templates", action="append", default=[], metavar="DIR",
+                        help="a template folder searched before the packaged theme (repeatable)")
+    parser.add_argument("--css", action="append", default=[], metavar="FILE",
+                        help="CSS added after the theme's (repeatable)")
+    parser.add_argument("--page-size", default="a4", type=_page_size, metavar="{a4,letter}",
+                        help="PDF page size (default: a4)")
+    parser.add_argument("--max-citations", type=whole_number(0), default=6, metavar="N",
+                        help="citation marks a line shows before \"+N\" (default: 6; 0 shows them all); "
+                             "a brief of over 40 reports lists only the sources it shows")
+    parser.add_argument("--allow-remote", action="store_true",
+                        help="let the PDF renderer fetch URLs and files outside the template folders")
+
+
+def add_render_command(commands) -> None:
+    render = commands.add_parser(
+        "render", help="render a brief's JSON again: another theme, page size or format, or after editing it",
+        description="Render a brief that `build` made (its JSON, or the folder it wrote) again, without reading "
+                    "the reports: to try a theme, another page size or format, or to send a brief whose JSON "
+                    "you edited (a statement removed, a label reworded).")
+    render.add_argument("brief", metavar="BRIEF", help="a brief's JSON file, or the folder `build` wrote")
+    render.add_argument("-o", "--output", default=None, metavar="DIR|FILE",
+                        help="a folder (writes DIR/brief.<ext> per format) or one file whose extension names its "
+                             "format (default: the brief's own folder)")
+    render.add_argument("--format", default=None, metavar="LIST",
+                        help=f"formats to write, comma-separated from {','.join(FORMAT_NAMES)} "
+                             f"(default: {','.join(RENDER_FORMATS)})")
+    add_look_flags(render)
+    render.add_argument("-q", "--quiet", action="store_true", help="print no progress, only warnings and errors")
+    render.set_defaults(run=run_render)
 
 
 def add_templates_command(commands) -> None:
@@ -139,7 +164,7 @@ def run_templates_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> in
     return EXIT_OK
 
 
-def output_plan(output: str, formats: str | None) -> dict[str, Path]:
+def output_plan(output: str, formats: str | None, default: tuple[str, ...] = DEFAULT_FORMATS) -> dict[str, Path]:
     """format -> path to write."""
     chosen = tuple(f.strip().lower() for f in formats.split(",") if f.strip()) if formats is not None else None
     if chosen == ():
@@ -158,18 +183,48 @@ def output_plan(output: str, formats: str | None) -> dict[str, Path]:
     if target.exists() and not target.is_dir():
         raise BriefingError(f"-o {output}: is a file; give a folder, or a file ending in "
                             f"{', '.join('.' + name for name in FORMAT_NAMES)}")
-    return {name: target / f"brief.{name}" for name in (chosen or DEFAULT_FORMATS)}
+    return {name: target / f"brief.{name}" for name in (chosen or default)}
 
 
 def run_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     started = time.perf_counter()
     plan = output_plan(args.output, args.format)
     options = options_from(args).validate()
+    _check_css(args)
+    check_build_mail(args)
+    progress, warn = _reporters(args, err)
+
+    from .pipeline import build_brief
+
+    brief = build_brief(args.inputs, options, progress=progress, warn=warn)
+    render_options, rendered = _render_and_write(brief, plan, args, warn, out)
+    pdf = rendered.get(plan["pdf"]) if "pdf" in plan else None
+    mail_after_build(args, brief, pdf, render_options, progress)  # the files are on disk whatever happens to it
+    progress(f"done in {time.perf_counter() - started:.1f} s")
+    return EXIT_OK
+
+
+def run_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    started = time.perf_counter()
+    from .deliver.email import load_brief
+
+    brief, folder = load_brief(args.brief)
+    plan = output_plan(args.output if args.output is not None else str(folder), args.format, RENDER_FORMATS)
+    _check_css(args)
+    progress, warn = _reporters(args, err)
+    _render_and_write(brief, plan, args, warn, out)
+    progress(f"done in {time.perf_counter() - started:.1f} s")
+    return EXIT_OK
+
+
+def _check_css(args: argparse.Namespace) -> None:
     for css in args.css:
         if not Path(css).is_file():
             raise BriefingError(f"--css {css}: no such file")
-    check_build_mail(args)
 
+
+def _reporters(args: argparse.Namespace, err: TextIO):
+    """(progress, warn): progress unless --quiet; warnings always."""
     def progress(message: str) -> None:
         if not args.quiet:
             print(f"briefing: {message}", file=err, flush=True)
@@ -177,21 +232,21 @@ def run_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     def warn(message: str) -> None:
         print(f"briefing: warning: {message}", file=err, flush=True)
 
-    from .pipeline import build_brief
+    return progress, warn
+
+
+def _render_and_write(brief, plan: dict[str, Path], args: argparse.Namespace, warn, out: TextIO):
+    """Render every planned format, then write them all or none (writing.write_outputs)."""
     from .renderers import RenderOptions, render
     from .writing import write_outputs
 
-    brief = build_brief(args.inputs, options, progress=progress, warn=warn)
     render_options = RenderOptions(templates=tuple(args.templates), css=tuple(args.css),
                                    page_size=args.page_size, allow_remote=args.allow_remote,
                                    max_citations=args.max_citations, extra={"warn": warn})
     rendered = {path: render(brief, fmt, render_options) for fmt, path in plan.items()}
     for path in write_outputs(rendered):
         print(f"wrote {path} ({_size(path)})", file=out)
-    pdf = rendered.get(plan["pdf"]) if "pdf" in plan else None
-    mail_after_build(args, brief, pdf, render_options, progress)  # the files are on disk whatever happens to it
-    progress(f"done in {time.perf_counter() - started:.1f} s")
-    return EXIT_OK
+    return render_options, rendered
 
 
 def _page_size(value: str) -> str:

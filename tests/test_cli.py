@@ -143,7 +143,7 @@ def test_no_command_is_a_usage_error():
     code, out, err = run()
     assert code == 2 and out == ""
     assert err.startswith("usage: briefing") and "build" in err
-    assert err.splitlines()[-1] == "briefing: error: name a command (build, templates, email, daily, init-config)"
+    assert err.splitlines()[-1] == "briefing: error: name a command (build, render, templates, email, daily, init-config)"
 
 
 def test_page_size_takes_either_case(tmp_path):

@@ -1,0 +1,83 @@
+"""`briefing render`: a brief's JSON rendered again (another theme, page size or format, or after an
+edit), with the real renderers and WeasyPrint, and without reading any report."""
+
+from __future__ import annotations
+
+import json
+from io import BytesIO
+
+import pytest
+
+from tests.test_cli import run
+from tests.test_templates import small_brief
+
+pytestmark = pytest.mark.slow  # WeasyPrint lays out the PDF
+
+
+@pytest.fixture()
+def built(tmp_path):
+    """A folder as `build` leaves it: the brief's JSON (only: render must not need the other files)."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "brief.json").write_text(json.dumps(small_brief().to_dict()), encoding="utf-8")
+    return folder
+
+
+def test_render_writes_the_briefs_folder_in_another_look_and_leaves_its_json_alone(built, tmp_path):
+    from pypdf import PdfReader
+
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    (theme / "brief.html.j2").write_text('{% extends "default:brief.html.j2" %}{% block method %}'
+                                         '<p class="notice">ACME internal</p>{% endblock %}', encoding="utf-8")
+    before = (built / "brief.json").read_bytes()
+    code, out, err = run("render", str(built), "--templates", str(theme), "--page-size", "letter", "-q")
+    assert code == 0, err
+    assert sorted(p.name for p in built.iterdir()) == ["brief.html", "brief.json", "brief.md", "brief.pdf"]
+    assert (built / "brief.json").read_bytes() == before
+    assert out.splitlines()[0].startswith(f"wrote {built / 'brief.html'} (")
+    html = (built / "brief.html").read_text(encoding="utf-8")
+    assert "ACME internal" in html and "How this brief was made" not in html
+    box = PdfReader(BytesIO((built / "brief.pdf").read_bytes())).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+def test_an_edited_json_is_rendered_as_edited(built, tmp_path):
+    data = json.loads((built / "brief.json").read_text(encoding="utf-8"))
+    dropped = data["sections"][0]["statements"].pop()["text"]
+    data["sections"][0]["label"] = "Reworded by the desk"
+    edited = tmp_path / "edited.json"
+    edited.write_text(json.dumps(data), encoding="utf-8")
+    code, _out, err = run("render", str(edited), "-o", str(tmp_path / "brief.txt"))
+    assert code == 0, err
+    text = " ".join((tmp_path / "brief.txt").read_text(encoding="utf-8").split())
+    assert "reworded by the desk" in text.casefold()
+    assert dropped not in {point["text"] for point in data["key_points"]}
+    assert " ".join(dropped.split()) not in text
+    assert "done in" in err  # progress, since -q was not given
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda tmp: tmp / "missing.json", "missing.json: no such file or folder"),
+    (lambda tmp: tmp, "the folder has no brief.json"),
+    (lambda tmp: (tmp / "x.json").write_text('{"title": "x"}') and tmp / "x.json", "not a brief's JSON"),
+    (lambda tmp: (tmp / "y.json").write_text("{not json") and tmp / "y.json", "not a brief's JSON"),
+])
+def test_a_bad_brief_is_one_line_and_nothing_is_written(tmp_path, make, message):
+    source = make(tmp_path)
+    target = tmp_path / "target"
+    code, _out, err = run("render", str(source), "-o", str(target))
+    assert code == 2
+    assert err.count("\n") == 1 and err.startswith("briefing: error: ") and message in err, err
+    assert not target.exists()
+
+
+def test_render_takes_the_look_flags_build_takes():
+    from briefing.cli import build_parser
+
+    def flags(command):
+        parser = build_parser()._subparsers._group_actions[0].choices[command]
+        return {option for action in parser._actions for option in action.option_strings}
+
+    look = {"--templates", "--css", "--page-size", "--max-citations", "--allow-remote", "--format", "-o"}
+    assert look <= flags("render") and look <= flags("build")
