@@ -50,6 +50,7 @@ def assemble(documents: Sequence[Document], sentences: Sequence[Sentence], label
     return Brief(
         title=title,
         date=dates[-1] if dates else now.date().isoformat(),
+        first_date=dates[0] if dates else None,
         report_count=len(documents),
         outlet_count=known_outlets(documents),
         generated=Generation(version=__version__, model=model_name,

@@ -206,6 +206,9 @@ class Brief:
     quotes: tuple[Quote, ...] = ()  # the key quotes, most important first (empty with --no-quotes)
     news: News | None = None  # set by daily runs: what is new since the last brief (see News)
     differences: tuple[Difference, ...] = ()  # where sources differ (empty with --no-differences)
+    # the earliest report date (ISO): the brief covers first_date to date; None when no report is dated,
+    # for a daily brief (it speaks for its day) and in a JSON written before the field was added
+    first_date: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The same as dataclasses.asdict (tuples stay tuples), in a third of its time: a brief of

@@ -138,6 +138,10 @@ def test_since_takes_reports_by_date_not_by_history(archive):
     day2_reports(archive)
     result = run_daily(config, date="2026-03-03", since="2026-03-01", embedder=FakeEmbedder())
     assert result.report_count == 4
+    # reports of two days, but the brief of one: headed with its day, not with the reports' span
+    assert json.loads((config.output_dir / "2026-03-03" / "brief.json").read_text())["first_date"] is None
+    assert '<time class="brief-date" datetime="2026-03-03">3 March 2026</time>' in \
+        (config.output_dir / "2026-03-03" / "brief.html").read_text()
 
 
 def test_a_lock_keeps_two_runs_apart(archive):

@@ -73,6 +73,16 @@ def test_page_numbers_and_running_header(seeds_brief, seeds_pdf, tmp_path):
         assert header.startswith(seeds_brief.title) and header.endswith(long_date(seeds_brief.date))
 
 
+@needs_poppler
+def test_the_running_header_shows_the_span_of_reports_of_several_days(seeds_brief, tmp_path):
+    from dataclasses import replace
+
+    pages = page_texts(render(replace(seeds_brief, first_date="2013-08-07", date="2018-07-18"), "pdf"), tmp_path)
+    assert len(pages) >= 2
+    for text in pages[1:]:
+        assert text.strip().splitlines()[0].endswith("7 August 2013 – 18 July 2018")
+
+
 def test_outline_has_one_entry_per_section(seeds_brief, seeds_pdf):
     titles = outline_titles(reader(seeds_pdf).outline)
     labels = [s.label for s in seeds_brief.sections]

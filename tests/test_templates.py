@@ -443,6 +443,46 @@ def test_the_page_markdown_text_and_mail_give_the_header_the_context_makes(brief
         assert lines["html"].endswith(f" · {header}") and lines["html"].count("·") == header.count("·") + 1, lines
 
 
+def test_reports_of_several_days_head_the_brief_with_the_span_and_one_day_stays_one_date(brief):
+    """996 reports of 2013 to 2018 were headed "18 July 2018" alone; `date` stays the latest day (the daily
+    archive files by it, and themes show `brief.date`), `first_date` is the earliest."""
+    from dataclasses import replace
+
+    from briefing.deliver.email import default_subject
+    from briefing.renderers import template_context
+
+    assert (brief.first_date, brief.date) == ("2024-05-01", "2024-05-02")  # small_brief's two reports
+    span = "1 May 2024 – 2 May 2024"
+    assert template_context(brief, RenderOptions())["brief_dates"] == span
+    assert all(line.startswith(f"{span} · ") for line in header_lines(brief).values()), header_lines(brief)
+    assert ('<span class="brief-date"><time datetime="2024-05-01">1 May 2024</time> – '
+            '<time datetime="2024-05-02">2 May 2024</time></span>') in render(brief, "html")  # the PDF's header too
+    assert default_subject(brief).startswith(f"Brief, {span}: ")
+    one_day = replace(brief, first_date="2024-05-02")
+    assert all(line.startswith("2 May 2024 · ") for line in header_lines(one_day).values())
+    assert '<time class="brief-date" datetime="2024-05-02">2 May 2024</time>' in render(one_day, "html")
+
+
+def test_a_brief_json_from_before_first_date_still_renders_and_mails(brief, tmp_path):
+    import json
+
+    from briefing.model import Brief
+
+    data = json.loads(json.dumps(brief.to_dict()))
+    del data["first_date"]
+    old = Brief.from_dict(data)
+    assert old.first_date is None and old.date == "2024-05-02"
+    assert all(line.startswith("2 May 2024 · ") for line in header_lines(old).values())
+    (tmp_path / "brief.json").write_text(json.dumps(data))
+    code, out, err = run("email", tmp_path / "brief.json", "--to", "a@example.org", "--dry-run")
+    assert code == 0 and "Subject: Brief, 2 May 2024: " in out, err
+
+
+def test_a_theme_that_shows_brief_date_keeps_working(brief, tmp_path):
+    (tmp_path / "brief.md.j2").write_text("{{ brief.date | long_date }}\n")
+    assert render(brief, "md", RenderOptions(templates=(str(tmp_path),))).strip() == "2 May 2024"
+
+
 def test_outlet_count_counts_known_outlets_only():
     from briefing.options import BuildOptions
     from briefing.pipeline import brief_documents

@@ -111,7 +111,7 @@ def _run(config, day, force, since, embedder, progress, warn, send, environ, sto
     if new_documents:
         embedder = embedder or _embedder(options, warn)
         brief = brief_documents(new_documents, options, embedder, progress, warn)
-        brief = dataclasses.replace(brief, date=day)
+        brief = dataclasses.replace(brief, date=day, first_date=None)  # the brief of its day, whatever the reports' dates
         from .news import brief_statements, mark_news, other_texts
 
         found, others = brief_statements(brief), other_texts(brief)

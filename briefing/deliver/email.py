@@ -63,9 +63,9 @@ def load_brief(path: str | Path) -> tuple[Brief, Path]:
 
 def default_subject(brief: Brief) -> str:
     """'Brief, 3 November 2017: Deir ez-Zor capture; Race to Al Bukamal' (as many topics as fit)."""
-    from ..renderers.filters import long_date
+    from ..renderers.filters import date_span
 
-    head = f"Brief, {long_date(brief.date)}"
+    head = f"Brief, {date_span(brief.first_date, brief.date)}"
     if brief.news is not None and brief.news.no_new_reports:
         return f"{head}: no new reports"
     labels = [" ".join(s.label.split()) for s in brief.sections]  # a line break in a header would end it

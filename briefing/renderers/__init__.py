@@ -14,6 +14,7 @@ from ..model import Brief
 from ..options import page_size
 from .citations import DEFAULT_MAX_CITATIONS, source_listing
 from .environment import make_environment, render_template
+from .filters import date_span
 from ..wording import plural
 
 
@@ -43,6 +44,7 @@ def template_context(brief: Brief, options: RenderOptions) -> dict:
         "listed_sources": listed,
         "unlisted_sources": unlisted,
         "brief_coverage": brief_coverage(brief),
+        "brief_dates": date_span(brief.first_date, brief.date),
         "topics_shown": topics_shown(brief),
     }
 

@@ -45,6 +45,13 @@ def long_date(value: object) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def date_span(first: object, last: object) -> str:
+    """'7 August 2013 – 18 July 2018' when `first` is an earlier day than `last`, else `last` as long_date."""
+    if first and last and str(first)[:10] < str(last)[:10]:
+        return f"{long_date(first)} – {long_date(last)}"
+    return long_date(last)
+
+
 def long_time(value: object) -> str:
     """'2026-11-21T16:15:01+00:00' -> '21 November 2026 at 16:15 UTC'; anything else as it is."""
     try:
