@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from .model import Sentence
@@ -38,12 +38,16 @@ EVENTS: dict[str, tuple[str, ...]] = {
     "ceasefire": ("ceasefire", "truce", "cease-fire"),
     "talks": ("talks", "negotiat", "summit", "meeting"),
     "attack": ("bomb", "airstrike", "air strike", "shell", "explosion", "blast", "strike"),
-    "aid": ("aid", "donat", "relief", "pledg"),
+    "aid": ("aid", "donat", "donor", "relief", "pledg", "telethon", "fundrais"),
     "protest": ("protest", "demonstrat", "rally"),
     "election": ("election", "vote", "ballot", "poll"),
     "arrest": ("arrest", "detain", "captive", "seized sailors", "custody"),
     "casualties": ("killed", "dead", "death toll", "wounded", "injured", "casualt"),
     "investigation": ("investigat", "inquiry", "probe"),
+    "trial": ("trial", "court", "guilty", "convict", "sentenced", "verdict", "acquit", "prosecut", "jury"),
+    "memorial": ("memorial", "commemorat", "anniversary", "tribute", "vigil", "mourn"),
+    "release": ("freed", "free the", "set free", "release of", "released the", "releasing", "handed over"),
+    "searches": ("searched", "raided", "police raid", "search of", "searches"),
 }
 # every cue at every word start, in one scan: the longest cue that starts there, which stands for the
 # events of every cue it begins with too ("seized sailors" is an arrest and, by "seiz", a capture)
@@ -106,16 +110,26 @@ MIN_ACTOR_SENTENCES = 2  # an actor acts in at least this many of the topic's se
 MIN_ACTOR_SHARE = 0.1  # ... and in this share of them: a few "Iranian forces" among 2,400 Aleppo shellings are not it
 
 
-def label_topics(topics: dict[int, list[Sentence]], names: NameIndex) -> dict[int, str]:
+def label_topics(topics: dict[int, list[Sentence]], names: NameIndex,
+                 shown: Mapping[int, Sequence[str]] | None = None, order: Sequence[int] = ()) -> dict[int, str]:
+    """A short label per topic. `shown`: the statements the brief shows for each topic; a label names a
+    place that one of them names, where one can (the reader sees those, not the topic's other
+    sentences). `order`: the topics in brief order; the first keeps the plainest label."""
     usage = _NameUsage(topics, names)
     name_counts = {t: _entity_counts(sentences, names) for t, sentences in topics.items()}
     event_counts = {t: _event_counts(sentences) for t, sentences in topics.items()}
+    shown = shown or {}
     labels: dict[int, str] = {}
-    for topic, sentences in topics.items():  # largest first: the largest topic keeps the plainest label
+    places: set[str] = set()  # the places earlier labels are named after
+    for topic in [*dict.fromkeys(t for t in order if t in topics), *(t for t in topics if t not in set(order))]:
+        sentences = topics[topic]
         heading = _heading_label(sentences)
-        candidates = [heading] if heading else _built_labels(topic, sentences, name_counts, event_counts, names, usage)
-        labels[topic] = _unique(candidates, set(labels.values()))
-    return labels
+        attested = {key for text in shown.get(topic, ()) for key in names.entities(text)}
+        candidates = [(heading, None)] if heading else _built_labels(topic, sentences, name_counts, event_counts,
+                                                                     names, usage, attested)
+        labels[topic], place = _unique(candidates, set(labels.values()), places)
+        places.add(place)
+    return {topic: labels[topic] for topic in topics}
 
 
 def _heading_label(sentences: list[Sentence]) -> str | None:
@@ -147,6 +161,14 @@ def _events_told(text: str) -> frozenset[str]:
     return frozenset(event for match in _ANY_CUE.finditer(text) for event in _CUE_EVENTS[match.group(1).lower()])
 
 
+# words of a title-case headline, never of a name: "Terrorists Killed", "Civilians Wounded"
+_HEADLINE_WORDS = frozenset("""killed kill kills wounded injured dead died dies terrorists militants civilians people
+    children strike strikes airstrikes raids says said latest""".split())
+# a page's date line ("Fri Jul 1 2016 ...") is no name either
+_DATE_WORDS = frozenset("""mon tue tues wed thu thur thurs fri sat sun jan feb mar apr may jun jul aug sep sept oct nov
+    dec""".split())
+
+
 class _NameUsage:
     """How the input uses each name: after a place cue ("in Zabadani"), before a force noun ("Iraqi
     forces"); read once per distinct sentence, by entity key."""
@@ -159,6 +181,7 @@ class _NameUsage:
         self.after_place_cue: Counter[str] = Counter()
         self.place_cued_in: dict[str, set[str]] = {}  # sentence text -> the keys it puts after a place cue
         self.force_cued_in: dict[str, set[str]] = {}  # sentence text -> the keys it puts before a force noun
+        self.mid_sentence: set[str] = set()  # the keys written somewhere other than at a sentence's start
         for text in {s.text for sentences in topics.values() for s in sentences}:
             cued, forces = set(), set()
             cursor = 0  # past the last name found: the next is looked for from there
@@ -169,6 +192,8 @@ class _NameUsage:
                     continue
                 cursor = at + len(name)
                 self.mentions[key] += 1
+                if text[:at].strip(" \"“‘'([-–—"):
+                    self.mid_sentence.add(key)
                 if at > 0 and _PLACE_CUE.search(text[max(0, at - 16):at]):
                     cued.add(key)
                     self.after_place_cue[key] += 1
@@ -179,6 +204,16 @@ class _NameUsage:
             if forces:
                 self.force_cued_in[text] = forces
         self.before_force_noun = {key for keys in self.force_cued_in.values() for key in keys}
+
+    def is_name(self, key: str, shown: str) -> bool:
+        """Not a capitalised word that only ever opens a sentence ("Dozens of people ...", "Medics said ...",
+        "Now it wants ..."), nor a day ("Boxing Day", "Fri Jul"), nor words of a headline glued into the text
+        ("40 Terrorists Killed in ..."): a name of one word is also written mid-sentence."""
+        words = shown.split()
+        if words[-1] == "Day" or any(w.lower() in _HEADLINE_WORDS for w in words) \
+                or all(w.lower().rstrip(".") in _DATE_WORDS for w in words):
+            return False
+        return len(shown.split()) > 1 or (shown.isupper() and len(shown) > 1) or key in self.mid_sentence
 
     def place_like(self, sentences: list[Sentence]) -> set[str]:
         """The names that follow 'in', 'to', 'of' ... at least once in these sentences."""
@@ -214,26 +249,32 @@ def _distinctive(topic: int, counts: dict[int, Counter[str]]) -> list[tuple[floa
 
 
 def _built_labels(topic: int, sentences: list[Sentence], name_counts: dict[int, Counter[str]],
-                  event_counts: dict[int, Counter[str]], names: NameIndex, usage: _NameUsage):
+                  event_counts: dict[int, Counter[str]], names: NameIndex, usage: _NameUsage,
+                  attested: set[str] = frozenset()):
     """The labels this topic could take, best first: its most distinctive place (or name) with the
     event told where it is named, then the same for the next places (a second "Aleppo casualties"
     becomes "Castello Road casualties" rather than a number)."""
     ranked_names = [(score, key) for score, key in _distinctive(topic, name_counts)
-                    if len(names.display(key).split()) <= MAX_NAME_WORDS]
+                    if len(names.display(key).split()) <= MAX_NAME_WORDS and usage.is_name(key, names.display(key))]
     place_like = usage.place_like(sentences)
     places = [(score * (2.0 if key in place_like else 1.0)
                * (COUNTRY_WEIGHT if _is_country(key, names, _COUNTRY_KEYS) else 1.0)
                * (1.0 if usage.reads_as_place(key) else NOT_PLACE_WEIGHT)
                * (ORGANISATION_WEIGHT if _ORGANISATION.search(names.display(key)) else 1.0), key)
               for score, key in ranked_names if not usage.is_people(key, names.display(key))]
-    places.sort(key=lambda item: (-item[0], item[1]))
+    # what the shown statements name first, places before the sources that report on them ("Syrian
+    # Observatory"), then the topic's other names
+    places.sort(key=lambda item: (item[1] not in attested, item[1] in attested and not usage.reads_as_place(item[1]),
+                                  -item[0], item[1]))
     for _score, place_key in places[:MAX_PLACES_TRIED]:
-        yield _place_label(topic, place_key, sentences, name_counts, event_counts, names, usage)
+        # the place it names, for telling labels apart: "Deir Ezzor SANA" is Deir Ezzor
+        named = names.entity(_without_tails(names.display(place_key), names))
+        yield _place_label(topic, place_key, sentences, name_counts, event_counts, names, usage), named
 
 
 def _place_label(topic: int, place_key: str, sentences: list[Sentence], name_counts: dict[int, Counter[str]],
                  event_counts: dict[int, Counter[str]], names: NameIndex, usage: _NameUsage) -> str:
-    place = _without_country_tail(names.display(place_key), names)
+    place = _without_tails(names.display(place_key), names)
     if not usage.reads_as_place(place_key):
         return place  # "White House offensive" would read as an offensive on the White House
     naming_place = [s for s in sentences if place_key in names.entities(s.text)]
@@ -281,6 +322,20 @@ def _actor_at_place(topic: int, naming_place: list[Sentence], event: str, place_
     return names.display(min(actors, key=lambda key: (-with_event[key], -with_place[key], key)))
 
 
+# news agencies whose name a flattened text glues after a place ("in Deir Ezzor SANA news agency reported")
+_AGENCIES = frozenset(fold(agency) for agency in ("SANA", "AFP", "AP", "Reuters", "Sputnik", "TASS", "IRNA", "Anadolu",
+                                                    "Tasnim", "Xinhua", "DPA", "RIA", "TRT", "SOHR", "Fars", "Mehr"))
+
+
+def _without_tails(shown: str, names: NameIndex) -> str:
+    """The place of a name that a lost comma glued to an agency or a country: "Deir Ezzor SANA" and
+    "Astana Kazakhstan" are Deir Ezzor and Astana."""
+    words = shown.split()
+    if len(words) > 1 and fold(words[-1]) in _AGENCIES:
+        shown = " ".join(words[:-1])
+    return _without_country_tail(shown, names)
+
+
 def _without_country_tail(shown: str, names: NameIndex) -> str:
     """"Astana Kazakhstan" (a city and its country, their comma lost) is Astana."""
     words = shown.split()
@@ -300,21 +355,27 @@ def _share(topic: int, key: str, counts: dict[int, Counter[str]]) -> float:
     return counts[topic][key] / total if total else 0.0
 
 
-def _unique(candidates: Iterable[str], taken: set[str]) -> str:
-    """The first candidate no larger topic has taken (read lazily: most topics take their first); if
-    all are taken, the first, numbered by how many topics already carry it ("Aleppo casualties (2)")."""
-    first = None
-    for label in candidates:
+def _unique(candidates: Iterable[tuple[str, str | None]], taken: set[str],
+            taken_places: set[str | None] = frozenset()) -> tuple[str, str | None]:
+    """(label, the place it is named after): the first candidate whose label and place no earlier topic
+    took (read lazily: most topics take their first), so that "Deir Ezzor casualties" is followed by
+    "al-Qousour attack", not "Deir Ezzor offensive"; else the first whose label is free; else the first,
+    numbered by how many topics already carry it ("Aleppo casualties (2)")."""
+    tried: list[tuple[str, str | None]] = []
+    for label, place in candidates:
+        if label not in taken and (place is None or place not in taken_places):
+            return label, place
+        tried.append((label, place))
+    for label, place in tried:
         if label not in taken:
-            return label
-        first = first or label
-    first = first or "Other reports"
+            return label, place
+    first, place = tried[0] if tried else ("Other reports", None)
     if first not in taken:
-        return first
+        return first, place
     count = 2
     while f"{first} ({count})" in taken:
         count += 1
-    return f"{first} ({count})"
+    return f"{first} ({count})", place
 
 
 def also_known_as(order: list[int], labels: dict[int, str], names: NameIndex, limit: int = 3) -> dict[int, tuple[str, ...]]:

@@ -21,6 +21,7 @@ he she they we i you his her their our after before during since while when wher
 meanwhile both across shortly large troops units some several many most more other another
 according however also although although if then there here
 monday tuesday wednesday thursday friday saturday sunday
+mondays tuesdays wednesdays thursdays fridays saturdays sundays
 january february march april may june july august september october november december
 mr mrs ms dr gen maj col lt sgt
 """.split())
@@ -63,8 +64,11 @@ def extract_names(text: str) -> tuple[str, ...]:
             if span and text[previous_end:start].strip():  # punctuation, not just a space, between them
                 close()
             possessive = word.endswith(("’s", "'s"))
-            span.append(word[:-2] if possessive else word)
-            if token.endswith(".") or possessive:
+            # a middle initial goes on with its name ("George W. Bush"); a lone capital and its full
+            # stop ("U.S.", "... in Area B.") closes it, as a name's last word and its full stop do
+            initial = len(word) == 1 and word.isupper() and token.endswith(".") and any(len(w) > 2 for w in span)
+            span.append(token if initial else word[:-2] if possessive else word)
+            if (token.endswith(".") and not initial) or possessive:
                 close()
         elif span:
             close()

@@ -68,7 +68,6 @@ def brief_documents(documents: Sequence[Document], options: BuildOptions, embedd
     clustering = cluster_sentences(vectors, sentences, topics=options.topics, names=names)
     members = {t: [s for s, label in zip(sentences, clustering.labels) if label == t]
                for t in range(clustering.topic_count)}
-    topic_labels = label_topics(members, names)
     numbers = {d.id: n for n, d in enumerate(kept, start=1)}
     # what coverage is measured on, one for every topic; the publication dates keep facts of other days apart
     content = brief_content(sentences, {d.id: d.date for d in kept})
@@ -77,6 +76,8 @@ def brief_documents(documents: Sequence[Document], options: BuildOptions, embedd
     ranked.sort(key=lambda r: (-r.source_count, -len(members[r.topic]), r.topic))
     ranked = fit_word_budget(ranked, options.max_words,
                              [r.source_count * len(members[r.topic]) for r in ranked], report_count=len(kept))
+    topic_labels = label_topics(members, names, {r.topic: [s.text for s in r.statements] for r in ranked},
+                                [r.topic for r in ranked])
     progress(f"{plural(clustering.topic_count, 'topic')}: " + "; ".join(
         f"{topic_labels[r.topic]} ({len(members[r.topic])})" for r in ranked)
         + f" in {time.perf_counter() - started:.1f} s")

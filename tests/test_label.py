@@ -120,7 +120,55 @@ def test_a_label_a_larger_topic_took_is_made_from_the_next_place_not_a_number():
 def test_a_label_every_candidate_of_which_is_taken_is_numbered_in_brief_order():
     from briefing.label import _unique
 
-    assert _unique(iter(["Aleppo casualties", "Homs casualties"]), {"Aleppo casualties"}) == "Homs casualties"
-    assert _unique(iter(["Aleppo casualties"]), {"Aleppo casualties"}) == "Aleppo casualties (2)"
-    assert _unique(["Aleppo casualties"], {"Aleppo casualties", "Aleppo casualties (2)"}) == "Aleppo casualties (3)"
-    assert _unique(iter([]), set()) == "Other reports"
+    def named(*labels):
+        return iter([(label, label.split()[0]) for label in labels])
+
+    assert _unique(named("Aleppo casualties", "Homs casualties"), {"Aleppo casualties"}) == ("Homs casualties", "Homs")
+    assert _unique(named("Aleppo casualties"), {"Aleppo casualties"}) == ("Aleppo casualties (2)", "Aleppo")
+    assert _unique(named("Aleppo casualties"), {"Aleppo casualties", "Aleppo casualties (2)"})[0] == \
+        "Aleppo casualties (3)"
+    assert _unique(iter([]), set()) == ("Other reports", None)
+
+
+def test_a_place_an_earlier_label_is_named_after_gives_way_to_the_next():
+    from briefing.label import _unique
+
+    candidates = [("Deir Ezzor offensive", "deirezor"), ("al-Qousour attack", "alqousour")]
+    assert _unique(iter(candidates), {"Deir Ezzor casualties"}, {"deirezor"}) == ("al-Qousour attack", "alqousour")
+    # no other place: the place is named again rather than a number given
+    assert _unique(iter(candidates[:1]), {"Deir Ezzor casualties"}, {"deirezor"}) == ("Deir Ezzor offensive", "deirezor")
+
+
+def test_a_label_names_a_place_the_shown_statements_name():
+    """The reader sees the section's statements, not the topic's other sentences: a place only those
+    name ("Damascus", from a recollection of Ghouta in 2013) must not head an Idlib death toll."""
+    topics = {
+        0: [s("Warplanes hit Khan Sheikhoun with sarin."), s("The attack on Khan Sheikhoun killed 58."),
+            s("Khan Sheikhoun was struck at dawn."), s("Rescuers in Idlib reached Khan Sheikhoun.")],
+        1: [s("Dozens of people were killed in Idlib province on Tuesday."),
+            s("It was the worst attack since sarin killed hundreds in Ghouta near Damascus."),
+            s("Damascus denied it, as it did after Ghouta near Damascus in 2013."),
+            s("In Damascus, officials blamed the rebels.")],
+    }
+    names = NameIndex([x.text for group in topics.values() for x in group])
+    assert label_topics(topics, names)[1] == "Damascus casualties"  # the topic's most distinctive place
+    shown = {0: [topics[0][0].text], 1: [topics[1][0].text]}
+    assert label_topics(topics, names, shown, order=[0, 1])[1] == "Idlib casualties"
+
+
+def test_words_that_only_open_sentences_dates_and_headline_words_are_no_label():
+    topics = {0: [s("Medics said the victims choked."), s("Medics treated dozens."), s("Fri Jul 1 2016 medics arrive."),
+                  s("40 Terrorists Killed in the raid, medics said.")]}
+    names = NameIndex([x.text for x in topics[0]])
+    assert label_topics(topics, names)[0] == "Other reports"
+
+
+def test_news_of_trials_memorials_releases_and_searches_takes_its_event():
+    topics = {
+        0: [s("A memorial to the victims was unveiled in Hyde Park."), s("Crowds in Hyde Park laid a tribute."),
+            s("The anniversary was marked in Hyde Park.")],
+        1: [s("Police searched six houses in Burley."), s("Officers raided a flat in Burley."),
+            s("The searches in Burley ended at noon.")],
+    }
+    labels = label_topics(topics, NameIndex([x.text for group in topics.values() for x in group]))
+    assert labels == {0: "Hyde Park memorial", 1: "Burley searches"}

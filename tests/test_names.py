@@ -36,3 +36,13 @@ def test_a_particle_written_apart_is_joined_to_its_name():
     """FA-KES writes "al- Mayadin" 11 times: a topic was labelled "al- Mogambo offensive"."""
     assert extract_names("Clashes erupted in al- Mogambo and Deir al- Zour near al-Mayadin.") == \
         ("Clashes", "al-Mogambo", "Deir al-Zour", "al-Mayadin")
+
+
+def test_a_middle_initial_goes_on_with_its_name_but_a_lone_capital_stops():
+    from briefing.names import extract_names
+
+    assert extract_names("A bill signed by President George W. Bush lets them.") == ("President George W. Bush",)
+    assert extract_names("John F. Kennedy Airport was closed.") == ("John F. Kennedy Airport",)
+    assert extract_names("They met in Area B. Then they left.") == ("Area B",)
+    assert extract_names("U.S. citizens may write off donations.") == ()  # as before: no name of one letter
+    assert extract_names("Erdogan and Putin discussed Tuesdays attack.") == ("Erdogan", "Putin")
