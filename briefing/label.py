@@ -262,14 +262,22 @@ def _built_labels(topic: int, sentences: list[Sentence], name_counts: dict[int, 
                * (1.0 if usage.reads_as_place(key) else NOT_PLACE_WEIGHT)
                * (ORGANISATION_WEIGHT if _ORGANISATION.search(names.display(key)) else 1.0), key)
               for score, key in ranked_names if not usage.is_people(key, names.display(key))]
-    # what the shown statements name first, places before the sources that report on them ("Syrian
-    # Observatory"), then the topic's other names
-    places.sort(key=lambda item: (item[1] not in attested, item[1] in attested and not usage.reads_as_place(item[1]),
-                                  -item[0], item[1]))
+    # what the shown statements name first: towns and regions, then countries (a toll in Idlib is no
+    # "Syria" toll), then the sources that report on them ("Syrian Observatory"); then the topic's other names
+    def order(item: tuple[float, str]) -> tuple:
+        key = item[1]
+        if key not in attested:
+            return (1, 0, -item[0], key)
+        kind = 2 if not usage.reads_as_place(key) else 1 if _is_country(key, names, _ANY_COUNTRY_KEYS) else 0
+        return (0, kind, -item[0], key)
+
+    places.sort(key=order)
     for _score, place_key in places[:MAX_PLACES_TRIED]:
         # the place it names, for telling labels apart: "Deir Ezzor SANA" is Deir Ezzor
         named = names.entity(_without_tails(names.display(place_key), names))
-        yield _place_label(topic, place_key, sentences, name_counts, event_counts, names, usage), named
+        # a place the shown statements do not name cannot stand in for one they name
+        yield _place_label(topic, place_key, sentences, name_counts, event_counts, names, usage), \
+            named if place_key in attested else None
 
 
 def _place_label(topic: int, place_key: str, sentences: list[Sentence], name_counts: dict[int, Counter[str]],
@@ -357,13 +365,16 @@ def _share(topic: int, key: str, counts: dict[int, Counter[str]]) -> float:
 
 def _unique(candidates: Iterable[tuple[str, str | None]], taken: set[str],
             taken_places: set[str | None] = frozenset()) -> tuple[str, str | None]:
-    """(label, the place it is named after): the first candidate whose label and place no earlier topic
-    took (read lazily: most topics take their first), so that "Deir Ezzor casualties" is followed by
-    "al-Qousour attack", not "Deir Ezzor offensive"; else the first whose label is free; else the first,
-    numbered by how many topics already carry it ("Aleppo casualties (2)")."""
+    """(label, the place it is named after, None if none the section shows): the first candidate whose
+    label and place no earlier topic took (read lazily: most topics take their first), so that "Deir Ezzor
+    casualties" is followed by "al-Qousour attack", not "Deir Ezzor offensive"; else the first whose label
+    is free; else the first, numbered by how many topics already carry it ("Aleppo casualties (2)")."""
     tried: list[tuple[str, str | None]] = []
     for label, place in candidates:
         if label not in taken and (place is None or place not in taken_places):
+            if place is None and any(p is not None for _, p in tried):
+                tried.append((label, place))  # a shown place named again beats a place not shown
+                break
             return label, place
         tried.append((label, place))
     for label, place in tried:

@@ -172,3 +172,10 @@ def test_news_of_trials_memorials_releases_and_searches_takes_its_event():
     }
     labels = label_topics(topics, NameIndex([x.text for group in topics.values() for x in group]))
     assert labels == {0: "Hyde Park memorial", 1: "Burley searches"}
+
+
+def test_a_shown_place_named_again_beats_a_place_not_shown():
+    from briefing.label import _unique
+
+    candidates = [("Idlib ceasefire", "idlib"), ("Gulf", None)]  # Gulf: no shown statement names it
+    assert _unique(iter(candidates), {"Idlib casualties"}, {"idlib"}) == ("Idlib ceasefire", "idlib")
