@@ -163,13 +163,24 @@ def _with_stance(before: str, cue_start: int, lead_start: int, cue: str) -> str:
 
 
 def _shown(lead: str, text: str, tail: str) -> str:
-    """“quote”, or the sentence's own words around a quoted fragment."""
-    lead = lead.rstrip(" ,")
-    tail = tail.strip().rstrip(" ,.")
+    """“quote”, or the sentence's own words around a quoted fragment (their own straight quotes made
+    curly like the fragment's: 'the army "does not and has not" used chemical weapons “not in the past”')."""
+    lead = _curly(lead.rstrip(" ,"))
+    tail = _curly(tail.strip().rstrip(" ,."), close_last=True)
     quoted = f"“{text}”"
     if tail and not tail.startswith((".", ",", ";")):
         quoted = f"{quoted} {tail}"
     return f"{lead} {quoted}".strip() if lead else quoted
+
+
+def _curly(words: str, close_last: bool = False) -> str:
+    """Straight double quotes made curly by where they stand: one after a space (or at the start) and
+    before a word opens, any other closes. With `close_last` (the words after a fragment), a quote left
+    open (the sentence's end cut its closing mark off) is closed."""
+    words = re.sub(r'(^|[\s(\[])"(?=[^\s"])', "\\1“", words).replace('"', "”")
+    if close_last and words.rfind("“") > words.rfind("”"):
+        words += "”"
+    return words
 
 
 def _after_quote(after: str, body: str) -> tuple[str, int, str, int] | None:

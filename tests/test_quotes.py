@@ -154,6 +154,16 @@ def test_the_one_told_is_not_shown_as_words_of_the_quote(paragraph, shown):
     assert (quote.cue, quote.shown) == ("told", shown)
 
 
+def test_a_fragment_in_the_words_around_a_quote_is_quoted_alike():
+    (first, *_) = find_quotes('The source denied that its forces used any such weapons, saying the army "does not and '
+                              'has not" used chemical weapons, "not in the past and not in the future."')
+    assert first.shown == ("denied that its forces used any such weapons, saying the army “does not and has not” "
+                           "used chemical weapons, “not in the past and not in the future”")
+    shown = [q.shown for q in find_quotes('He said the army "does not" act and "will not" in "the future."')]
+    assert shown[0] == "the army “does not” act and “will not” in “the future”"
+    assert all('"' not in text for text in shown)
+
+
 def test_he_or_she_stands_for_a_person_named_before_it_not_a_place_or_an_institution():
     (quote,) = find_quotes('Rockets hit the Municipal Palace. He said the attacks amounted to "war crimes."')
     assert quote.speaker == "He"  # nobody to stand for: left as it is (and trusted less), not "Municipal Palace"
