@@ -13,6 +13,7 @@ Expressions that cannot be resolved (no publication date) come last, as written.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -60,11 +61,31 @@ def build_timeline(documents: Sequence[Document], sentences: Sequence[Sentence],
         else:
             home.rows.append(row)
     topic_order = topic_order or {}
-    if len(events) > limit:  # keep the events most reports tell, in the most important topics
-        events = sorted(events, key=lambda e: (-len(e.rows), topic_order.get(int(labels[e.rows[0]]), len(topic_order)),
+    if len(events) > limit:  # keep the events most reports tell, in the most important topics; background last
+        events = sorted(events, key=lambda e: (_background(e.mention, sentences[e.rows[0]].text), -len(e.rows),
+                                               topic_order.get(int(labels[e.rows[0]]), len(topic_order)),
                                                sentences[e.rows[0]].index))[:limit]
     events.sort(key=lambda e: _chronological(e, sentences, source_numbers))
     return tuple(_entry(e, sentences, labels, source_numbers) for e in events)
+
+
+# "killed since the conflict began in March 2011", "since the start of the uprising in March 2011", "the war that
+# began in March 2011": the date a state of things started, recalled as such
+_BEGAN = re.compile(r"\b(?:began|begun|started|erupted|broke\s+out|beginning|start|outbreak|onset)\b(?:\s+\S+){0,8}\s*$", re.I)
+_STATE = re.compile(r"\b(?:since|war|conflict|crisis|uprising|revolution|unrest)\b", re.I)
+
+
+def _background(mention: DateMention, text: str) -> bool:
+    """A state of things "since" a date ("Syria has been mired in civil war since 2011", "more than 330000
+    killed since the conflict began in March 2011") or over years ("over the past five years"), which
+    every report recalls and the count would put first, is background, not an event: it makes the
+    timeline only when the events leave room."""
+    if mention.kind.startswith("since"):
+        return True
+    if mention.first and mention.last and (mention.last - mention.first).days > 366:
+        return True  # "killed more than 280000 people over the past five years": a toll of years
+    began = _BEGAN.search(text, 0, mention.start)
+    return bool(began and _STATE.search(text, max(0, began.start() - 80), began.start()))
 
 
 def _chronological(event: _Event, sentences: Sequence[Sentence], source_numbers: Mapping[str, int]) -> tuple:

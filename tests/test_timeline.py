@@ -217,6 +217,20 @@ def test_a_long_timeline_keeps_the_events_most_reports_tell():
     assert [e.date for e in timeline] == sorted(e.date for e in timeline)
 
 
+def test_what_every_report_recalls_gives_way_to_the_days_events():
+    """"Since 2011", "since the conflict began in March 2011", "over the past five years": told by every
+    report, so first by count, but background; the reports' own events come first when room is short."""
+    recalled = ("Syria has been mired in civil war since 2011. More than 330000 people have been killed since "
+                "the conflict began in March 2011. The war has killed 280000 people over the past five years. ")
+    reports = [make_document(recalled + ("Jets struck the bakery of Marib on Friday." if n == 0 else
+                                         "The Marib dam was shelled on Thursday." if n == 1 else
+                                         "Voters in Kenora elected a mayor on Wednesday."), id=f"r{n}", date=FRI)
+               for n in range(3)]
+    timeline = _timeline(reports, limit=3)
+    assert [e.date for e in timeline] == ["2017-11-01", "2017-11-02", "2017-11-03"]
+    assert len(_timeline(reports, limit=6)) == 6  # with room, the background is shown too
+
+
 @pytest.mark.slow
 def test_seeds_timeline_holds_the_dated_events_with_citations(seeds_brief):
     by_date = {}
