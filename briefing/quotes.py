@@ -248,8 +248,13 @@ def _cue(words: str) -> str:
 
 
 def _trim_speaker(text: str) -> str:
-    text = text.strip().rstrip(",")
-    return re.sub(r"\s+", " ", text)
+    """The speaker as written, without a relative clause that only says more about them ("Mohamad Sabra the
+    head negotiator for the HNC that participated in recent peace talks in Geneva")."""
+    text = re.sub(r"\s+", " ", text.strip().rstrip(","))
+    clause = re.search(r",?\s+(?:that|who|which|whose)\s", text)
+    if clause and len(text[:clause.start()].split()) >= 2:
+        text = text[:clause.start()]
+    return text
 
 
 def _sentence_start(paragraph: str, position: int) -> int:

@@ -164,6 +164,14 @@ def test_a_fragment_in_the_words_around_a_quote_is_quoted_alike():
     assert all('"' not in text for text in shown)
 
 
+def test_a_relative_clause_about_the_speaker_is_not_part_of_the_name_shown():
+    (quote,) = find_quotes('"The regime cannot deter itself," said Mohamad Sabra the head negotiator for the High '
+                           'Negotiations Committee that participated in recent peace talks in Geneva.')
+    assert quote.speaker == "Mohamad Sabra the head negotiator for the High Negotiations Committee"
+    (quote,) = find_quotes('A pro-Damascus source who spoke on condition of anonymity said the town was "fully secured".')
+    assert quote.speaker == "A pro-Damascus source"
+
+
 def test_he_or_she_stands_for_a_person_named_before_it_not_a_place_or_an_institution():
     (quote,) = find_quotes('Rockets hit the Municipal Palace. He said the attacks amounted to "war crimes."')
     assert quote.speaker == "He"  # nobody to stand for: left as it is (and trusted less), not "Municipal Palace"
