@@ -408,7 +408,7 @@ def header_lines(brief) -> dict[str, str]:
     from briefing.deliver.email import email_html
 
     def untagged(html: str) -> str:
-        return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+        return " ".join(re.sub(r"<[^>]+>", "", html).split())
 
     page = re.search(r'<p class="meta">(.*?)</p>', render(brief, "html"), flags=re.S).group(1)
     mail = re.search(r'<p class="meta"[^>]*>(.*?)</p>', email_html(brief), flags=re.S).group(1)
@@ -452,15 +452,35 @@ def test_reports_of_several_days_head_the_brief_with_the_span_and_one_day_stays_
     from briefing.renderers import template_context
 
     assert (brief.first_date, brief.date) == ("2024-05-01", "2024-05-02")  # small_brief's two reports
-    span = "1 May 2024 – 2 May 2024"
+    span = "1–2 May 2024"  # one month: the month and year once
     assert template_context(brief, RenderOptions())["brief_dates"] == span
     assert all(line.startswith(f"{span} · ") for line in header_lines(brief).values()), header_lines(brief)
-    assert ('<span class="brief-date"><time datetime="2024-05-01">1 May 2024</time> – '
+    assert ('<span class="brief-date"><time datetime="2024-05-01">1</time>–'
             '<time datetime="2024-05-02">2 May 2024</time></span>') in render(brief, "html")  # the PDF's header too
     assert default_subject(brief).startswith(f"Brief, {span}: ")
     one_day = replace(brief, first_date="2024-05-02")
     assert all(line.startswith("2 May 2024 · ") for line in header_lines(one_day).values())
     assert '<time class="brief-date" datetime="2024-05-02">2 May 2024</time>' in render(one_day, "html")
+
+
+@pytest.mark.parametrize("first, last, shown", [
+    ("2017-04-04", "2017-04-06", "4–6 April 2017"),
+    ("2017-03-30", "2017-04-06", "30 March – 6 April 2017"),
+    ("2016-12-30", "2017-01-02", "30 December 2016 – 2 January 2017"),
+    ("2017-04-06", "2017-04-06", "6 April 2017"),
+    (None, "2017-04-06", "6 April 2017"),
+])
+def test_a_span_of_dates_names_its_month_and_year_once_when_they_are_shared(brief, first, last, shown):
+    """"4 April 2017 – 6 April 2017" read long; every format and the mail's subject say it alike."""
+    from dataclasses import replace
+
+    from briefing.deliver.email import default_subject
+    from briefing.renderers.filters import date_span
+
+    assert date_span(first, last) == shown
+    spanned = replace(brief, first_date=first, date=last)
+    assert all(line.startswith(f"{shown} · ") for line in header_lines(spanned).values()), header_lines(spanned)
+    assert default_subject(spanned).startswith(f"Brief, {shown}: ")
 
 
 def test_a_brief_json_from_before_first_date_still_renders_and_mails(brief, tmp_path):

@@ -45,11 +45,28 @@ def long_date(value: object) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def date_span_parts(first: object, last: object) -> tuple[str, str, str] | None:
+    """The span's two ends as shown and what goes between them, as short as is clear: ('4', '–',
+    '6 April 2017') within a month, ('30 March', ' – ', '6 April 2017') within a year, else both dates
+    whole; None when `first` is not an earlier day than `last` (or either is not a date)."""
+    if not (first and last and str(first)[:10] < str(last)[:10]):
+        return None
+    try:
+        start, end = dt.date.fromisoformat(str(first)[:10]), dt.date.fromisoformat(str(last)[:10])
+    except ValueError:
+        return None
+    if (start.year, start.month) == (end.year, end.month):
+        return str(start.day), "–", long_date(end)
+    if start.year == end.year:
+        return f"{start.day} {start:%B}", " – ", long_date(end)
+    return long_date(start), " – ", long_date(end)
+
+
 def date_span(first: object, last: object) -> str:
-    """'7 August 2013 – 18 July 2018' when `first` is an earlier day than `last`, else `last` as long_date."""
-    if first and last and str(first)[:10] < str(last)[:10]:
-        return f"{long_date(first)} – {long_date(last)}"
-    return long_date(last)
+    """'4–6 April 2017', '30 March – 6 April 2017', '7 August 2013 – 18 July 2018' when `first` is an
+    earlier day than `last`, else `last` as long_date."""
+    parts = date_span_parts(first, last)
+    return "".join(parts) if parts else long_date(last)
 
 
 def long_time(value: object) -> str:
@@ -117,5 +134,6 @@ def unlisted_note(unlisted: dict, markdown: bool = False) -> str:
 
 
 FILTERS = {"md": md_escape, "md_cite": md_cite, "link_url": link_url, "long_date": long_date, "long_time": long_time, "plural": plural,
+           "date_span_parts": date_span_parts,
            "cite": cite, "first_cites": first_cites, "more_cites": more_cites,
            "unlisted_note": unlisted_note}
