@@ -43,7 +43,7 @@ _NOT_A_PERSON = frozenset("""palace council ministry ministries square street ro
     governorate district region hospital agency army forces front state states observatory organisation organization
     committee commission university mosque church airport base camp prison bridge crossing border news tv television
     radio channel office command government coalition union nations crescent cross party brigade brigades group
-    movement authority authorities department police court assembly parliament embassy company corporation
+    movement authority authorities department police court assembly parliament embassy company corporation agencies
     institute centre center program programme fund bank network press times post daily gazette""".split())
 # who was told, between "told" and what was said: "told AFP the campaign was ...", "told reporters on Friday that"
 _NAME_RUN = r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|al-)?[A-Z][\w’'.-]*)*"
@@ -65,7 +65,8 @@ _LEADING_ADVERBIAL = re.compile(r"^(?:(?:On|In|At|Meanwhile|Later|Earlier|Shortl
                                 r"Separately|Elsewhere|Across [^,]+|On \w+|In [^,]+|After [^,]+)\b[^,]*,\s+)+")
 _NAME = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'.-]*|al-|Al-)(?:\s+(?:(?:of|the|al|bin|ibn|de|and)\s+)*(?:[A-Z][\w’'.-]*))*")
 _PREPOSITIONS = {"in", "from", "of", "to", "at", "near", "towards", "toward", "into", "on", "across", "by", "with",
-                 "against", "for", "over", "under", "inside", "outside", "around"}
+                 "against", "for", "over", "under", "inside", "outside", "around", "about", "after", "during",
+                 "following", "regarding"}
 _ABBREVIATIONS = {"gen", "maj", "col", "lt", "sgt", "dr", "mr", "mrs", "ms", "st", "sen", "rep", "gov", "capt",
                   "brig", "jr", "sr", "u.s", "u.n", "u.k", "no", "vs", "prof", "adm", "cpl", "pvt", "rev"}
 _SENTENCE_START_WORDS = {"the", "a", "an", "this", "that", "it", "he", "she", "they", "we", "in", "on", "at", "but",
@@ -191,8 +192,11 @@ def _after_quote(after: str, body: str) -> tuple[str, int, str, int] | None:
     for pattern in (_SPEAKER_THEN_CUE, _CUE_THEN_SPEAKER, _ACCORDING):
         match = pattern.match(after)
         if match and _is_speaker(match.group("speaker")):
-            speaker = _trim_speaker(match.group("speaker"))
-            return speaker, match.start("speaker"), _cue(match.group("cue")), match.end()
+            speaker, at = match.group("speaker"), match.start("speaker")
+            said = re.match(rf"(?:{_CUES})\s+(?=\S)", speaker)
+            if said:  # '"...," said Ibrahim Abu Laith, a spokesman, told AFP': two cues, the first no speaker's
+                speaker, at = speaker[said.end():], at + said.end()
+            return _trim_speaker(speaker), at, _cue(match.group("cue")), match.end()
     return None
 
 
@@ -211,6 +215,12 @@ def _before_quote(before: str) -> tuple[str, int, str, int, int] | None:
         if adverbial:
             start += adverbial.end()
         speaker = clause[start:].strip()
+        if speaker and "," not in speaker:  # "In a statement issued afternoon the Ministry of Awqaf": its comma lost
+            subject = _subject_after_opener(speaker)
+            if subject is None:
+                continue  # "Following Wednesdays reports the Observatory ...": "reports" is no cue here
+            start += (len(clause[start:]) - len(clause[start:].lstrip())) + subject
+            speaker = speaker[subject:]
         if speaker and _is_speaker(speaker):
             offset = start + (len(clause[start:]) - len(clause[start:].lstrip()))
             lead_start = cue.end()
@@ -219,6 +229,44 @@ def _before_quote(before: str) -> tuple[str, int, str, int, int] | None:
                 if whom:
                     lead_start = whom.end()
             return _trim_speaker(speaker), offset, _cue(cue.group("cue")), cue.start(), lead_start
+    return None
+
+
+_OPENING_ADVERBS = {"meanwhile", "later", "earlier", "separately", "also", "however", "moreover", "elsewhere", "then"}
+_OPENING_PREPOSITIONS = {"in", "on", "at", "following", "after", "before", "despite", "amid", "during", "since", "with",
+                         "as", "when", "while", "under", "from", "by", "for", "speaking", "writing"}
+# words after which a capitalised word still belongs to the opening phrase ("in northern Syria", "on CNN's website")
+_OBJECT_LEADS = _PREPOSITIONS | {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+                                 "the", "a", "an", "its", "his", "her", "their"}
+_MEDIA_NOUNS = {"TV", "television", "radio", "agency", "newspaper", "channel", "website", "Press"}
+_DATE_WORD = re.compile(r"^(?:\d[\d,.:]*|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?s?|"
+                        r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?)$")
+
+
+def _subject_after_opener(speaker: str) -> int | None:
+    """Where the subject starts in a speaker that opens with an adverbial whose comma a flattened text lost
+    ("On Tuesday Russian defence ministry spokesman Igor Konashenkov", "In a statement the military",
+    "Meanwhile Amnesty International"): 0 if it opens with none; None if no subject follows it ("Following
+    Wednesdays")."""
+    words = list(re.finditer(r"\S+", speaker))
+    first = words[0].group().lower()
+    if first in _OPENING_ADVERBS:
+        return words[1].start() if len(words) > 1 else None
+    if first not in _OPENING_PREPOSITIONS or len(words) < 2:
+        return 0
+    if words[-1].group().lower() in _PRONOUNS:
+        return words[-1].start()  # "Speaking in Moscow after meeting the Syrian and Iranian foreign ministers he"
+    previous = words[0].group()
+    for i, word in enumerate(words[1:], start=1):
+        text = word.group()
+        lower = text.lower()
+        if i > 1 and lower in ("the", "a", "an") and previous.lower() not in _PREPOSITIONS:
+            return word.start()  # "In a statement the military" (not "about the incident")
+        if text[:1].isupper() and not _DATE_WORD.match(text) and text not in _MEDIA_NOUNS and (
+                _DATE_WORD.match(previous) or previous in _MEDIA_NOUNS
+                or (previous[:1].islower() and previous.lower() not in _OBJECT_LEADS)):
+            return word.start()  # "On Tuesday Russian ...", "In a video statement Ahrar al-Sham", "state TV Barazi"
+        previous = text
     return None
 
 
@@ -285,7 +333,11 @@ def _may_be_person(name: str) -> bool:
     """Whether "he" or "she" may stand for this name: not an acronym ("SANA") nor a name ending in a place's
     or an institution's word ("Municipal Palace", "the interior ministry")."""
     words = re.findall(r"[\w’'-]+", name)
-    return bool(words) and not (len(words) == 1 and name.isupper()) and words[-1].lower() not in _NOT_A_PERSON
+    if not words or (len(words) == 1 and name.isupper()) or words[-1].lower() in _NOT_A_PERSON \
+            or any(_DATE_WORD.match(w) for w in words):  # "Syria June"
+        return False
+    # "Syrian and Iranian" (of "the Syrian and Iranian foreign ministers"): peoples' adjectives, no one's name
+    return not all(w.lower() == "and" or re.fullmatch(r"[A-Z][a-z]+(?:i|ian|ese|ish|an)", w) for w in words)
 
 
 def _nearest_name(paragraph: str, position: int, found: Sequence[FoundQuote], personal: bool = False) -> str | None:
@@ -300,9 +352,11 @@ def _nearest_name(paragraph: str, position: int, found: Sequence[FoundQuote], pe
         name = match.group(0).strip()
         if name.endswith(".") and name.split()[-1].rstrip(".").lower() not in _ABBREVIATIONS:
             name = name[:-1]  # the sentence's full stop
-        first_word = name.split()[0].lower()
+        while (name.split()[0].lower() in _SENTENCE_START_WORDS or name.split()[0] in _MEDIA_NOUNS) \
+                and len(name.split()) > 1:
+            name = name.split(None, 1)[1]  # "The Syrian Foreign Ministry" is the Syrian Foreign Ministry; "TV Barazi" Barazi
         previous = re.search(r"(\w+)\s*$", paragraph[:match.start()])
-        if first_word in _SENTENCE_START_WORDS or (previous and previous.group(1).lower() in _PREPOSITIONS):
+        if name.split()[0].lower() in _SENTENCE_START_WORDS or (previous and previous.group(1).lower() in _PREPOSITIONS):
             continue
         if len(name.split()) < 2 and not name.isupper():
             continue

@@ -172,6 +172,39 @@ def test_a_relative_clause_about_the_speaker_is_not_part_of_the_name_shown():
     assert quote.speaker == "A pro-Damascus source"
 
 
+def test_it_stands_for_the_subject_of_the_sentence_before_not_an_earlier_paragraphs_speaker():
+    (quote,) = find_quotes('The Syrian Foreign Ministry in Damascus rejected the accusations on Wednesday. "These '
+                           'accusations are baseless," it said in a statement.', "a doctor at the hospital")
+    assert quote.speaker == "Syrian Foreign Ministry"
+    (quote,) = find_quotes('And the United Nations has raised concern about the 200000 people. It said relief supplies '
+                           'had been stockpiled but "further life-saving aid is needed urgently."')
+    assert quote.speaker == "United Nations"
+
+
+@pytest.mark.parametrize("paragraph, speaker", [
+    ('On Tuesday Russian defence ministry spokesman Igor Konashenkov said the strikes were "precise".',
+     "Russian defence ministry spokesman Igor Konashenkov"),
+    ('In a statement issued afternoon the Ministry of Awqaf said it "condemns the attack."', "the Ministry of Awqaf"),
+    ('In its statement about the incident the military said the raid was "a mistake".', "the military"),
+    ('Meanwhile Amnesty International said the siege was "a war crime".', "Amnesty International"),
+    ('In northern Syria the Observatory said the clashes were "fierce".', "the Observatory"),
+    ('On 15 Feb 2016 Turkish Prime Minister Ahmed Davutoglu said Turkey "will not allow" it.',
+     "Turkish Prime Minister Ahmed Davutoglu"),
+    ('Speaking to Syrian state TV Barazi said the convoy was "on its way".', "Barazi"),
+    ('"There are still many people under the rubble," said Ibrahim Abu Laith, a spokesman, told AFP.',
+     "Ibrahim Abu Laith, a spokesman"),
+])
+def test_an_opening_phrase_whose_comma_was_lost_is_no_part_of_the_speaker(paragraph, speaker):
+    (quote,) = find_quotes(paragraph)
+    assert quote.speaker == speaker
+    assert paragraph[quote.speaker_start:quote.speaker_start + len(speaker)] == speaker
+
+
+def test_an_opening_phrase_with_no_subject_after_it_gives_no_quote():
+    """"Following Wednesdays reports the Observatory called ...": "reports" is a noun here, not a cue."""
+    assert find_quotes('Following Wednesdays reports the Observatory called upon the UN team to "visit the site".') == []
+
+
 def test_he_or_she_stands_for_a_person_named_before_it_not_a_place_or_an_institution():
     (quote,) = find_quotes('Rockets hit the Municipal Palace. He said the attacks amounted to "war crimes."')
     assert quote.speaker == "He"  # nobody to stand for: left as it is (and trusted less), not "Municipal Palace"
