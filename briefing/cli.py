@@ -124,8 +124,10 @@ def add_templates_command(commands) -> None:
                                                 "you edit, and see which template file is used from where.")
     actions = templates.add_subparsers(dest="templates_command", metavar="ACTION", required=True)
     init = actions.add_parser("init", help="copy the default theme into DIR, with a short README",
-                              description="Copy the default theme into DIR, with a short README. "
-                                          "Then: briefing build INPUT --templates DIR")
+                              description="Copy the default theme into DIR, with a short README. Then "
+                                          "try it on a brief you built: briefing render out/ --templates DIR "
+                                          "(seconds, no report read), or build with it: "
+                                          "briefing build INPUT --templates DIR")
     init.add_argument("folder", metavar="DIR", help="the folder to create or fill")
     init.add_argument("--force", action="store_true", help="overwrite theme files already in DIR")
     init.set_defaults(run=run_templates_init)
@@ -146,7 +148,8 @@ def run_templates_init(args: argparse.Namespace, out: TextIO, err: TextIO) -> in
     written = init_theme(args.folder, force=args.force)
     names = ", ".join(Path(p).relative_to(args.folder).as_posix() for p in written)  # "daily/news.html.j2"
     print(f"copied the default theme to {args.folder}: {names}", file=out)
-    print(f"edit them, then: briefing build INPUT --templates {args.folder}", file=out)
+    print(f"edit them, then try them on a brief you built: briefing render out/ --templates {args.folder} "
+          f"(or build with them: briefing build INPUT --templates {args.folder})", file=out)
     return EXIT_OK
 
 
@@ -274,7 +277,7 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
     except SystemExit as exit_:  # argparse has printed its message
         return int(exit_.code or 0)
     if not getattr(args, "run", None):  # `briefing` alone: a usage error, not a request for help
-        err.write(parser.format_help())
+        err.write(parser.format_usage())
         print(f"briefing: error: name a command ({', '.join(_command_names(parser))})", file=err)
         return EXIT_USAGE
     try:

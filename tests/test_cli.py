@@ -144,6 +144,8 @@ def test_no_command_is_a_usage_error():
     assert code == 2 and out == ""
     assert err.startswith("usage: briefing") and "build" in err
     assert err.splitlines()[-1] == "briefing: error: name a command (build, render, templates, email, daily, init-config)"
+    assert len(err.splitlines()) <= 3, err  # the usage line(s) and the error: not the whole help first
+    assert "show this help" not in err and "positional arguments" not in err
 
 
 def test_page_size_takes_either_case(tmp_path):

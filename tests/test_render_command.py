@@ -1,5 +1,6 @@
 """`briefing render`: a brief's JSON rendered again (another theme, page size or format, or after an
-edit), with the real renderers and WeasyPrint, and without reading any report."""
+edit), with the real renderers, and without reading any report. Only the tests that lay out a PDF with
+WeasyPrint are slow."""
 
 from __future__ import annotations
 
@@ -11,8 +12,6 @@ import pytest
 from tests.test_cli import run
 from tests.test_templates import small_brief
 
-pytestmark = pytest.mark.slow  # WeasyPrint lays out the PDF
-
 
 @pytest.fixture()
 def built(tmp_path):
@@ -23,6 +22,7 @@ def built(tmp_path):
     return folder
 
 
+@pytest.mark.slow  # WeasyPrint lays out the PDF
 def test_render_writes_the_briefs_folder_in_another_look_and_leaves_its_json_alone(built, tmp_path):
     from pypdf import PdfReader
 
@@ -55,6 +55,15 @@ def test_an_edited_json_is_rendered_as_edited(built, tmp_path):
     assert dropped not in {point["text"] for point in data["key_points"]}
     assert " ".join(dropped.split()) not in text
     assert "done in" in err  # progress, since -q was not given
+
+
+@pytest.mark.parametrize("command", ["render", "email"])
+def test_an_empty_brief_name_is_a_clear_error_not_the_current_folder(command, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(command, "", "--to", "a@example.org", "--dry-run") if command == "email" else run(command, "")
+    assert code == 2 and out == "" and list(tmp_path.iterdir()) == []
+    assert err == ("briefing: error: BRIEF is empty: name a brief's JSON file, or the folder `briefing build` or "
+                   "`briefing render` wrote\n")
 
 
 @pytest.mark.parametrize("make, message", [

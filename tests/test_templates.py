@@ -182,6 +182,7 @@ def test_templates_init_copies_a_theme_that_builds(brief, tmp_path, reports, fak
         assert (theme / name).read_bytes() == (packaged / name).read_bytes()
     readme = (theme / "README.md").read_text()
     assert "--templates" in readme and 'extends "default:brief.html.j2"' in readme and "key_points" in readme
+    assert f"briefing render out/ --templates {theme}" in readme and f"briefing render out/ --templates {theme}" in out
     options = RenderOptions(templates=(str(theme),))
     for fmt in ("html", "md", "txt"):
         assert render(brief, fmt, options) == render(brief, fmt)

@@ -47,11 +47,15 @@ class MailOptions:
 
 def load_brief(path: str | Path) -> tuple[Brief, Path]:
     """A brief from its JSON, or from the folder `build` wrote (its brief.json); also that folder."""
+    if not str(path).strip():  # Path("") is the current folder: an empty name is a slip, not a choice
+        raise InputError("BRIEF is empty: name a brief's JSON file, or the folder `briefing build` or "
+                         "`briefing render` wrote")
     target = Path(path)
     if target.is_dir():
         target = target / "brief.json"
         if not target.is_file():
-            raise InputError(f"{path}: the folder has no brief.json (build it with --format json, the default)")
+            raise InputError(f"{path}: the folder has no brief.json (`briefing build` writes it unless --format "
+                             f"leaves json out; `briefing render -o` writes it into another folder)")
     elif not target.is_file():
         raise InputError(f"{path}: no such file or folder")
     try:

@@ -13,8 +13,10 @@ from .environment import (DEFAULT_PREFIX, make_environment, packaged_templates, 
 INIT_README = """\
 # Your briefing theme
 
-This folder is a copy of briefing's default theme. Build with it:
+This folder is a copy of briefing's default theme. Try it on a brief you already built (in
+seconds: no report is read, no model loaded), then build with it:
 
+    briefing render out/ --templates {folder}
     briefing build INPUT --templates {folder}
 
 Files here are used before the packaged ones, by name:
