@@ -43,6 +43,7 @@ def test_seed_titles_and_dateline():
     ("MOSCOW (Sputnik) According to the watchdog", "Moscow", "Sputnik"),
     ("DAMASCUS (SANA) Syrian army units", "Damascus", "SANA"),
     ("DEIR EZ-ZOR (Syria) (Sputnik) Reportedly the shelling", "Deir Ez-Zor", "Sputnik"),
+    ("BEIRUT August 21 (The Associated Press) Syrian regime forces", "Beirut", "The Associated Press"),
 ])
 def test_datelines(line, place, outlet):
     found = find_dateline(line)
@@ -60,6 +61,30 @@ def test_datelines(line, place, outlet):
 ])
 def test_not_datelines(line):
     assert find_dateline(line) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Fighters of the YPG (Kurdish) People's Protection Units took the town of Manbij on Friday.",
+    "Forces of the SAA (Syrian Army) Tiger Forces advanced.",
+    "Quoting the SANA (Syria) Agency, the report said 10 died.",
+    "Rami Abdel Rahman head of the SOHR (Britain-based) Syrian Observatory said it.",
+])
+def test_a_name_in_capitals_and_a_bracket_inside_a_sentence_is_no_dateline(sentence):
+    from briefing.ingest.dateline import find_dateline_within
+
+    assert find_dateline_within(sentence) is None
+
+
+@pytest.mark.parametrize("sentence, place, story", [
+    ("AP Photo Daesh Leaders Fleeing YPG. MOSCOW (Sputnik) According to the report.", "Moscow", "According"),
+    ("REUTERS Senior Airman Matthew Bruch Coalition Denies Strike But its Own Data Says Vice Versa MOSCOW (Sputnik) "
+     "The number rose.", "Moscow", "The number"),
+])
+def test_a_dateline_after_a_glued_credit_and_headline_is_found_with_its_own_place(sentence, place, story):
+    from briefing.ingest.dateline import find_dateline_within
+
+    found = find_dateline_within(sentence)
+    assert found.place == place and sentence[found.length:].startswith(story)
 
 
 def test_bad_files_are_skipped_with_a_warning(tmp_path):

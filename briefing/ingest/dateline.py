@@ -22,9 +22,10 @@ _DATELINE = re.compile(
 # "MOSCOW (Sputnik) According to", "DEIR EZ-ZOR (Syria) (Sputnik) Reportedly", "DAMASCUS (SANA) Syrian army".
 # Not: "ISIS (Daesh) militants" (lower case next), "SARC (Syrian Arab Red Crescent) staff" (too long, and
 # the letters of the place), "US (AFP) ..." (a place of 3 letters at least).
+_MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
 _UNDASHED = re.compile(
     rf"""{_PLACE}
-        (?:,\s*[A-Za-z][\w .,'’\-]{{0,40}}?)?           # optional country or date
+        (?:,\s*[A-Za-z][\w .,'’\-]{{0,40}}?|\s+{_MONTH_DAY})?  # optional country or date ("BEIRUT August 21")
         \s*(?:\([A-Z][\w .'’\-]{{1,30}}\)\s*)?          # optional (Country): "DEIR EZ-ZOR (Syria) (Sputnik)"
         \((?P<outlet>[A-Z][\w.&'’\-]*(?:\ [\w.&'’\-]+){{0,2}})\)  # (Outlet): up to three words
         \s+(?=[A-Z0-9"“‘])                              # then a sentence
@@ -56,9 +57,26 @@ def find_dateline_within(sentence: str) -> Dateline | None:
     Joining Syrian Ceasefire Deal Reaches 207 MOSCOW (Sputnik) At the ..."). `length` is where the story
     starts in `sentence`."""
     for match in _UNDASHED.finditer(sentence):
-        if (match.start() == 0 or sentence[match.start() - 1].isspace()) and _is_undashed(match):
+        if (match.start() == 0 or (sentence[match.start() - 1].isspace() and _headline(sentence[:match.start()]))) \
+                and _is_undashed(match):
             return _dateline(match)
     return None
+
+
+_PARTICLE = re.compile(r"(?:al|el|ez|ad|as|an|ar|az|ash|at|ed)-", re.I)  # "Deir ez-Zor" is capitalised enough
+_SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from", "as", "vs"}
+
+
+def _headline(words: str) -> bool:
+    """Words that a headline or a credit could be: capitalised (or numbers), but for a headline's small words
+    and a slip or two ("But its Own Data Says"), and ending no sentence. Not "Fighters of the YPG (Kurdish) People's ...", whose lower-case words tell a
+    sentence going on around a bracket."""
+    tokens = words.split()
+    if not tokens or re.search(r"[.!?]\W*$", words.rstrip()):
+        return not tokens
+    big = [t for t in tokens if t.lower() not in _SMALL_WORDS]
+    capitalised = sum(bool(t[:1].isupper() or t[:1].isdigit() or not t[:1].isalpha() or _PARTICLE.match(t)) for t in big)
+    return bool(big) and capitalised >= 0.85 * len(big) and len(big) >= 0.6 * len(tokens)
 
 
 def _is_place(place: str) -> bool:
@@ -77,4 +95,5 @@ def _is_undashed(match: re.Match[str]) -> bool:
 
 def _dateline(match: re.Match[str]) -> Dateline:
     outlet = (match.group("outlet") or "").strip() or None
-    return Dateline(place=match.group("place").strip().title(), outlet=outlet, length=match.end())
+    place = re.split(r"\.\s+", match.group("place").strip())[-1]  # "YPG. MOSCOW": a sentence's end, then MOSCOW
+    return Dateline(place=place.title(), outlet=outlet, length=match.end())
