@@ -90,3 +90,53 @@ def test_render_takes_the_look_flags_build_takes():
 
     look = {"--templates", "--css", "--page-size", "--max-citations", "--allow-remote", "--format", "-o"}
     assert look <= flags("render") and look <= flags("build")
+
+
+def _edited(tmp_path, edit, name="edited.json"):
+    data = json.loads(json.dumps(small_brief().to_dict()))
+    data = edit(data) or data
+    path = tmp_path / name
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def _set(key, value):
+    return lambda data: data.update({key: value})
+
+
+@pytest.mark.parametrize("edit, message", [
+    (lambda d: d["sections"][0]["statements"][1]["citations"][0].update(source=99),
+     "sections[0].statements[1].citations[0]: cites source 99, which is not in sources"),
+    (lambda d: d.update(sources=d["sources"][:1]), "citations[1]: cites source 2, which is not in sources"),
+    (_set("date", "yesterday"), "date: 'yesterday' is not a date (YYYY-MM-DD)"),
+    (_set("date", "2017-13-45"), "date: '2017-13-45' is not a date (YYYY-MM-DD)"),
+    (_set("first_date", "not a date"), "first_date: 'not a date' is not a date (YYYY-MM-DD)"),
+    (_set("first_date", "2030-01-01"), "first_date: '2030-01-01' is after date '2024-05-02'"),
+    (_set("report_count", "two"), "report_count: 'two' is not a whole number"),
+    (_set("report_count", -1), "report_count: -1 is below 0"),
+    (_set("sections", {}), "sections: {...} is not a list"),
+    (_set("title", None), "title: null is not text"),
+    (lambda d: [d], "not a brief's JSON (it holds [...], not an object"),
+    (lambda d: d.pop("title") and None, ": no 'title'"),
+    (lambda d: d["sections"][0]["statements"][1].pop("citations") and None, "sections[0].statements[1]: no 'citations'"),
+    (lambda d: d["sources"][1].update(number=1), "sources[1].number: 1 is also sources[0]'s"),
+    (lambda d: d["key_points"][0].update(score="high"), "key_points[0].score: 'high' is not a number"),
+])
+@pytest.mark.parametrize("command", ["render", "email"])
+def test_an_edited_json_that_would_print_wrong_is_one_line_naming_the_key_and_nothing_is_written(
+        tmp_path, edit, message, command):
+    source = _edited(tmp_path, edit)
+    target = tmp_path / "target"
+    argv = ("email", str(source), "--to", "a@example.org", "--eml", str(target / "m.eml")) if command == "email" \
+        else ("render", str(source), "-o", str(target))
+    code, out, err = run(*argv)
+    assert code == 2 and out == "", err
+    assert err.count("\n") == 1 and err.startswith(f"briefing: error: {source}: ") and message in err, err
+    assert "Error" not in err  # no Python exception names
+    assert not target.exists()
+
+
+def test_keys_the_brief_does_not_know_are_left_alone(tmp_path):
+    source = _edited(tmp_path, lambda d: d.update(desk_note="checked by J.") or d["sections"][0].update(foo=1))
+    code, _out, err = run("render", str(source), "-o", str(tmp_path / "b.txt"))
+    assert code == 0, err

@@ -58,10 +58,23 @@ def load_brief(path: str | Path) -> tuple[Brief, Path]:
                              f"leaves json out; `briefing render -o` writes it into another folder)")
     elif not target.is_file():
         raise InputError(f"{path}: no such file or folder")
+    from ..brief_check import BriefError, check_brief_data
+
     try:
         data = json.loads(target.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise InputError(f"{target}: not a brief's JSON (not UTF-8 text)") from None
+    except json.JSONDecodeError as error:
+        raise InputError(f"{target}: not a brief's JSON (not JSON: {error})") from None
+    except OSError as error:
+        raise InputError(f"{target}: cannot be read ({error.strerror or error})") from None
+    try:
+        check_brief_data(data)  # an edited JSON: one line naming the key, not a TypeError from the model
+    except BriefError as error:
+        raise BriefError(f"{target}: {error}") from None
+    try:
         return Brief.from_dict(data), target.parent
-    except (OSError, UnicodeDecodeError, ValueError, TypeError, KeyError) as error:
+    except (ValueError, TypeError, KeyError) as error:  # what the check above does not foresee
         raise InputError(f"{target}: not a brief's JSON ({type(error).__name__}: {error})") from None
 
 
