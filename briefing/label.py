@@ -29,7 +29,8 @@ MAX_NAME_WORDS = 3  # a longer "name" is usually a run of names (a list, a bylin
 MAX_PLACES_TRIED = 3  # a label another topic has taken is tried with this many of the topic's places
 # event noun -> the words that tell it
 EVENTS: dict[str, tuple[str, ...]] = {
-    "chemical attack": ("chemical", "gas attack", "sarin", "chlorine", "toxic gas", "nerve agent"),
+    "chemical attack": ("chemical", "gas attack", "sarin", "chlorine", "toxic gas", "nerve agent", "nerve gas",
+                        "poisonous gas", "poison gas"),
     "capture": ("captur", "seiz", "took control", "full control", "liberat", "retak", "recaptur", "fell to"),
     "offensive": ("offensive", "assault", "operation", "push", "launch", "attack", "barrage", "unleash"),
     "advance": ("advanc", "toward", "race", "approach"),
@@ -111,11 +112,13 @@ MIN_ACTOR_SHARE = 0.1  # ... and in this share of them: a few "Iranian forces" a
 
 
 def label_topics(topics: dict[int, list[Sentence]], names: NameIndex,
-                 shown: Mapping[int, Sequence[str]] | None = None, order: Sequence[int] = ()) -> dict[int, str]:
+                 shown: Mapping[int, Sequence[str]] | None = None, order: Sequence[int] = (),
+                 outlets: Iterable[str] = ()) -> dict[int, str]:
     """A short label per topic. `shown`: the statements the brief shows for each topic; a label names a
     place that one of them names, where one can (the reader sees those, not the topic's other
-    sentences). `order`: the topics in brief order; the first keeps the plainest label."""
-    usage = _NameUsage(topics, names)
+    sentences). `order`: the topics in brief order; the first keeps the plainest label. `outlets`: the
+    input's outlets, which report the news and are no label of it."""
+    usage = _NameUsage(topics, names, outlets)
     name_counts = {t: _entity_counts(sentences, names) for t, sentences in topics.items()}
     event_counts = {t: _event_counts(sentences) for t, sentences in topics.items()}
     shown = shown or {}
@@ -164,6 +167,7 @@ def _events_told(text: str) -> frozenset[str]:
 # words of a title-case headline, never of a name: "Terrorists Killed", "Civilians Wounded"
 _HEADLINE_WORDS = frozenset("""killed kill kills wounded injured dead died dies terrorists militants civilians people
     children strike strikes airstrikes raids says said latest""".split())
+_CLOCKS = {"UTC", "GMT"}
 # a page's date line ("Fri Jul 1 2016 ...") is no name either
 _DATE_WORDS = frozenset("""mon tue tues wed thu thur thurs fri sat sun jan feb mar apr may jun jul aug sep sept oct nov
     dec""".split())
@@ -173,10 +177,11 @@ class _NameUsage:
     """How the input uses each name: after a place cue ("in Zabadani"), before a force noun ("Iraqi
     forces"); read once per distinct sentence, by entity key."""
 
-    def __init__(self, topics: dict[int, list[Sentence]], names: NameIndex):
+    def __init__(self, topics: dict[int, list[Sentence]], names: NameIndex, outlets: Iterable[str] = ()):
         from .names import extract_names
 
         self.names = names
+        self.outlets = {fold(outlet) for outlet in outlets}
         self.mentions: Counter[str] = Counter()
         self.after_place_cue: Counter[str] = Counter()
         self.place_cued_in: dict[str, set[str]] = {}  # sentence text -> the keys it puts after a place cue
@@ -208,11 +213,15 @@ class _NameUsage:
     def is_name(self, key: str, shown: str) -> bool:
         """Not a capitalised word that only ever opens a sentence ("Dozens of people ...", "Medics said ...",
         "Now it wants ..."), nor a day ("Boxing Day", "Fri Jul"), nor words of a headline glued into the text
-        ("40 Terrorists Killed in ..."): a name of one word is also written mid-sentence."""
+        ("40 Terrorists Killed in ..."), nor who reports ("AFP", "SANA", an outlet of the input): a name of one
+        word is also written mid-sentence."""
         words = shown.split()
         if words[-1] == "Day" or any(w.lower() in _HEADLINE_WORDS for w in words) \
                 or all(w.lower().rstrip(".") in _DATE_WORDS for w in words):
             return False
+        if words[0] in ("Source", "Sources", "Photo", "Image") or words[-1].lower().endswith("-based") \
+                or fold(shown) in _AGENCIES or fold(shown) in self.outlets or words[0].rstrip("+-0123456789") in _CLOCKS:
+            return False  # a credit ("Source TRTWorld"), an adjective ("Britain-based"), the press, a clock ("UTC+3")
         return len(shown.split()) > 1 or (shown.isupper() and len(shown) > 1) or key in self.mid_sentence
 
     def place_like(self, sentences: list[Sentence]) -> set[str]:
@@ -331,8 +340,10 @@ def _actor_at_place(topic: int, naming_place: list[Sentence], event: str, place_
 
 
 # news agencies whose name a flattened text glues after a place ("in Deir Ezzor SANA news agency reported")
-_AGENCIES = frozenset(fold(agency) for agency in ("SANA", "AFP", "AP", "Reuters", "Sputnik", "TASS", "IRNA", "Anadolu",
-                                                    "Tasnim", "Xinhua", "DPA", "RIA", "TRT", "SOHR", "Fars", "Mehr"))
+_AGENCIES = frozenset(fold(agency) for agency in (
+    "SANA", "AFP", "AP", "Reuters", "Sputnik", "TASS", "IRNA", "Anadolu", "Tasnim", "Xinhua", "DPA", "RIA", "TRT",
+    "SOHR", "Fars", "Mehr", "Al-Manar", "Al Jazeera", "Al Arabiya", "Associated Press", "Agence France-Presse",
+    "TRT World", "TRTWorld", "CNN", "BBC", "RT", "Press TV", "PressTV", "Al-Mayadeen", "Anadolu Agency"))
 
 
 def _without_tails(shown: str, names: NameIndex) -> str:

@@ -77,7 +77,7 @@ def brief_documents(documents: Sequence[Document], options: BuildOptions, embedd
     ranked = fit_word_budget(ranked, options.max_words,
                              [r.source_count * len(members[r.topic]) for r in ranked], report_count=len(kept))
     topic_labels = label_topics(members, names, {r.topic: [s.text for s in r.statements] for r in ranked},
-                                [r.topic for r in ranked])
+                                [r.topic for r in ranked], [d.outlet for d in kept if d.outlet])
     progress(f"{plural(clustering.topic_count, 'topic')}: " + "; ".join(
         f"{topic_labels[r.topic]} ({len(members[r.topic])})" for r in ranked)
         + f" in {time.perf_counter() - started:.1f} s")

@@ -179,3 +179,11 @@ def test_a_shown_place_named_again_beats_a_place_not_shown():
 
     candidates = [("Idlib ceasefire", "idlib"), ("Gulf", None)]  # Gulf: no shown statement names it
     assert _unique(iter(candidates), {"Idlib casualties"}, {"idlib"}) == ("Idlib ceasefire", "idlib")
+
+
+def test_who_reports_a_credit_an_adjective_or_a_clock_is_no_label():
+    topics = {0: [s("The attack in Hasakeh killed 20, SANA said."), s("SANA reported the attack on Hasakeh."),
+                  s("Source TRTWorld and agencies."), s("The head of the Britain-based group said so."),
+                  s("UTC+3 A total of 20 people were killed in Hasakeh."), s("Al-Manar said the attack was in Hasakeh.")]}
+    names = NameIndex([x.text for x in topics[0]])
+    assert label_topics(topics, names, outlets=["Al-Manar"])[0].startswith("Hasakeh ")
