@@ -112,7 +112,10 @@ def _find_quotes(paragraph: str, previous_speaker: str | None) -> tuple[FoundQuo
             follow = marks[i + 1] if i + 1 < len(marks) else None
             gap = paragraph[mark.end() + attribution_end:follow.start()] if follow else ""
             if follow and re.fullmatch(r"[\s,.;:]*", gap):  # “A,” he said, “B.” is one quote
-                text = f"{text} {_clean_body(follow.group('body').strip())}"
+                second = _clean_body(follow.group("body").strip())
+                # “A,” he said. “B.”: B opens a sentence of its own, so A ends one
+                stop = "." if second[:1].isupper() and not re.search(r"[.!?…]$", text) else ""
+                text = f"{text}{stop} {second}"
                 end = follow.end()
                 consumed.add(i + 1)
             lead = paragraph[sentence_start:mark.start()].strip()

@@ -72,7 +72,7 @@ FIXTURES = [
     ('"We will not leave," he said, "until every mine is cleared."', "Colonel Omar Khalid", "Colonel Omar Khalid",
      "said", "We will not leave until every mine is cleared."),
     ("“The army is ready,” the general said. “The attack starts at dawn.”", None, "the general", "said",
-     "The army is ready The attack starts at dawn."),
+     "The army is ready. The attack starts at dawn."),
     # pronouns: the nearest name before the quote in the paragraph
     ('Colonel Omar Khalid met reporters in Mosul. "The city is ours," he said.', None, "Colonel Omar Khalid", "said",
      "The city is ours"),
