@@ -25,7 +25,14 @@ _FORCED_BREAK = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“(]?
 _BOILERPLATE = re.compile(r"^\W*(?:(?:Additional )?(?:Reporting|Writing|Editing|Compiled|Translated)(?: by)?\b[^.]{0,120}$"
                           r"|(?:Photo|Image|Picture|Video)(?: credit)?:\s|Read more:|Click here|Subscribe\b|Follow us\b"
                           r"|Copyright\b|©|All rights reserved)", re.I)
-_CREDIT = re.compile(r"\b(?:Additional reporting|Editing) by [A-Z]")
+_CREDIT = re.compile(r"\b(?:Additional reporting|Editing) by [A-Z]|pic\.twitter\.com/?\w|\bsign up (?:to|for) our\b"
+                     r"|\bNever miss a story\b|^\W*Source:?\s+[A-Z][\w.]*(?:\s+(?:and|&)\s+agencies)?\W*$", re.I)
+# an embedded tweet glued before the story goes on: "... pic.twitter.com/ab12 Leith Abou Fadel (leithfadel) July 27
+# 2016 State TV rolled footage ...": the story starts after the tweet's date
+_TWEET = re.compile(r"^.*?pic\.twitter\.com\S*(?:\s+[^()]{0,60}?\(\w+\))?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
+                    r"Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\s+(?=[A-Z\"“])")
+# a byline on its own: names and nothing else ("Dominic Evans Khaled Yacoub Oweis.", "Mark Felsenthal.")
+_BYLINE = re.compile(r"^(?:[A-Z][\w'’-]+\s+){1,7}[A-Z][\w'’-]+\.?$")
 _SOFT_BREAK = re.compile(r"(?<=[;:])\s+|\s+(?=[–—]\s)")
 
 
@@ -95,8 +102,11 @@ def segment_document(document: Document) -> list[Sentence]:
                 dateline = find_dateline_within(text[begin:end])
                 if dateline:
                     begin += dateline.length
+            tweet = _TWEET.match(text[begin:end])
+            if tweet and len(text[begin + tweet.end():end].split()) >= MIN_SENTENCE_WORDS:
+                begin += tweet.end()
             sentence_text = text[begin:end]
-            if _BOILERPLATE.match(sentence_text) or _CREDIT.search(sentence_text):
+            if _BOILERPLATE.match(sentence_text) or _CREDIT.search(sentence_text) or _BYLINE.match(sentence_text):
                 continue
             if len(sentence_text.split()) < MIN_SENTENCE_WORDS and sentences and not sentence_text[-1:] in ".!?":
                 continue
