@@ -85,16 +85,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def add_look_flags(parser: argparse.ArgumentParser) -> None:
-    """How a brief is rendered (not what it says): `build` and `render` take the same flags."""
+def add_look_flags(parser: argparse.ArgumentParser, recorded: bool = False) -> None:
+    """How a brief is rendered (not what it says): `build` and `render` take the same flags. With
+    `recorded` (render) a flag not given is None or empty: the look the brief's JSON records fills it."""
+    was = "as the brief was rendered, else " if recorded else ""
     parser.add_argument("--templates", action="append", default=[], metavar="DIR",
-                        help="a template folder searched before the packaged theme (repeatable)")
+                        help="a template folder searched before the packaged theme (repeatable)"
+                             + ("; default: those the brief was rendered with" if recorded else ""))
     parser.add_argument("--css", action="append", default=[], metavar="FILE",
-                        help="CSS added after the theme's (repeatable)")
-    parser.add_argument("--page-size", default="a4", type=_page_size, metavar="{a4,letter}",
-                        help="PDF page size (default: a4)")
-    parser.add_argument("--max-citations", type=whole_number(0), default=6, metavar="N",
-                        help="citation marks a line shows before \"+N\" (default: 6; 0 shows them all); "
+                        help="CSS added after the theme's (repeatable)"
+                             + ("; default: that the brief was rendered with" if recorded else ""))
+    parser.add_argument("--page-size", default=None if recorded else "a4", type=_page_size, metavar="{a4,letter}",
+                        help=f"PDF page size (default: {was}a4)")
+    parser.add_argument("--max-citations", type=whole_number(0), default=None if recorded else 6, metavar="N",
+                        help=f"citation marks a line shows before \"+N\" (default: {was}6; 0 shows them all); "
                              "a brief of over 40 reports lists only the sources it shows")
     parser.add_argument("--allow-remote", action="store_true",
                         help="let the PDF renderer fetch URLs and files outside the template folders")
@@ -108,12 +112,16 @@ def add_render_command(commands) -> None:
                     "you edited (a statement removed, a label reworded).")
     render.add_argument("brief", metavar="BRIEF", help="a brief's JSON file, or the folder `build` wrote")
     render.add_argument("-o", "--output", default=None, metavar="DIR|FILE",
-                        help="a folder (writes DIR/brief.<ext> per format) or one file whose extension names its "
-                             "format (default: the brief's own folder)")
+                        help="a folder (writes DIR/brief.<ext> per format, and brief.json with them unless the "
+                             "folder is the brief's own) or one file whose extension names its format (default: "
+                             "beside the JSON, named after it: out/edited.json gives out/edited.html, ...)")
     render.add_argument("--format", default=None, metavar="LIST",
                         help=f"formats to write, comma-separated from {','.join(FORMAT_NAMES)} "
-                             f"(default: {','.join(RENDER_FORMATS)})")
-    add_look_flags(render)
+                             f"(default: {','.join(RENDER_FORMATS)}; json too with -o another folder)")
+    add_look_flags(render, recorded=True)
+    render.add_argument("--default-look", action="store_true",
+                        help="ignore the look recorded in the brief's JSON (its templates, CSS, page size and "
+                             "citation marks): what you do not give is the default")
     render.add_argument("-q", "--quiet", action="store_true", help="print no progress, only warnings and errors")
     render.set_defaults(run=run_render)
 
@@ -167,8 +175,9 @@ def run_templates_list(args: argparse.Namespace, out: TextIO, err: TextIO) -> in
     return EXIT_OK
 
 
-def output_plan(output: str, formats: str | None, default: tuple[str, ...] = DEFAULT_FORMATS) -> dict[str, Path]:
-    """format -> path to write."""
+def output_plan(output: str, formats: str | None, default: tuple[str, ...] = DEFAULT_FORMATS,
+                stem: str = "brief") -> dict[str, Path]:
+    """format -> path to write: DIR/<stem>.<format>, or the one file -o names."""
     chosen = tuple(f.strip().lower() for f in formats.split(",") if f.strip()) if formats is not None else None
     if chosen == ():
         raise BriefingError(f"--format {formats!r}: name at least one format ({', '.join(FORMAT_NAMES)})")
@@ -186,7 +195,7 @@ def output_plan(output: str, formats: str | None, default: tuple[str, ...] = DEF
     if target.exists() and not target.is_dir():
         raise BriefingError(f"-o {output}: is a file; give a folder, or a file ending in "
                             f"{', '.join('.' + name for name in FORMAT_NAMES)}")
-    return {name: target / f"brief.{name}" for name in (chosen or default)}
+    return {name: target / f"{stem}.{name}" for name in (chosen or default)}
 
 
 def run_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -209,15 +218,48 @@ def run_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def run_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     started = time.perf_counter()
-    from .deliver.email import load_brief
+    from .deliver.email import read_brief
+    from .renderers.look import describe, look_from
 
-    brief, folder = load_brief(args.brief)
-    plan = output_plan(args.output if args.output is not None else str(folder), args.format, RENDER_FORMATS)
-    _check_css(args)
     progress, warn = _reporters(args, err)
-    _render_and_write(brief, plan, args, warn, out)
+    brief, source, data = read_brief(args.brief)
+    recorded = {} if args.default_look else look_from(data, warn)
+    used = {key: value for key, value in recorded.items() if getattr(args, key) in (None, [])}
+    for key, value in used.items():  # a flag given on the command line wins
+        setattr(args, key, value)
+    args.page_size = args.page_size or "a4"
+    args.max_citations = 6 if args.max_citations is None else args.max_citations
+    if describe(used):
+        progress(f"in the look the brief was rendered with: {describe(used)} (--default-look leaves it)")
+    plan = render_plan(args.output, args.format, source)
+    _check_css(args)
+    templates = tuple(args.templates)
+    if brief.news is not None:  # a daily brief: its "New since the last brief" part, as `daily` renders it
+        from .deliver.news import news_templates
+
+        templates = news_templates(templates)
+    _render_and_write(brief, plan, args, warn, out, templates)
     progress(f"done in {time.perf_counter() - started:.1f} s")
     return EXIT_OK
+
+
+def render_plan(output: str | None, formats: str | None, source: Path) -> dict[str, Path]:
+    """format -> path for `render` of the JSON `source`. By default beside it and named after it
+    (out/edited.json -> out/edited.html, ...: the build's own out/brief.html stays). A folder of -o other
+    than the JSON's own gets brief.json too, so that it can be rendered or mailed again. Never the JSON
+    it reads: that is the user's edit, and the look and keys it records would be lost."""
+    if output is None:
+        plan = output_plan(str(source.parent), formats, RENDER_FORMATS, stem=source.stem)
+    else:
+        target = Path(output)
+        names_a_file = target.suffix and not target.is_dir()
+        elsewhere = not names_a_file and target.resolve() != source.parent.resolve()
+        plan = output_plan(output, formats, RENDER_FORMATS + (("json",) if elsewhere else ()))
+    for path in plan.values():
+        if path.resolve() == source.resolve():
+            raise BriefingError(f"{path}: is the brief render reads; it is not written over (give -o another "
+                                f"folder or file, or --format without json)")
+    return plan
 
 
 def _check_css(args: argparse.Namespace) -> None:
@@ -238,12 +280,14 @@ def _reporters(args: argparse.Namespace, err: TextIO):
     return progress, warn
 
 
-def _render_and_write(brief, plan: dict[str, Path], args: argparse.Namespace, warn, out: TextIO):
+def _render_and_write(brief, plan: dict[str, Path], args: argparse.Namespace, warn, out: TextIO,
+                      templates: tuple[str, ...] | None = None):
     """Render every planned format, then write them all or none (writing.write_outputs)."""
     from .renderers import RenderOptions, render
     from .writing import write_outputs
 
-    render_options = RenderOptions(templates=tuple(args.templates), css=tuple(args.css),
+    templates = tuple(args.templates) if templates is None else templates
+    render_options = RenderOptions(templates=templates, css=tuple(args.css),
                                    page_size=args.page_size, allow_remote=args.allow_remote,
                                    max_citations=args.max_citations, extra={"warn": warn})
     rendered = {path: render(brief, fmt, render_options) for fmt, path in plan.items()}

@@ -144,6 +144,8 @@ def test_any_reports_give_a_brief_that_renders_or_a_clear_error(reports, title):
     data = json.loads(render(brief, "json"))
     from briefing.model import Brief
 
+    look = data.pop("rendered_with")  # beside the Brief, not in it: how its files were drawn
+    assert look == {"page_size": "a4", "max_citations": 6, "templates": [], "css": []}
     assert json.loads(json.dumps(Brief.from_dict(data).to_dict())) == data
 
 

@@ -140,3 +140,145 @@ def test_keys_the_brief_does_not_know_are_left_alone(tmp_path):
     source = _edited(tmp_path, lambda d: d.update(desk_note="checked by J.") or d["sections"][0].update(foo=1))
     code, _out, err = run("render", str(source), "-o", str(tmp_path / "b.txt"))
     assert code == 0, err
+
+
+# -- the look a brief was rendered with, and where render writes ---------------------------------
+
+LOOK_TXT = "{{ page_size }}|{{ max_citations }}|{{ user_css | trim }}|{{ brief.title }}\n"
+
+
+@pytest.fixture()
+def looked(tmp_path):
+    """A brief's JSON as `build --page-size letter --max-citations 1 --templates theme --css house.css`
+    writes it; the theme's text template shows the look it is drawn with."""
+    from briefing.renderers import RenderOptions, render
+
+    theme, css = tmp_path / "theme", tmp_path / "house.css"
+    theme.mkdir()
+    (theme / "brief.txt.j2").write_text(LOOK_TXT, encoding="utf-8")
+    css.write_text(":root { --accent: #005a9c; }", encoding="utf-8")
+    folder = tmp_path / "out"
+    folder.mkdir()
+    options = RenderOptions(templates=(str(theme),), css=(str(css),), page_size="letter", max_citations=1)
+    (folder / "brief.json").write_text(render(small_brief(), "json", options), encoding="utf-8")
+    return folder, theme, css
+
+
+def test_the_json_records_the_look_beside_the_brief_with_absolute_paths(looked, monkeypatch, tmp_path):
+    from briefing.model import Brief
+    from briefing.renderers import RenderOptions, render
+
+    folder, theme, css = looked
+    data = json.loads((folder / "brief.json").read_text(encoding="utf-8"))
+    assert data["rendered_with"] == {"page_size": "letter", "max_citations": 1, "templates": [str(theme)],
+                                     "css": [str(css)]}
+    Brief.from_dict(data)  # an extra key: the model does not mind
+    monkeypatch.chdir(tmp_path)
+    from briefing.deliver.news import news_templates
+
+    relative = json.loads(render(small_brief(), "json", RenderOptions(templates=news_templates(("theme",)))))
+    assert relative["rendered_with"]["templates"] == [str(theme)]  # absolute; the daily overlay is not recorded
+
+
+def test_render_with_no_flags_keeps_the_recorded_look(looked):
+    folder, theme, css = looked
+    code, _out, err = run("render", str(folder), "--format", "txt,md")
+    assert code == 0, err
+    assert (folder / "brief.txt").read_text(encoding="utf-8").startswith("letter|1|:root { --accent: #005a9c; }|")
+    assert " +1" in (folder / "brief.md").read_text(encoding="utf-8")  # one mark a line, then +1
+    assert f"page size letter; max citations 1; templates {theme}; css {css}" in err
+
+
+def test_flags_given_win_over_the_recorded_look_and_default_look_drops_it(looked, tmp_path):
+    folder, _theme, _css = looked
+    other = tmp_path / "other.css"
+    other.write_text("p { color: red; }", encoding="utf-8")
+    code, _out, err = run("render", str(folder), "--format", "txt", "--page-size", "a4", "--css", str(other), "-q")
+    assert code == 0, err
+    assert (folder / "brief.txt").read_text(encoding="utf-8").startswith("A4|1|p { color: red; }|")
+    code, _out, err = run("render", str(folder), "--format", "txt", "--default-look", "-q")
+    assert code == 0 and err == "", err
+    text = (folder / "brief.txt").read_text(encoding="utf-8")
+    assert not text.startswith("A4|") and "KEY POINTS" in text.upper()  # the packaged theme
+
+
+def test_a_recorded_folder_or_file_that_is_gone_is_one_warning_then_left_out(looked):
+    import shutil
+
+    folder, theme, css = looked
+    shutil.rmtree(theme)
+    css.unlink()
+    code, _out, err = run("render", str(folder), "--format", "txt", "-q")
+    assert code == 0, err
+    assert err.splitlines() == [
+        f"briefing: warning: the template folder {theme} the brief was rendered with is gone: rendering without it",
+        f"briefing: warning: the CSS file {css} the brief was rendered with is gone: rendering without it"]
+    assert "KEY POINTS" in (folder / "brief.txt").read_text(encoding="utf-8").upper()
+
+
+def test_a_daily_brief_renders_with_its_news_part_as_daily_does(built, tmp_path):
+    from dataclasses import replace
+
+    from briefing.model import News
+
+    brief = small_brief()
+    daily = replace(brief, first_date=None, news=News(previous="2024-05-01", new=brief.sections[0].statements[:1],
+                                                      continuing=(), repeated=2))
+    (built / "brief.json").write_text(json.dumps(daily.to_dict()), encoding="utf-8")
+    code, _out, err = run("render", str(built), "--format", "html,txt", "-q")
+    assert code == 0, err
+    assert "New since the last brief of 1 May 2024" in (built / "brief.html").read_text(encoding="utf-8")
+    assert "NEW SINCE THE LAST BRIEF OF 1 MAY 2024" in (built / "brief.txt").read_text(encoding="utf-8")
+
+
+def test_an_edited_copy_renders_beside_itself_under_its_own_name(built, tmp_path):
+    (built / "brief.html").write_text("the build's page", encoding="utf-8")
+    edited = _edited(built, lambda d: d["sections"][0].update(label="Reworded"))
+    code, out, err = run("render", str(edited), "--format", "html,md,txt", "-q")
+    assert code == 0, err
+    assert (built / "brief.html").read_text(encoding="utf-8") == "the build's page"
+    assert sorted(p.name for p in built.iterdir()) == ["brief.html", "brief.json", "edited.html", "edited.json",
+                                                      "edited.md", "edited.txt"]
+    assert out.splitlines()[0].startswith(f"wrote {built / 'edited.html'} (")
+
+
+@pytest.mark.parametrize("argv", [
+    lambda src: ("render", str(src), "-o", str(src)),
+    lambda src: ("render", str(src), "--format", "json,txt"),
+    lambda src: ("render", str(src.parent), "-o", str(src.parent), "--format", "json"),
+])
+def test_render_never_writes_over_the_json_it_reads(built, argv):
+    source = _edited(built, lambda d: d.update(desk_note="mine"), name="brief.json")
+    before = source.read_bytes()
+    code, out, err = run(*argv(source))
+    assert code == 2 and out == "" and err.count("\n") == 1, err
+    assert err.startswith(f"briefing: error: {source}: is the brief render reads; it is not written over"), err
+    assert source.read_bytes() == before and sorted(p.name for p in built.iterdir()) == ["brief.json"]
+
+
+def test_render_into_another_folder_carries_the_json_so_it_can_be_mailed_or_rendered_again(looked, tmp_path):
+    folder, _theme, _css = looked
+    other = tmp_path / "other"
+    code, out, err = run("render", str(folder), "-o", str(other), "--format", "txt,json", "--max-citations", "2", "-q")
+    assert code == 0, err
+    code, out, err = run("render", str(folder), "-o", str(tmp_path / "r2"), "--format", "txt", "-q")
+    assert code == 0 and sorted(p.name for p in (tmp_path / "r2").iterdir()) == ["brief.txt"]  # --format as asked
+    data = json.loads((other / "brief.json").read_text(encoding="utf-8"))
+    assert data["rendered_with"]["max_citations"] == 2 and data["rendered_with"]["page_size"] == "letter"
+    code, out, err = run("email", str(other), "--to", "a@example.org", "--dry-run")
+    assert code == 0 and "Subject: Brief," in out, err
+    code, out, err = run("render", str(other), "--format", "txt", "-q")
+    assert code == 0 and (other / "brief.txt").read_text(encoding="utf-8").startswith("letter|2|"), err
+
+
+def test_render_plan_defaults():
+    from pathlib import Path
+
+    from briefing.cli import render_plan
+
+    source = Path("out/edited.json")
+    assert render_plan(None, None, source) == {f: Path(f"out/edited.{f}") for f in ("html", "pdf", "md")}
+    assert render_plan(None, None, Path("out/brief.json")) == {f: Path(f"out/brief.{f}") for f in ("html", "pdf", "md")}
+    assert render_plan("out", None, source) == {f: Path(f"out/brief.{f}") for f in ("html", "pdf", "md")}
+    assert render_plan("else", None, source) == {f: Path(f"else/brief.{f}") for f in ("html", "pdf", "md", "json")}
+    assert render_plan("else/x.md", None, source) == {"md": Path("else/x.md")}

@@ -50,14 +50,16 @@ def add_delivery_commands(commands) -> None:
     email.add_argument("--from", dest="sender", default=None, metavar="ADDR",
                        help="the From address (default: briefing@this host)")
     email.add_argument("--subject", default=None, metavar="TEXT", help="subject (default: the date and the top topics)")
-    email.add_argument("--attach-pdf", action="store_true", help="attach the PDF (the folder's brief.pdf, else rendered)")
+    email.add_argument("--attach-pdf", action="store_true",
+                       help="attach the PDF (the one beside the JSON, brief.pdf for brief.json, else rendered)")
     email.add_argument("--eml", default=None, metavar="FILE", help="write the message to FILE instead of sending it")
     email.add_argument("--dry-run", action="store_true", help="print the message instead of sending it")
     email.add_argument("--config", default=None, metavar="FILE",
                        help="take recipients and SMTP settings from this config file's [email]")
     email.add_argument("--templates", action="append", default=[], metavar="DIR",
-                       help="a template folder searched before the packaged theme (email.html.j2 is the mail)")
-    email.add_argument("-q", "--quiet", action="store_true", help="print no progress")
+                       help="a template folder searched before the packaged theme (email.html.j2 is the mail; "
+                            "repeatable; default: those the brief was rendered with)")
+    email.add_argument("-q", "--quiet", action="store_true", help="print no progress, only warnings and errors")
     add_smtp_flags(email)
     email.set_defaults(run=run_email)
 
@@ -117,7 +119,8 @@ def check_build_mail(args: argparse.Namespace) -> None:
 
 def run_email(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..renderers import RenderOptions
-    from .email import MailOptions, compose, load_brief, message_bytes
+    from ..renderers.look import look_from
+    from .email import MailOptions, compose, message_bytes, read_brief
     from .news import news_templates
 
     email_config = None
@@ -127,7 +130,8 @@ def run_email(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         email_config = load_config(args.config).email
         if email_config is None:
             raise BriefingError(f"--config {args.config}: the config has no [email] section")
-    brief, folder = load_brief(args.brief)
+    brief, source, data = read_brief(args.brief)
+    look = look_from(data, lambda line: print(f"briefing: warning: {line}", file=err))  # the brief's own look
     mail = MailOptions(
         to=tuple(args.to) or (email_config.to if email_config else ()),
         cc=tuple(args.cc) or (email_config.cc if email_config else ()),
@@ -135,9 +139,12 @@ def run_email(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         attach_pdf=args.attach_pdf or bool(email_config and email_config.attach_pdf)).validate()
     sending = not (args.eml or args.dry_run)
     settings = smtp_settings(args, email_config) if sending else None
-    pdf_path = folder / "brief.pdf"
+    pdf_path = source.with_suffix(".pdf")  # out/edited.json's PDF is out/edited.pdf, not the build's brief.pdf
     pdf = pdf_path.read_bytes() if mail.attach_pdf and pdf_path.is_file() else None
-    message = compose(brief, mail, RenderOptions(templates=news_templates(tuple(args.templates))), pdf=pdf)
+    options = RenderOptions(templates=news_templates(tuple(args.templates or look.get("templates", ()))),
+                            css=tuple(look.get("css", ())), page_size=look.get("page_size", "a4"),
+                            max_citations=look.get("max_citations", 6))
+    message = compose(brief, mail, options, pdf=pdf)
     if not sending:
         data = message_bytes(message)
         if args.eml:

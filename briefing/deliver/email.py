@@ -47,6 +47,13 @@ class MailOptions:
 
 def load_brief(path: str | Path) -> tuple[Brief, Path]:
     """A brief from its JSON, or from the folder `build` wrote (its brief.json); also that folder."""
+    brief, source, _data = read_brief(path)
+    return brief, source.parent
+
+
+def read_brief(path: str | Path) -> tuple[Brief, Path, dict]:
+    """A brief from its JSON, or from the folder `build` wrote (its brief.json); also the JSON file
+    it was read from and the JSON itself (its `rendered_with`: the look it was rendered with)."""
     if not str(path).strip():  # Path("") is the current folder: an empty name is a slip, not a choice
         raise InputError("BRIEF is empty: name a brief's JSON file, or the folder `briefing build` or "
                          "`briefing render` wrote")
@@ -73,7 +80,7 @@ def load_brief(path: str | Path) -> tuple[Brief, Path]:
     except BriefError as error:
         raise BriefError(f"{target}: {error}") from None
     try:
-        return Brief.from_dict(data), target.parent
+        return Brief.from_dict(data), target, data
     except (ValueError, TypeError, KeyError) as error:  # what the check above does not foresee
         raise InputError(f"{target}: not a brief's JSON ({type(error).__name__}: {error})") from None
 

@@ -97,7 +97,12 @@ def _html(brief: Brief, options: RenderOptions) -> str:
 
 
 def _json(brief: Brief, options: RenderOptions) -> str:
-    return json.dumps(brief.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    """The Brief, and the look it was rendered with beside it (`rendered_with`, see look.py), so that
+    `briefing render` and `briefing email` give it that look again."""
+    from .look import LOOK_KEY, recorded_look
+
+    data = brief.to_dict() | {LOOK_KEY: recorded_look(options)}
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 def _pdf(brief: Brief, options: RenderOptions) -> bytes:

@@ -1,0 +1,81 @@
+"""The look a brief was rendered with, kept in its JSON (`rendered_with`) so that `briefing render` and
+`briefing email` give it the same look again unless told otherwise: a brief built on letter paper with
+`--max-citations 1` and a house theme must not come back on A4 with six marks a line in the packaged theme.
+
+    "rendered_with": {"page_size": "letter", "max_citations": 1,
+                      "templates": ["/srv/theme"], "css": ["/srv/house.css"]}
+
+It sits beside the Brief's own keys, not in the Brief: it says how one file set was drawn, not what the
+brief says, and templates (which read `brief`) never see it. Paths are absolute, so that the JSON can be
+rendered from any folder. The packaged daily overlay is not recorded: a brief with `news` gets it anyway.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ..options import PAGE_SIZES
+
+LOOK_KEY = "rendered_with"
+LOOK_FLAGS = ("page_size", "max_citations", "templates", "css")
+
+
+def recorded_look(options) -> dict[str, Any]:
+    """What `rendered_with` holds for these RenderOptions."""
+    from .environment import packaged_templates
+
+    overlay = (packaged_templates() / "daily").resolve()
+    return {"page_size": options.page_size.lower(), "max_citations": options.max_citations,
+            "templates": [str(Path(folder).resolve()) for folder in options.templates
+                          if Path(folder).resolve() != overlay],
+            "css": [str(Path(path).resolve()) for path in options.css]}
+
+
+def look_from(data: dict, warn: Callable[[str], None]) -> dict[str, Any]:
+    """The flags a brief's JSON records, each only when it is as briefing writes it ({} for a JSON from
+    before `rendered_with`); a recorded folder or file that is gone is left out, with a warning."""
+    look = data.get(LOOK_KEY)
+    if look is None:
+        return {}
+    if not isinstance(look, dict):
+        warn(f"{LOOK_KEY} is not an object: the brief is rendered in the default look")
+        return {}
+    found: dict[str, Any] = {}
+    size = look.get("page_size")
+    if isinstance(size, str) and size.lower() in PAGE_SIZES:
+        found["page_size"] = size.lower()
+    elif size is not None:
+        warn(f"{LOOK_KEY}.page_size: {size!r} is not a4 or letter: a4 is used")
+    limit = look.get("max_citations")
+    if isinstance(limit, int) and not isinstance(limit, bool) and limit >= 0:
+        found["max_citations"] = limit
+    elif limit is not None:
+        warn(f"{LOOK_KEY}.max_citations: {limit!r} is not a whole number of 0 or more: 6 is used")
+    for key, exists, kind in (("templates", Path.is_dir, "template folder"), ("css", Path.is_file, "CSS file")):
+        paths = look.get(key)
+        if paths is None:
+            continue
+        if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
+            warn(f"{LOOK_KEY}.{key} is not a list of paths: left out")
+            continue
+        found[key] = []
+        for path in paths:
+            if exists(Path(path)):
+                found[key].append(path)
+            else:
+                warn(f"the {kind} {path} the brief was rendered with is gone: rendering without it")
+    return found
+
+
+def describe(look: dict[str, Any]) -> str:
+    """'page size letter, max citations 1, templates /srv/theme, css /srv/house.css' (what is set)."""
+    parts = []
+    for key in LOOK_FLAGS:
+        value = look.get(key)
+        if value in (None, []):
+            continue
+        shown = ", ".join(value) if isinstance(value, list) else str(value)
+        parts.append(f"{key.replace('_', ' ')} {shown}")
+    return "; ".join(parts)
