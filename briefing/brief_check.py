@@ -132,3 +132,13 @@ def _shown(value: Any) -> str:
         return "[...]"
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "...'"
+
+
+def edit_warnings(brief: Brief) -> list[str]:
+    """What an edit left half done: a key point whose statement no section holds any more (a statement
+    taken out of its section is still shown at the top unless key_points lose it too). `build` and
+    `daily` never make one: every key point is a statement of a section."""
+    shown = {statement.text for section in brief.sections for statement in section.statements}
+    return [f"key_points[{index}] ({_shown(point.text)}) is in no section: it is still shown as a key point "
+            f"(take it out of key_points too to leave it out)"
+            for index, point in enumerate(brief.key_points) if point.text not in shown]

@@ -223,6 +223,10 @@ def run_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     progress, warn = _reporters(args, err)
     brief, source, data = read_brief(args.brief)
+    from .brief_check import edit_warnings
+
+    for line in edit_warnings(brief):
+        warn(f"{source}: {line}")
     recorded = {} if args.default_look else look_from(data, warn)
     used = {key: value for key, value in recorded.items() if getattr(args, key) in (None, [])}
     for key, value in used.items():  # a flag given on the command line wins

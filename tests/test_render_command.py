@@ -282,3 +282,43 @@ def test_render_plan_defaults():
     assert render_plan("out", None, source) == {f: Path(f"out/brief.{f}") for f in ("html", "pdf", "md")}
     assert render_plan("else", None, source) == {f: Path(f"else/brief.{f}") for f in ("html", "pdf", "md", "json")}
     assert render_plan("else/x.md", None, source) == {"md": Path("else/x.md")}
+
+
+def test_an_emptied_section_is_not_shown_nor_named_in_the_subject(tmp_path):
+    data = json.loads(json.dumps(small_brief().to_dict()))
+    kept = {**data["sections"][0], "label": "Aid convoys", "topic": 9, "statements": data["sections"][0]["statements"][:1]}
+    data["sections"].append(kept)
+    data["title"] = "Desk brief"
+    gone = data["sections"][0]["label"]
+    texts = {s["text"] for s in data["sections"][0]["statements"]}
+    data["sections"][0]["statements"] = []
+    data["key_points"] = [p for p in data["key_points"] if p["text"] not in texts]
+    source = tmp_path / "emptied.json"
+    source.write_text(json.dumps(data), encoding="utf-8")
+    code, _out, err = run("render", str(source), "--format", "html,md,txt", "-q")
+    assert code == 0 and err == "", err
+    for ext in ("html", "md", "txt"):
+        shown = (tmp_path / f"emptied.{ext}").read_text(encoding="utf-8")
+        assert gone not in shown and gone.upper() not in shown, ext
+    assert "2 outlets - 1 topic\n" in (tmp_path / "emptied.txt").read_text(encoding="utf-8")  # not "2 topics"
+    code, out, err = run("email", str(source), "--to", "a@example.org", "--dry-run")
+    assert code == 0, err
+    subject = next(line for line in out.splitlines() if line.startswith("Subject:"))
+    assert gone not in subject and data["sections"][1]["label"].split()[0] in subject
+
+
+@pytest.mark.parametrize("command", ["render", "email"])
+def test_a_statement_taken_out_of_its_section_but_still_a_key_point_is_named_in_a_warning(tmp_path, command):
+    data = json.loads(json.dumps(small_brief().to_dict()))
+    point = data["key_points"][0]["text"]
+    for section in data["sections"]:
+        section["statements"] = [s for s in section["statements"] if s["text"] != point]
+    source = tmp_path / "edited.json"
+    source.write_text(json.dumps(data), encoding="utf-8")
+    argv = ("email", str(source), "--to", "a@example.org", "--dry-run") if command == "email" \
+        else ("render", str(source), "--format", "txt", "-q")
+    code, _out, err = run(*argv)
+    assert code == 0, err
+    warning = err.splitlines()[0]
+    assert warning.startswith(f"briefing: warning: {source}: key_points[0] ('{point[:20]}") and \
+        "is in no section: it is still shown as a key point (take it out of key_points too" in warning, err

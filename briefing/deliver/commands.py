@@ -131,6 +131,10 @@ def run_email(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if email_config is None:
             raise BriefingError(f"--config {args.config}: the config has no [email] section")
     brief, source, data = read_brief(args.brief)
+    from ..brief_check import edit_warnings
+
+    for line in edit_warnings(brief):
+        print(f"briefing: warning: {source}: {line}", file=err)
     look = look_from(data, lambda line: print(f"briefing: warning: {line}", file=err))  # the brief's own look
     mail = MailOptions(
         to=tuple(args.to) or (email_config.to if email_config else ()),

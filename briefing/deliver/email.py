@@ -92,7 +92,10 @@ def default_subject(brief: Brief) -> str:
     head = f"Brief, {date_span(brief.first_date, brief.date)}"
     if brief.news is not None and brief.news.no_new_reports:
         return f"{head}: no new reports"
-    labels = [" ".join(s.label.split()) for s in brief.sections]  # a line break in a header would end it
+    from ..renderers import shown_sections
+
+    # a line break in a header would end it; an emptied section is not shown, nor named here
+    labels = [" ".join(s.label.split()) for s in shown_sections(brief.sections)]
     subject = head
     for count, label in enumerate(labels):
         candidate = f"{head}: {'; '.join(labels[:count + 1])}"

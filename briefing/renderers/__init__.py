@@ -33,6 +33,7 @@ def template_context(brief: Brief, options: RenderOptions) -> dict:
     from .. import __version__
 
     data = brief.to_dict()
+    data["sections"] = shown_sections(data["sections"])
     listed, unlisted = source_listing(data, options.max_citations)
     return {
         "brief": data,
@@ -47,6 +48,16 @@ def template_context(brief: Brief, options: RenderOptions) -> dict:
         "brief_dates": date_span(brief.first_date, brief.date),
         "topics_shown": topics_shown(brief),
     }
+
+
+def shown_sections(sections):
+    """The sections a brief shows: those with a statement (an edited JSON may have emptied one; its heading,
+    its place in the contents and in the mail's subject go with its statements)."""
+    return type(sections)(section for section in sections if _statements(section))
+
+
+def _statements(section) -> tuple:
+    return section["statements"] if isinstance(section, dict) else section.statements
 
 
 def brief_coverage(brief: Brief) -> str:
@@ -64,7 +75,7 @@ def brief_coverage(brief: Brief) -> str:
 def topics_shown(brief: Brief) -> str:
     """The topics the brief shows, of those found: "5 of 12 topics" when some found no statement,
     else "5 topics"; "" when it found none."""
-    shown, found = len(brief.sections), len(brief.topics)
+    shown, found = len(shown_sections(brief.sections)), len(brief.topics)
     if not shown and not found:
         return ""
     return f"{shown} of {plural(found, 'topic')}" if shown < found else plural(shown, "topic")
