@@ -109,8 +109,10 @@ def add_render_command(commands) -> None:
         "render", help="render a brief's JSON again: another theme, page size or format, or after editing it",
         description="Render a brief that `build` made (its JSON, or the folder it wrote) again, without reading "
                     "the reports: to try a theme, another page size or format, or to send a brief whose JSON "
-                    "you edited (a statement removed, a label reworded).")
-    render.add_argument("brief", metavar="BRIEF", help="a brief's JSON file, or the folder `build` wrote")
+                    "you edited (a statement removed, a label reworded). It keeps the look the JSON records "
+                    "(templates, CSS, page size, citation marks) for every flag you do not give.")
+    render.add_argument("brief", metavar="BRIEF", help="a brief's JSON file, or the folder `build`, `render -o` "
+                                                       "or `daily` wrote")
     render.add_argument("-o", "--output", default=None, metavar="DIR|FILE",
                         help="a folder (writes DIR/brief.<ext> per format, and brief.json with them unless the "
                              "folder is the brief's own) or one file whose extension names its format (default: "

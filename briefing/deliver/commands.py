@@ -44,7 +44,8 @@ def add_delivery_commands(commands) -> None:
     email = commands.add_parser("email", help="mail a brief (its JSON, or the folder build wrote)",
                                 description="Mail a brief as HTML with a plain-text part, optionally with its "
                                             "PDF. " + CREDENTIALS_NOTE)
-    email.add_argument("brief", metavar="BRIEF", help="a brief's JSON file, or the folder `build` wrote")
+    email.add_argument("brief", metavar="BRIEF", help="a brief's JSON file, or the folder `build`, `render -o` "
+                                                      "or `daily` wrote")
     email.add_argument("--to", nargs="+", action="extend", default=[], metavar="ADDR", help="recipients")
     email.add_argument("--cc", nargs="+", action="extend", default=[], metavar="ADDR", help="copy to")
     email.add_argument("--from", dest="sender", default=None, metavar="ADDR",
