@@ -29,6 +29,19 @@ _CREDIT = re.compile(r"\b(?:Additional reporting|Editing) by [A-Z]|pic\.twitter\
                      r"|\bNever miss a story\b|^\W*Source:?\s+[A-Z][\w.]*(?:\s+(?:and|&)\s+agencies)?\W*$", re.I)
 # an embedded tweet glued before the story goes on: "... pic.twitter.com/ab12 Leith Abou Fadel (leithfadel) July 27
 # 2016 State TV rolled footage ...": the story starts after the tweet's date
+# a page's date line glued before the story: "Saturday 27 Aug 2016 Barrel bombs kill 15 in Aleppo Monitor AFP At
+# least 15 civilians ...", "Air raids kill 11 in east Syria Monitor AFP Friday 15 Jul 2016 At least 11 ...", with
+# Etilaf's clock ("Friday 10 July 2015 19:14 ...") and a page's "Print Tweet Views 1662" (patterns used with
+# .match(text, begin, end), so anchored at the sentence's start without a "^")
+_WEEKDAY_DATE = (r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+                 r"[a-z]*\.?\s+\d{4}(?:\s+\d{1,2}:\d{2})?")
+_AGENCY = r"(?:AFP|AP|Reuters)"
+_PAGE_DATE_FIRST = re.compile(rf"(?:(?:NGO\s+|State media\s+)?{_AGENCY}\s+)?{_WEEKDAY_DATE}\s+(?=[A-Z\"“0-9])")
+_PAGE_DATE_AFTER_HEADLINE = re.compile(rf".{{0,250}}?\b{_AGENCY}\s+{_WEEKDAY_DATE}\s+(?=[A-Z\"“])")
+# after a page date that opens the sentence, its headline and its credit ("... in Syrias Aleppo Monitor AFP")
+_HEADLINE_CREDIT = re.compile(rf"(?:\S+\s+){{2,30}}?(?:(?:Monitor|monitor|State media|state media|State TV|state TV|NGO|"
+                              rf"Report)\s+)?{_AGENCY}\s+(?=[A-Z\"“])")
+_PRINT_TWEET = re.compile(r"Print Tweet(?:\s+Views\s+\d+)?\s+")
 _TWEET = re.compile(r"^.*?pic\.twitter\.com\S*(?:\s+[^()]{0,60}?\(\w+\))?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
                     r"Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\s+(?=[A-Z\"“])")
 # a byline on its own: names and nothing else ("Dominic Evans Khaled Yacoub Oweis.", "Mark Felsenthal.")
@@ -105,6 +118,7 @@ def segment_document(document: Document) -> list[Sentence]:
             tweet = _TWEET.match(text[begin:end])
             if tweet and len(text[begin + tweet.end():end].split()) >= MIN_SENTENCE_WORDS:
                 begin += tweet.end()
+            begin = _after_page_date(text, begin, end)
             sentence_text = text[begin:end]
             if _BOILERPLATE.match(sentence_text) or _CREDIT.search(sentence_text) or _BYLINE.match(sentence_text):
                 continue
@@ -113,6 +127,23 @@ def segment_document(document: Document) -> list[Sentence]:
             sentences.append(Sentence(doc_id=document.id, index=len(sentences), paragraph=number,
                                       start=begin, end=end, text=sentence_text, heading=heading))
     return sentences
+
+
+def _after_page_date(text: str, begin: int, end: int) -> int:
+    """Where the story starts in a sentence that a page's date line (and the headline and credit around it)
+    was glued onto; `begin` if none was."""
+    first = _PAGE_DATE_FIRST.match(text, begin, end)
+    if first:
+        begin = first.end()
+        credit = _HEADLINE_CREDIT.match(text, begin, end)
+        if credit:
+            begin = credit.end()
+    else:
+        after = _PAGE_DATE_AFTER_HEADLINE.match(text, begin, end)
+        if after:
+            begin = after.end()
+    printed = _PRINT_TWEET.match(text, begin, end)
+    return printed.end() if printed else begin
 
 
 def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

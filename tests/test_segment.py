@@ -83,3 +83,16 @@ def test_bylines_credits_promotions_and_glued_tweets_are_no_sentences():
     assert [s.text for s in segment_document(make_document(text))] == [
         "The army took the town on Monday after a week of fighting.",
         "State TV rolled footage from the scene of the blast."]
+
+
+def test_a_pages_date_line_and_the_headline_and_credit_around_it_are_cut_from_the_story():
+    text = ("Saturday 27 Aug 2016 Barrel bombs kill at least 15 civilians in Syrias Aleppo Monitor AFP At least 15 "
+            "civilians were killed in a barrel bomb attack on Saturday. Air raids kill 11 civilians in east Syria "
+            "Monitor AFP Friday 15 Jul 2016 At least 11 civilians were killed in Syrian raids on Friday. "
+            "20 dead in Syria barrel bomb attack NGO AFP Monday 16 Jun 2014 Print Tweet Syrian regime helicopters "
+            "dropped barrel bombs on Monday. The talks resumed on Tuesday 4 April 2017 Rebels said.")
+    assert [s.text for s in segment_document(make_document(text))] == [
+        "At least 15 civilians were killed in a barrel bomb attack on Saturday.",
+        "At least 11 civilians were killed in Syrian raids on Friday.",
+        "Syrian regime helicopters dropped barrel bombs on Monday.",
+        "The talks resumed on Tuesday 4 April 2017 Rebels said."]  # no agency before the date: a sentence's own
