@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .dates import PRECISION_ORDER, DateMention
+from .dates import MONTH, PRECISION_ORDER, YEAR, DateMention
 from .model import Citation, Document, Sentence, TimelineEntry
 from .names import NameIndex
 from .rank import SAME_FACT_COSINE, SameFact, event_date
@@ -69,23 +69,30 @@ def build_timeline(documents: Sequence[Document], sentences: Sequence[Sentence],
     return tuple(_entry(e, sentences, labels, source_numbers) for e in events)
 
 
-# "killed since the conflict began in March 2011", "since the start of the uprising in March 2011", "the war that
-# began in March 2011": the date a state of things started, recalled as such
-_BEGAN = re.compile(r"\b(?:began|begun|started|erupted|broke\s+out|beginning|start|outbreak|onset)\b(?:\s+\S+){0,8}\s*$", re.I)
-_STATE = re.compile(r"\b(?:since|war|conflict|crisis|uprising|revolution|unrest)\b", re.I)
+# the date a state of things started, recalled as such: "killed since the conflict began in March 2011", "since
+# the start of the uprising against Assad in March 2011", "the war that began in March 2011" (the state noun is
+# what began: not "the war monitor said the offensive began on Friday")
+_STATES = r"(?:war|conflict|crisis|uprising|revolution|unrest|protests)"
+_STATE_BEGAN = re.compile(rf"\b{_STATES}\s+(?:that\s+|which\s+)?(?:first\s+)?(?:began|begun|started|erupted|broke\s+out)"
+                          rf"\b(?:\s+\S+){{0,3}}\s*$", re.I)
+_START_OF_STATE = re.compile(rf"\b(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+)?(?:\S+\s+){{0,4}}?{_STATES}\b"
+                             rf"(?:\s+\S+){{0,5}}\s*$", re.I)
+RECALL_WINDOW = 160  # characters before the date that are read for it
 
 
 def _background(mention: DateMention, text: str) -> bool:
     """A state of things "since" a date ("Syria has been mired in civil war since 2011", "more than 330000
     killed since the conflict began in March 2011") or over years ("over the past five years"), which
     every report recalls and the count would put first, is background, not an event: it makes the
-    timeline only when the events leave room."""
+    timeline only when the events leave room. A day or a weekday is never background."""
     if mention.kind.startswith("since"):
         return True
     if mention.first and mention.last and (mention.last - mention.first).days > 366:
         return True  # "killed more than 280000 people over the past five years": a toll of years
-    began = _BEGAN.search(text, 0, mention.start)
-    return bool(began and _STATE.search(text, max(0, began.start() - 80), began.start()))
+    if mention.precision not in (MONTH, YEAR):
+        return False
+    before = text[max(0, mention.start - RECALL_WINDOW):mention.start]
+    return bool(_STATE_BEGAN.search(before) or _START_OF_STATE.search(before))
 
 
 def _chronological(event: _Event, sentences: Sequence[Sentence], source_numbers: Mapping[str, int]) -> tuple:

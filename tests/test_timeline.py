@@ -231,6 +231,20 @@ def test_what_every_report_recalls_gives_way_to_the_days_events():
     assert len(_timeline(reports, limit=6)) == 6  # with room, the background is shown too
 
 
+@pytest.mark.parametrize("sentence", [
+    "The Britain-based war monitor said the offensive began on Friday.",
+    "The UK-based Syrian Observatory, a war monitor, said the air strikes started on Wednesday night.",
+    "Talks to end the conflict started in Geneva on Thursday.",
+    "The crisis talks began on Monday in Astana.",
+    "The war crimes trial began on October 30 in The Hague.",
+])
+def test_an_event_told_beside_the_words_war_or_conflict_is_no_background(sentence):
+    from briefing.timeline import _background
+
+    resolved = [m for m in dated(sentence, dt.date(2017, 11, 3)) if m.resolved]
+    assert resolved and not any(_background(m, sentence) for m in resolved)
+
+
 @pytest.mark.slow
 def test_seeds_timeline_holds_the_dated_events_with_citations(seeds_brief):
     by_date = {}
