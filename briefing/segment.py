@@ -29,14 +29,18 @@ _CREDIT = re.compile(r"\b(?:Additional reporting|Editing) by [A-Z]|pic\.twitter\
                      r"|\bNever miss a story\b|^\W*Source:?\s+[A-Z][\w.]*(?:\s+(?:and|&)\s+agencies)?\W*$", re.I)
 # an embedded tweet glued before the story goes on: "... pic.twitter.com/ab12 Leith Abou Fadel (leithfadel) July 27
 # 2016 State TV rolled footage ...": the story starts after the tweet's date
-# a page's date line glued before the story: "Saturday 27 Aug 2016 Barrel bombs kill 15 in Aleppo Monitor AFP At
+# a page's date line glued before the story ("Published October 4 2014 At least 35 ...", "6 October 2016 Aleppo ...",
+# "Saturday 27 Aug 2016 Barrel bombs kill 15 in Aleppo Monitor AFP At
 # least 15 civilians ...", "Air raids kill 11 in east Syria Monitor AFP Friday 15 Jul 2016 At least 11 ...", with
 # Etilaf's clock ("Friday 10 July 2015 19:14 ...") and a page's "Print Tweet Views 1662" (patterns used with
 # .match(text, begin, end), so anchored at the sentence's start without a "^")
 _WEEKDAY_DATE = (r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
                  r"[a-z]*\.?\s+\d{4}(?:\s+\d{1,2}:\d{2})?")
 _AGENCY = r"(?:AFP|AP|Reuters)"
-_PAGE_DATE_FIRST = re.compile(rf"(?:(?:NGO\s+|State media\s+)?{_AGENCY}\s+)?{_WEEKDAY_DATE}\s+(?=[A-Z\"“0-9])")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_FULL_DATE = rf"(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}},?)\s+\d{{4}}(?:\s+\d{{1,2}}:\d{{2}})?"
+_PAGE_DATE_FIRST = re.compile(rf"(?:(?:(?:NGO\s+|State media\s+)?{_AGENCY}\s+)?{_WEEKDAY_DATE}|(?:(?:Published|Updated|Posted)"
+                              rf"(?:\s+on)?\s+)?{_FULL_DATE})\s+(?=[A-Z\"“0-9])")
 _PAGE_DATE_AFTER_HEADLINE = re.compile(rf".{{0,250}}?\b{_AGENCY}\s+{_WEEKDAY_DATE}\s+(?=[A-Z\"“])")
 # after a page date that opens the sentence, its headline and its credit ("... in Syrias Aleppo Monitor AFP")
 _HEADLINE_CREDIT = re.compile(rf"(?:\S+\s+){{2,30}}?(?:(?:Monitor|monitor|State media|state media|State TV|state TV|NGO|"

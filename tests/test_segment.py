@@ -90,9 +90,13 @@ def test_a_pages_date_line_and_the_headline_and_credit_around_it_are_cut_from_th
             "civilians were killed in a barrel bomb attack on Saturday. Air raids kill 11 civilians in east Syria "
             "Monitor AFP Friday 15 Jul 2016 At least 11 civilians were killed in Syrian raids on Friday. "
             "20 dead in Syria barrel bomb attack NGO AFP Monday 16 Jun 2014 Print Tweet Syrian regime helicopters "
-            "dropped barrel bombs on Monday. The talks resumed on Tuesday 4 April 2017 Rebels said.")
+            "dropped barrel bombs on Monday. The talks resumed on Tuesday 4 April 2017 Rebels said. Published July 2 "
+            "2016 Two medics were among at least 31 people killed on Saturday. 21 Jul 2016 Dozens of civilians have "
+            "reportedly been killed by air strikes.")
     assert [s.text for s in segment_document(make_document(text))] == [
         "At least 15 civilians were killed in a barrel bomb attack on Saturday.",
         "At least 11 civilians were killed in Syrian raids on Friday.",
         "Syrian regime helicopters dropped barrel bombs on Monday.",
-        "The talks resumed on Tuesday 4 April 2017 Rebels said."]  # no agency before the date: a sentence's own
+        "The talks resumed on Tuesday 4 April 2017 Rebels said.",  # no agency before the date: a sentence's own
+        "Two medics were among at least 31 people killed on Saturday.",
+        "Dozens of civilians have reportedly been killed by air strikes."]
