@@ -190,6 +190,7 @@ class _NameUsage:
         for text in {s.text for sentences in topics.values() for s in sentences}:
             cued, forces = set(), set()
             cursor = 0  # past the last name found: the next is looked for from there
+            lead = len(text) - len(text.lstrip(" \"“‘'([-–—"))  # a name at or before this opens the sentence
             for name in extract_names(text):
                 key = names.entity(name)
                 at = text.find(name, cursor)
@@ -197,7 +198,7 @@ class _NameUsage:
                     continue
                 cursor = at + len(name)
                 self.mentions[key] += 1
-                if text[:at].strip(" \"“‘'([-–—"):
+                if at > lead:
                     self.mid_sentence.add(key)
                 if at > 0 and _PLACE_CUE.search(text[max(0, at - 16):at]):
                     cued.add(key)

@@ -25,6 +25,7 @@ KEY_QUOTES = 4
 # phrase inside the reporter's own sentence, not something said: a key quote only when nothing longer is quoted
 MIN_KEY_WORDS = 5
 MAX_SPEAKER_WORDS = 22
+MAX_NAME_WORDS = 8  # a pronoun stands for a name of at most this many words
 
 _CUES = (r"said|says|say|told|tells|added|adds|stated|states|announced|announces|declared|reported|reports|"
          r"wrote|writes|tweeted|posted|insisted|warned|claimed|explained|noted|asked|replied|urged|confirmed|"
@@ -355,10 +356,14 @@ def _nearest_name(paragraph: str, position: int, found: Sequence[FoundQuote], pe
         name = match.group(0).strip()
         if name.endswith(".") and name.split()[-1].rstrip(".").lower() not in _ABBREVIATIONS:
             name = name[:-1]  # the sentence's full stop
-        while (name.split()[0].lower() in _SENTENCE_START_WORDS or name.split()[0] in _MEDIA_NOUNS) \
-                and len(name.split()) > 1:
-            name = name.split(None, 1)[1]  # "The Syrian Foreign Ministry" is the Syrian Foreign Ministry; "TV Barazi" Barazi
-        previous = re.search(r"(\w+)\s*$", paragraph[:match.start()])
+        parts = name.split()
+        if len(parts) > MAX_NAME_WORDS:
+            continue  # a run of capitalised words (a headline, a list) is no one's name
+        drop = 0  # "The Syrian Foreign Ministry" is the Syrian Foreign Ministry; "TV Barazi" Barazi
+        while drop < len(parts) - 1 and (parts[drop].lower() in _SENTENCE_START_WORDS or parts[drop] in _MEDIA_NOUNS):
+            drop += 1
+        name = " ".join(parts[drop:])
+        previous = re.search(r"(\w+)\s*$", paragraph[max(0, match.start() - 40):match.start()])
         if name.split()[0].lower() in _SENTENCE_START_WORDS or (previous and previous.group(1).lower() in _PREPOSITIONS):
             continue
         if len(name.split()) < 2 and not name.isupper():

@@ -272,3 +272,27 @@ def test_two_processes_give_the_same_seeds_html_and_json(tmp_path):
         outputs.append((json.dumps(data, sort_keys=True), html.replace(str(tmp_path / f"cache{seed}"), "CACHE")))
     assert outputs[0][0] == outputs[1][0]
     assert outputs[0][1] == outputs[1][1]
+
+
+@pytest.mark.parametrize("make", [
+    lambda n: "The " * (n // 4) + 'Xy Zed. "We will win the war soon," he said.',  # pronoun search
+    lambda n: "The army said so on Friday here. x y " + "ABC (Abc) Abc def ghi jkl " * (n // 26),  # datelines
+    lambda n: "The army said so. x " + "!," * (n // 2) + "a ABC (Abc) Abc went home.",  # headline check
+    lambda n: "Abc Def and " * (n // 12),  # names at a sentence's start
+])
+def test_long_adversarial_paragraphs_take_linear_time(make):
+    """Each took seconds to minutes at 40 to 160 KB once (quadratic scans of a paragraph's prefix)."""
+    import time
+
+    from briefing.label import _NameUsage
+    from briefing.names import NameIndex
+    from briefing.quotes import find_quotes
+    from briefing.segment import segment_document
+    from tests.conftest import make_document
+
+    text = make(200_000)
+    started = time.perf_counter()
+    sentences = segment_document(make_document(text))
+    find_quotes(text)
+    _NameUsage({0: sentences}, NameIndex([s.text for s in sentences]))
+    assert time.perf_counter() - started < 20  # quadratic: many minutes

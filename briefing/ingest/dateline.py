@@ -67,12 +67,16 @@ _PARTICLE = re.compile(r"(?:al|el|ez|ad|as|an|ar|az|ash|at|ed)-", re.I)  # "Deir
 _SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from", "as", "vs"}
 
 
+HEADLINE_WINDOW = 200  # characters before a dateline read for a glued headline or credit
+
+
 def _headline(words: str) -> bool:
     """Words that a headline or a credit could be: capitalised (or numbers), but for a headline's small words
     and a slip or two ("But its Own Data Says"), and ending no sentence. Not "Fighters of the YPG (Kurdish) People's ...", whose lower-case words tell a
     sentence going on around a bracket."""
+    words = words[-HEADLINE_WINDOW:]  # a glued headline or credit is short; a long prefix is a sentence going on
     tokens = words.split()
-    if not tokens or re.search(r"[.!?]\W*$", words.rstrip()):
+    if not tokens or words.rstrip().rstrip("\"'”’)]").endswith((".", "!", "?")):
         return not tokens
     big = [t for t in tokens if t.lower() not in _SMALL_WORDS]
     capitalised = sum(bool(t[:1].isupper() or t[:1].isdigit() or not t[:1].isalpha() or _PARTICLE.match(t)) for t in big)
