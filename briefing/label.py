@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from .model import Sentence
 from .names import NameIndex, fold
+from .press import AGENCIES
 
 MIN_WORDS, MAX_WORDS = 2, 5
 # a name ending so is a group or an office, never the place of an event: named only when nothing else is
@@ -341,10 +342,7 @@ def _actor_at_place(topic: int, naming_place: list[Sentence], event: str, place_
 
 
 # news agencies whose name a flattened text glues after a place ("in Deir Ezzor SANA news agency reported")
-_AGENCIES = frozenset(fold(agency) for agency in (
-    "SANA", "AFP", "AP", "Reuters", "Sputnik", "TASS", "IRNA", "Anadolu", "Tasnim", "Xinhua", "DPA", "RIA", "TRT",
-    "SOHR", "Fars", "Mehr", "Al-Manar", "Al Jazeera", "Al Arabiya", "Associated Press", "Agence France-Presse",
-    "TRT World", "TRTWorld", "CNN", "BBC", "RT", "Press TV", "PressTV", "Al-Mayadeen", "Anadolu Agency"))
+_AGENCIES = frozenset(fold(agency) for agency in AGENCIES)
 
 
 def _without_tails(shown: str, names: NameIndex) -> str:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .model import Citation, Document, Quote, Sentence
+from .press import AGENCY_PATTERN
 
 KEY_QUOTES = 4
 # fewer quoted words ("eliminated", "other terrorist groups", "calls into question") are a scare quote or a
@@ -48,9 +49,18 @@ _NOT_A_PERSON = frozenset("""palace council ministry ministries square street ro
     institute centre center program programme fund bank network press times post daily gazette""".split())
 # who was told, between "told" and what was said: "told AFP the campaign was ...", "told reporters on Friday that"
 _NAME_RUN = r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|al-)?[A-Z][\w’'.-]*)*"
-_TOLD_WHOM = re.compile(rf"(?:(?:the|a|an)\s+)?(?:them|him|her|us|me|reporters|journalists|the\s+press|"
-                        rf"(?:(?:state|official)\s+)?(?:news\s+)?(?:agency|newspaper|media|television|TV|radio)"
-                        rf"(?:\s+{_NAME_RUN})?|{_NAME_RUN}){_WHEN}(?:\s+that|\s*[,:])?\s+")
+_DAY_TOLD = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
+# who was told, between "told" and what was said: "told AFP the campaign was ...", "told reporters on Friday that",
+# "told The Times Aleppo was ...". A known outlet is taken whole; any other run of names only when "that", ","
+# or ":" follows it, and a single capitalised word when a lower-case one does ("told Putin the talks ..."):
+# "told Reuters Turkey would" must keep Turkey, the subject of what was said
+_TOLD_WHOM = re.compile(
+    rf"(?:(?:the\s+)?(?:{AGENCY_PATTERN})"
+    rf"|(?:(?:the|a|an)\s+)?(?:them|him|her|us|me|reporters|journalists|the\s+press|(?:(?:state|official)\s+)?"
+    rf"(?:news\s+)?(?:agency|newspaper|media|television|TV|radio)(?:\s+(?:{AGENCY_PATTERN}))?)"
+    rf"|{_NAME_RUN}(?={_WHEN}{_DAY_TOLD}(?:\s+that\b|\s*[,:]))"
+    rf"|[A-Z][\w’'.-]*(?=\s+[a-z]))"
+    rf"{_WHEN}{_DAY_TOLD}(?:\s+that|\s*[,:])?\s+")
 _QUOTE = re.compile(r"(?P<open>[“\"])(?P<body>[^“”\"\n]{1,2000}?)(?P<close>[”\"])")
 # after a quote: ," SPEAKER [also] CUE   or   ," CUE SPEAKER
 _SPEAKER_THEN_CUE = re.compile(rf"^\s*[,–—-]?\s*(?P<speaker>[^“”\"]{{1,250}}?),?\s+(?P<cue>{_AUX}(?:{_CUES}))\b"

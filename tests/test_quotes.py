@@ -147,6 +147,12 @@ def test_a_fragment_after_a_denial_is_shown_with_the_denial():
     ('Ahmed Saleh told The Washington Post: "We will stay here."', "“We will stay here.”"),
     ('Zakaria Malahifji told Reuters he believed the truce had "practically failed."',
      "he believed the truce had “practically failed.”"),
+    # the subject of what was said stays: only the one told goes
+    ('Kirby told Reuters Turkey would "not stand by."', "Turkey would “not stand by.”"),
+    ('The mayor told The Times Aleppo was "a city of ghosts."', "Aleppo was “a city of ghosts.”"),
+    ('He told Reuters President Assad "must go."', "President Assad “must go.”"),
+    ('Smith told reporters Monday the raids were "a crime."', "the raids were “a crime.”"),
+    ('Lavrov told Putin the talks had "failed."', "the talks had “failed.”"),
 ])
 def test_the_one_told_is_not_shown_as_words_of_the_quote(paragraph, shown):
     """"told AFP the campaign was ..." showed "AFP the campaign was ..." as what was said."""
