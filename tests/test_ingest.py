@@ -58,6 +58,11 @@ def test_datelines(line, place, outlet):
     "SARC (Syrian Arab Red Crescent) Staff were killed",  # an initialism spelt out, not an outlet
     "UNICEF (United Nations Childrens Fund) Officials said",  # too long for an outlet
     "Moscow (Sputnik) According to",  # the place of a dateline is in capitals
+    # with no dash, the bracket must name a news agency or outlet
+    "PKK (Kurdistan Workers Party) Militants attacked a base in Hakkari",
+    "THE ASSAD REGIME (Syria) Uses chlorine again",
+    "SARC (Syrian Arab Crescent) Staff were killed",
+    "UNICEF (United Nations Children) Officials said",
 ])
 def test_not_datelines(line):
     assert find_dateline(line) is None

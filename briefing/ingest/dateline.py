@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..press import AGENCIES
+
 _PLACE = r"(?P<place>[A-Z][A-Z.'’\- ]{1,40}?[A-Z.])"  # the place, in capitals
 _DATELINE = re.compile(
     rf"""^{_PLACE}
@@ -33,6 +35,7 @@ _UNDASHED = re.compile(
     re.VERBOSE,
 )
 OUTLET_MAX_CHARS = 24
+_OUTLETS = {name.casefold() for name in AGENCIES}
 
 
 @dataclass(frozen=True)
@@ -89,12 +92,11 @@ def _is_place(place: str) -> bool:
 
 
 def _is_undashed(match: re.Match[str]) -> bool:
+    """With no dash, the bracket must name a news agency or outlet ("(Sputnik)", "(SANA)", "(The Associated
+    Press)"): "PKK (Kurdistan Workers Party) Militants attacked ..." opens a sentence, not a dateline."""
     place, outlet = match.group("place").strip(), match.group("outlet").strip()
     letters = [c for c in place if c.isalpha()]
-    if len(letters) < 3 or len(outlet) > OUTLET_MAX_CHARS:
-        return False
-    initials = "".join(word[0] for word in re.findall(r"[A-Z][\w'’-]*", outlet))
-    return initials.upper() != "".join(letters).upper()  # "SOHR (Syrian Observatory ...)" spells it out
+    return len(letters) >= 3 and len(outlet) <= OUTLET_MAX_CHARS and outlet.casefold() in _OUTLETS
 
 
 def _dateline(match: re.Match[str]) -> Dateline:
