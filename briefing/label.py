@@ -215,10 +215,10 @@ class _NameUsage:
     def is_name(self, key: str, shown: str) -> bool:
         """Not a capitalised word that only ever opens a sentence ("Dozens of people ...", "Medics said ...",
         "Now it wants ..."), nor a day ("Boxing Day", "Fri Jul"), nor words of a headline glued into the text
-        ("40 Terrorists Killed in ..."), nor who reports ("AFP", "SANA", an outlet of the input): a name of one
+        ("40 Terrorists Killed in ...": most of its words such; "Port Said" and "Dead Sea" are places), nor who reports ("AFP", "SANA", an outlet of the input): a name of one
         word is also written mid-sentence."""
         words = shown.split()
-        if words[-1] == "Day" or any(w.lower() in _HEADLINE_WORDS for w in words) \
+        if words[-1] == "Day" or sum(w.lower() in _HEADLINE_WORDS for w in words) * 2 > len(words) \
                 or all(w.lower().rstrip(".") in _DATE_WORDS for w in words):
             return False
         if words[0] in ("Source", "Sources", "Photo", "Image") or words[-1].lower().endswith("-based") \

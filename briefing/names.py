@@ -27,6 +27,11 @@ mr mrs ms dr gen maj col lt sgt
 """.split())
 _COMMON_OR_THE = _COMMON | {"the"}
 _PARTICLES = ("al", "el", "ez", "az", "ad", "as", "ash", "ar", "an", "at", "ad", "ed")
+# nouns a letter names ("Camp X", "Plan B", "Area C"): the letter ends the name, it is no middle initial
+_LETTERED = {"camp", "plan", "area", "zone", "sector", "building", "gate", "route", "phase", "block", "group", "team",
+             "type", "stage", "wing", "unit", "base", "point", "line", "category", "level", "section", "part", "annex",
+             "article", "item", "option", "grade", "class", "company", "division", "hall", "tower", "road", "exit",
+             "corridor", "checkpoint", "hangar", "platform", "terminal", "ward", "district"}
 _CONNECTORS = {"of", "al", "el", "ez", "az", "ad", "as", "ash", "ar", "an", "bin", "ibn", "abu", "de", "du", "la"}
 _LOST_POSSESSIVES = {c.lower() + "s" for c in ("Syria", "Iraq", "Russia", "Turkey", "Iran", "Lebanon", "Israel",
                                                 "America", "Britain", "Egypt", "Jordan", "Yemen", "Idlib", "Aleppo")}
@@ -66,7 +71,8 @@ def extract_names(text: str) -> tuple[str, ...]:
             possessive = word.endswith(("’s", "'s"))
             # a middle initial goes on with its name ("George W. Bush"); a lone capital and its full
             # stop ("U.S.", "... in Area B.") closes it, as a name's last word and its full stop do
-            initial = len(word) == 1 and word.isupper() and token.endswith(".") and any(len(w) > 2 for w in span)
+            initial = len(word) == 1 and word.isupper() and token.endswith(".") and any(len(w) > 2 for w in span) \
+                and span[-1].lower() not in _LETTERED  # "Camp X. Rebels fled": a lettered place, then a new sentence
             span.append(token if initial else word[:-2] if possessive else word)
             if (token.endswith(".") and not initial) or possessive:
                 close()

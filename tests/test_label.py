@@ -187,3 +187,9 @@ def test_who_reports_a_credit_an_adjective_or_a_clock_is_no_label():
                   s("UTC+3 A total of 20 people were killed in Hasakeh."), s("Al-Manar said the attack was in Hasakeh.")]}
     names = NameIndex([x.text for x in topics[0]])
     assert label_topics(topics, names, outlets=["Al-Manar"])[0].startswith("Hasakeh ")
+
+
+def test_a_place_with_a_headline_word_in_its_name_is_still_a_place():
+    topics = {0: [s("Five people were killed in Port Said on Monday."), s("Two were killed in Port Said."),
+                  s("Port Said mourned the dead.")]}
+    assert label_topics(topics, NameIndex([x.text for x in topics[0]]))[0] == "Port Said casualties"

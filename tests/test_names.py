@@ -44,5 +44,7 @@ def test_a_middle_initial_goes_on_with_its_name_but_a_lone_capital_stops():
     assert extract_names("A bill signed by President George W. Bush lets them.") == ("President George W. Bush",)
     assert extract_names("John F. Kennedy Airport was closed.") == ("John F. Kennedy Airport",)
     assert extract_names("They met in Area B. Then they left.") == ("Area B",)
+    assert extract_names("The attack hit Camp X. Rebels fled to Idlib.") == ("Camp X", "Rebels", "Idlib")
+    assert extract_names("He backed Plan B. Russia objected.") == ("Plan B", "Russia")
     assert extract_names("U.S. citizens may write off donations.") == ()  # as before: no name of one letter
     assert extract_names("Erdogan and Putin discussed Tuesdays attack.") == ("Erdogan", "Putin")
