@@ -51,9 +51,14 @@ def positive_number(unit: str = "") -> Callable[[str], float]:
     return parse
 
 
+def is_port(number: int) -> bool:
+    """A TCP port, 1 to 65535: the one rule of --smtp-port, the config file's smtp_port and SmtpSettings."""
+    return 0 < number < 65536
+
+
 def port_number(value: str) -> int:
-    """A TCP port, 1 to 65535 (the config file's smtp_port says the same)."""
+    """A TCP port for argparse (see is_port)."""
     number = _int(value)
-    if not 0 < number < 65536:
+    if not is_port(number):
         raise argparse.ArgumentTypeError(f"{number} is not a port number (1 to 65535)")
     return number

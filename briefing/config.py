@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .arguments import is_port
 from .errors import BriefingError
 from .options import BuildOptions
 
@@ -310,7 +311,7 @@ class _Reader:
         port = table.get("smtp_port")
         if port is not None:
             port = self.typed("email", "smtp_port", port, int)
-            if not 0 < port < 65536:
+            if not is_port(port):
                 raise self.fail("email", "smtp_port", f"{port} is not a port number")
         config = EmailConfig(
             to=to, cc=self.strings("email", "cc", table),

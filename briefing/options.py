@@ -6,6 +6,7 @@ Each field is documented once, here: the CLI builds its flags and help from this
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,8 +102,8 @@ class BuildOptions:
         if self.language != "any" and self.language not in LANGUAGES:
             raise BriefingError(f"--language {self.language!r}: not a language the language detector knows "
                                 f"(two-letter ISO 639-1 codes such as en, fr, de, ar, ru, uk; or 'any')")
-        if not self.timeout > 0:
-            raise BriefingError("--timeout must be more than 0 seconds")
+        if not (math.isfinite(self.timeout) and self.timeout > 0):  # the CLI's positive_number says the same
+            raise BriefingError(f"--timeout {self.timeout}: give a finite number of seconds above 0")
         if self.backend not in ("torch", "onnx"):
             raise BriefingError(f"--backend must be torch or onnx, not {self.backend!r}")
         return self

@@ -202,3 +202,14 @@ def test_the_language_list_is_the_detectors():
 
     assert LANGUAGES == {code for code in _get_identifier().nb_classes if len(code) == 2}
     assert {"en", "fr", "de", "ar", "ru", "uk", "fa", "tr"} <= LANGUAGES
+
+
+def test_the_api_and_the_config_refuse_what_the_flags_refuse():
+    """One rule per option: an infinite timeout and port 0 are refused whichever way they come."""
+    from briefing.deliver.smtp import SmtpSettings
+    from briefing.options import BuildOptions
+
+    with pytest.raises(BriefingError, match="finite"):
+        BuildOptions(timeout=float("inf")).validate()
+    with pytest.raises(BriefingError, match="not a port number"):
+        SmtpSettings(host="localhost", port=70000).validate()

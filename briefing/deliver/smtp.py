@@ -26,6 +26,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from email.message import EmailMessage
 
+from ..arguments import is_port
 from ..errors import BriefingError, DeliveryError
 from .email import envelope_sender, message_bytes, recipients
 
@@ -49,7 +50,7 @@ class SmtpSettings:
     def validate(self) -> SmtpSettings:
         if self.security not in SECURITY:
             raise BriefingError(f"smtp security must be one of {', '.join(SECURITY)}, not {self.security!r}")
-        if self.port is not None and not 0 < self.port < 65536:
+        if self.port is not None and not is_port(self.port):
             raise BriefingError(f"smtp port {self.port} is not a port number")
         if not self.host:
             raise BriefingError("smtp host is empty")
