@@ -13,6 +13,7 @@ of the paragraph before (news puts "another officer said" one paragraph above "h
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -108,12 +109,14 @@ def _find_quotes(paragraph: str, previous_speaker: str | None) -> tuple[FoundQuo
     marks = list(_QUOTE.finditer(paragraph))
     found: list[FoundQuote] = []
     consumed: set[int] = set()
+    bounds = _Bounds(paragraph, marks)  # sentence starts and ends, found once: a paragraph of many quotes stays linear
     for i, mark in enumerate(marks):
         if i in consumed:
             continue
         body = mark.group("body").strip()
-        sentence_start = _sentence_start(paragraph, mark.start())
-        sentence_end = _sentence_end(paragraph, mark.end())
+        # a sentence is read at most READ_WINDOW characters either side of its quote
+        sentence_start = max(bounds.start_before(mark.start()), mark.start() - READ_WINDOW)
+        sentence_end = min(bounds.end_after(mark.end()), mark.end() + READ_WINDOW)
         after = paragraph[mark.end():sentence_end]
         attributed = _after_quote(after, body)
         if attributed is not None:
@@ -146,7 +149,7 @@ def _find_quotes(paragraph: str, previous_speaker: str | None) -> tuple[FoundQuo
             pronoun = speaker
             personal = speaker.lower() in _PERSONAL_PRONOUNS
             # a name before the pronoun itself: not "Al Jazeera" of "She told Al Jazeera the town was ..."
-            name = _nearest_name(paragraph, min(mark.start(), speaker_start), found, personal)
+            name = _nearest_name(paragraph, min(mark.start(), speaker_start), found, personal, bounds)
             if name is None and previous_speaker and not (personal and not _may_be_person(previous_speaker)):
                 name = previous_speaker
             if name:
@@ -319,28 +322,46 @@ def _trim_speaker(text: str) -> str:
     return text
 
 
-def _sentence_start(paragraph: str, position: int) -> int:
-    start = 0
-    # over the whole paragraph, so that the look-ahead sees the quote mark at `position` itself (a
-    # slice ending there hid it, and a quote opening a sentence took the previous one as its lead)
-    for match in re.finditer(r"([\w.]+)?[.!?][”\"’]?\s+(?=[“\"A-Z])", paragraph):
-        if match.end() > position:
-            break
-        if match.group(1) and match.group(1).lower() in _ABBREVIATIONS:
-            continue
-        start = match.end()
-    return start
+READ_WINDOW = 1000  # characters of a quote's sentence read either side of it (a run-on "sentence" can be a page)
+NAME_WINDOW = 1500  # characters before a pronoun searched for the name it stands for
+_STARTS = re.compile(r"([\w.]+)?[.!?][”\"’]?\s+(?=[“\"A-Z])")
+_ENDS = re.compile(r"([\w.]+)?[.!?](?=[”\"’]?(?:\s+[“\"A-Z]|\s*$))")
+_STOP_QUOTE = re.compile(r"\.[”\"’]")
+_NEXT_SENTENCE = re.compile(r"\s+[“\"A-Z]|\s*$")
 
 
-def _sentence_end(paragraph: str, position: int) -> int:
-    if re.search(r"\.[”\"’]$", paragraph[:position]) and re.match(r"\s+[“\"A-Z]|\s*$", paragraph[position:]):
-        return position  # the quote's full stop closed its sentence: “... in the future.” Meanwhile ...
-        # (not ? or !: “Is anyone listening?” Lt. Gen. Sean MacFarland asked.)
-    for match in re.finditer(r"([\w.]+)?[.!?](?=[”\"’]?(?:\s+[“\"A-Z]|\s*$))", paragraph[position:]):
-        if match.group(1) and match.group(1).lower() in _ABBREVIATIONS:
-            continue
-        return position + match.end()
-    return len(paragraph)
+class _Bounds:
+    """A paragraph's sentence starts and ends and its quotes' spans, each found in one pass."""
+
+    def __init__(self, paragraph: str, marks: Sequence[re.Match[str]]) -> None:
+        self.paragraph = paragraph
+        # over the whole paragraph, so that the look-ahead sees the quote mark at a position itself (a
+        # slice ending there hid it, and a quote opening a sentence took the previous one as its lead)
+        self.starts = [0] + [m.end() for m in _STARTS.finditer(paragraph) if not _abbreviation(m)]
+        self.ends = [(m.start(), m.end()) for m in _ENDS.finditer(paragraph) if not _abbreviation(m)]
+        self.end_starts = [start for start, _ in self.ends]
+        self.quotes = [(m.start(), m.end()) for m in marks]
+        self.quote_starts = [start for start, _ in self.quotes]
+
+    def start_before(self, position: int) -> int:
+        return self.starts[bisect.bisect_right(self.starts, position) - 1]
+
+    def end_after(self, position: int) -> int:
+        if position >= 2 and _STOP_QUOTE.fullmatch(self.paragraph, position - 2, position) \
+                and _NEXT_SENTENCE.match(self.paragraph, position):
+            return position  # the quote's full stop closed its sentence: “... in the future.” Meanwhile ...
+            # (not ? or !: “Is anyone listening?” Lt. Gen. Sean MacFarland asked.)
+        k = bisect.bisect_left(self.end_starts, position)
+        return self.ends[k][1] if k < len(self.ends) else len(self.paragraph)
+
+    def quoted(self, position: int) -> bool:
+        """Whether `position` falls inside a quote."""
+        k = bisect.bisect_right(self.quote_starts, position) - 1
+        return k >= 0 and position < self.quotes[k][1]
+
+
+def _abbreviation(match: re.Match[str]) -> bool:
+    return bool(match.group(1)) and match.group(1).lower() in _ABBREVIATIONS
 
 
 def _may_be_person(name: str) -> bool:
@@ -354,14 +375,15 @@ def _may_be_person(name: str) -> bool:
     return not all(w.lower() == "and" or re.fullmatch(r"[A-Z][a-z]+(?:i|ian|ese|ish|an)", w) for w in words)
 
 
-def _nearest_name(paragraph: str, position: int, found: Sequence[FoundQuote], personal: bool = False) -> str | None:
-    """The last name before `position` outside quotes, not one standing after a preposition; for "he"
-    or "she" (`personal`), one that may be a person's."""
+def _nearest_name(paragraph: str, position: int, found: Sequence[FoundQuote], personal: bool = False,
+                  bounds: _Bounds | None = None) -> str | None:
+    """The last name before `position` (within NAME_WINDOW) outside quotes, not one standing after a
+    preposition; for "he" or "she" (`personal`), one that may be a person's."""
+    bounds = bounds or _Bounds(paragraph, list(_QUOTE.finditer(paragraph)))
     candidates: list[tuple[int, str]] = [(q.speaker_start, q.speaker) for q in found
                                          if q.pronoun is None and 0 <= q.speaker_start < position]
-    quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(paragraph)]
-    for match in _NAME.finditer(paragraph[:position]):
-        if any(a <= match.start() < b for a, b in quoted):
+    for match in _NAME.finditer(paragraph, max(0, position - NAME_WINDOW), position):
+        if bounds.quoted(match.start()):
             continue
         name = match.group(0).strip()
         if name.endswith(".") and name.split()[-1].rstrip(".").lower() not in _ABBREVIATIONS:
