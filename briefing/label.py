@@ -50,6 +50,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
     "memorial": ("memorial", "commemorat", "anniversary", "tribute", "vigil", "mourn"),
     "release": ("freed", "free the", "set free", "release of", "released the", "releasing", "handed over"),
     "searches": ("searched", "raided", "police raid", "search of", "searches"),
+    "evacuation": ("evacuat", "displace", "exodus"),
 }
 # every cue at every word start, in one scan: the longest cue that starts there, which stands for the
 # events of every cue it begins with too ("seized sailors" is an arrest and, by "seiz", a capture)
@@ -130,7 +131,7 @@ def label_topics(topics: dict[int, list[Sentence]], names: NameIndex,
         heading = _heading_label(sentences)
         attested = {key for text in shown.get(topic, ()) for key in names.entities(text)}
         candidates = [(heading, None)] if heading else _built_labels(topic, sentences, name_counts, event_counts,
-                                                                     names, usage, attested)
+                                                                     names, usage, attested, shown.get(topic, ()))
         labels[topic], place = _unique(candidates, set(labels.values()), places)
         places.add(place)
     return {topic: labels[topic] for topic in topics}
@@ -261,7 +262,7 @@ def _distinctive(topic: int, counts: dict[int, Counter[str]]) -> list[tuple[floa
 
 def _built_labels(topic: int, sentences: list[Sentence], name_counts: dict[int, Counter[str]],
                   event_counts: dict[int, Counter[str]], names: NameIndex, usage: _NameUsage,
-                  attested: set[str] = frozenset()):
+                  attested: set[str] = frozenset(), shown: Sequence[str] = ()):
     """The labels this topic could take, best first: its most distinctive place (or name) with the
     event told where it is named, then the same for the next places (a second "Aleppo casualties"
     becomes "Castello Road casualties" rather than a number)."""
@@ -287,17 +288,26 @@ def _built_labels(topic: int, sentences: list[Sentence], name_counts: dict[int, 
         # the place it names, for telling labels apart: "Deir Ezzor SANA" is Deir Ezzor
         named = names.entity(_without_tails(names.display(place_key), names))
         # a place the shown statements do not name cannot stand in for one they name
-        yield _place_label(topic, place_key, sentences, name_counts, event_counts, names, usage), \
+        yield _place_label(topic, place_key, sentences, name_counts, event_counts, names, usage, shown), \
             named if place_key in attested else None
 
 
 def _place_label(topic: int, place_key: str, sentences: list[Sentence], name_counts: dict[int, Counter[str]],
-                 event_counts: dict[int, Counter[str]], names: NameIndex, usage: _NameUsage) -> str:
+                 event_counts: dict[int, Counter[str]], names: NameIndex, usage: _NameUsage,
+                 shown: Sequence[str] = ()) -> str:
     place = _without_tails(names.display(place_key), names)
     if not usage.reads_as_place(place_key):
         return place  # "White House offensive" would read as an offensive on the White House
     naming_place = [s for s in sentences if place_key in names.entities(s.text)]
     event = _event_at_place(topic, naming_place, event_counts)
+    # unless the shown statements that name the place tell another event and not this one (a suicide
+    # bombing shown is an attack, whatever the topic's other sentences about the town tell most)
+    told: Counter[str] = Counter()
+    for text in shown:
+        if place_key in names.entities(text):
+            told.update(_events_told(text))
+    if told and event not in told:
+        event = max(told, key=lambda e: (told[e], _share(topic, e, event_counts), e))
     if event is None:
         return place
     if event in ACTOR_EVENTS:

@@ -19,7 +19,7 @@ _COMMON = set("""
 a an and as at but by for from in into it its of on or the this that these those to with
 he she they we i you his her their our after before during since while when where which who
 meanwhile both across shortly large troops units some several many most more other another
-according however also although although if then there here
+according however also although although if then there here mostly mainly largely nearly almost only even still
 monday tuesday wednesday thursday friday saturday sunday
 mondays tuesdays wednesdays thursdays fridays saturdays sundays
 january february march april may june july august september october november december

@@ -193,3 +193,11 @@ def test_a_place_with_a_headline_word_in_its_name_is_still_a_place():
     topics = {0: [s("Five people were killed in Port Said on Monday."), s("Two were killed in Port Said."),
                   s("Port Said mourned the dead.")]}
     assert label_topics(topics, NameIndex([x.text for x in topics[0]]))[0] == "Port Said casualties"
+
+
+def test_the_event_is_one_the_shown_statements_tell_where_they_name_the_place():
+    topics = {0: [s("An explosion in Al Midan killed 15 people."), s("The offensive on Al Midan began in May."),
+                  s("Troops pressed the offensive in Al Midan."), s("Al Midan saw a new offensive.")]}
+    names = NameIndex([x.text for x in topics[0]])
+    assert label_topics(topics, names)[0] == "Al Midan offensive"  # what the topic tells most
+    assert label_topics(topics, names, {0: [topics[0][0].text]})[0] in ("Al Midan attack", "Al Midan casualties")
