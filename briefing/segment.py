@@ -48,6 +48,16 @@ _HEADLINE_CREDIT = re.compile(rf"(?:\S+\s+){{2,30}}?(?:(?:Monitor|monitor|State 
 _PRINT_TWEET = re.compile(r"Print Tweet(?:\s+Views\s+\d+)?\s+")
 _TWEET = re.compile(r"^.*?pic\.twitter\.com\S*(?:\s+[^()]{0,60}?\(\w+\))?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
                     r"Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\s+(?=[A-Z\"“])")
+# a photo's caption glued into the text: a scene in the present tense, dated to the day at its end ("Syrian
+# children receive treatment following a suspected toxic gas attack in Khan Shaykhun ... on April 4 2017.",
+# "A man holds a child ... in this handout picture provided by SANA on September 5 2016.")
+_CAPTION_VERBS = ("receive|sit|stand|walk|carry|carrie|look|gather|hold|inspect|rest|wait|ride|pray|mourn|react|"
+                  "flee|arrive|check|search|searche|evacuate|help|attend|cry|crie|shout|wave|take|pass|rushe|rush|"
+                  "gesture|lie|play|march|marche|chant|clear|remove|treat|transport|bury|burie|sweep|sift|dig|"
+                  "comfort|hug|embrace|watch|stare|queue|line|collect|load|unload|prepare|pose|stroll|shelter")
+_CAPTION = re.compile(rf"^(?:\S+\s+){{0,8}}?(?:{_CAPTION_VERBS})s?\b.{{0,400}}?\bon\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
+                      rf"Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{{1,2}},?\s+\d{{4}}\.?\s*(?:\((?:AFP|Reuters|AP)[^)]*\))?\s*$"
+                      rf"|\bin this (?:handout )?(?:picture|photo|image)\b")
 # a byline on its own: names and nothing else ("Dominic Evans Khaled Yacoub Oweis.", "Mark Felsenthal.")
 _BYLINE = re.compile(r"^(?:[A-Z][\w'’-]+\s+){1,7}[A-Z][\w'’-]+\.?$")
 _SOFT_BREAK = re.compile(r"(?<=[;:])\s+|\s+(?=[–—]\s)")
@@ -124,7 +134,8 @@ def segment_document(document: Document) -> list[Sentence]:
                 begin += tweet.end()
             begin = _after_page_date(text, begin, end)
             sentence_text = text[begin:end]
-            if _BOILERPLATE.match(sentence_text) or _CREDIT.search(sentence_text) or _BYLINE.match(sentence_text):
+            if _BOILERPLATE.match(sentence_text) or _CREDIT.search(sentence_text) or _BYLINE.match(sentence_text) \
+                    or _CAPTION.search(sentence_text):
                 continue
             if len(sentence_text.split()) < MIN_SENTENCE_WORDS and sentences and not sentence_text[-1:] in ".!?":
                 continue

@@ -100,3 +100,12 @@ def test_a_pages_date_line_and_the_headline_and_credit_around_it_are_cut_from_th
         "The talks resumed on Tuesday 4 April 2017 Rebels said.",  # no agency before the date: a sentence's own
         "Two medics were among at least 31 people killed on Saturday.",
         "Dozens of civilians have reportedly been killed by air strikes."]
+
+
+def test_a_photo_caption_glued_into_the_text_is_no_sentence():
+    text = ("Warplanes struck the town at dawn, killing 58 people. Syrian children receive treatment following a "
+            "suspected toxic gas attack in Khan Shaykhun a rebel-held town in Idlib province on April 4 2017. "
+            "Syrian regime soldiers stand at a site of an explosion in Homs in this handout picture provided by "
+            "SANA. Talks resume in Geneva on March 14 2016.")
+    assert [s.text for s in segment_document(make_document(text))] == [
+        "Warplanes struck the town at dawn, killing 58 people.", "Talks resume in Geneva on March 14 2016."]
