@@ -322,3 +322,15 @@ def test_a_statement_taken_out_of_its_section_but_still_a_key_point_is_named_in_
     warning = err.splitlines()[0]
     assert warning.startswith(f"briefing: warning: {source}: key_points[0] ('{point[:20]}") and \
         "is in no section: it is still shown as a key point (take it out of key_points too" in warning, err
+
+
+def test_a_recorded_look_cannot_make_render_read_any_file_into_the_brief(built, tmp_path):
+    """An edited or foreign JSON naming /etc as a theme or /etc/passwd as CSS: left out, with a warning."""
+    data = json.loads((built / "brief.json").read_text(encoding="utf-8"))
+    data["rendered_with"] = {"page_size": "a4", "max_citations": 6, "templates": ["/etc"], "css": ["/etc/passwd"]}
+    edited = tmp_path / "edited.json"
+    edited.write_text(json.dumps(data), encoding="utf-8")
+    code, _out, err = run("render", str(edited), "--format", "html")
+    assert code == 0, err
+    assert "/etc is no template folder" in err and "/etc/passwd is no CSS file" in err
+    assert "root:" not in (tmp_path / "edited.html").read_text(encoding="utf-8")

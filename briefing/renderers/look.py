@@ -53,7 +53,7 @@ def look_from(data: dict, warn: Callable[[str], None]) -> dict[str, Any]:
         found["max_citations"] = limit
     elif limit is not None:
         warn(f"{LOOK_KEY}.max_citations: {limit!r} is not a whole number of 0 or more: 6 is used")
-    for key, exists, kind in (("templates", Path.is_dir, "template folder"), ("css", Path.is_file, "CSS file")):
+    for key, exists, kind in (("templates", _is_theme, "template folder"), ("css", _is_css, "CSS file")):
         paths = look.get(key)
         if paths is None:
             continue
@@ -64,9 +64,21 @@ def look_from(data: dict, warn: Callable[[str], None]) -> dict[str, Any]:
         for path in paths:
             if exists(Path(path)):
                 found[key].append(path)
+            elif Path(path).exists():  # a JSON from elsewhere must not make render read any file into the brief
+                warn(f"{LOOK_KEY}.{key}: {path} is no {kind}: rendering without it")
             else:
                 warn(f"the {kind} {path} the brief was rendered with is gone: rendering without it")
     return found
+
+
+def _is_theme(path: Path) -> bool:
+    """A theme folder (a template or a stylesheet in it, or in its daily/), not any folder a JSON names ("/etc")."""
+    return path.is_dir() and any(p.suffix in (".j2", ".css") for pattern in ("*", "daily/*") for p in path.glob(pattern))
+
+
+def _is_css(path: Path) -> bool:
+    """A `.css` file: a recorded stylesheet is copied into the page, so no other file is taken for one."""
+    return path.is_file() and path.suffix.lower() == ".css"
 
 
 def describe(look: dict[str, Any]) -> str:
