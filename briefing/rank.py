@@ -60,7 +60,8 @@ SAME_FACT_OVERLAP = 0.2  # Jaccard of content words and names, with SAME_FACT_CO
 # first clause), so that one telling a side clause of a long statement does not count as saying it
 SAME_FACT_CLAIM = 0.3
 MIN_CLAIM_WORDS = 4  # a first clause with fewer content words ("Separately,") runs on to the next
-SAME_TOLL_SLACK = 0.2  # two counts of one kind tell one toll when the numbers written are this near
+SAME_TOLL_SLACK = 0.0  # two counts of one kind tell one toll when the numbers written are this near (equal:
+# a report saying "at least 86 were killed" does not say "at least 72", whatever the updates between)
 SAME_FACT_DAYS = 3  # reports published further apart than this tell different events (event_context's too)
 SUPPORT_COSINE = 0.6  # another report "supports" a sentence when it has one this close
 REDUNDANT_COSINE = 0.75  # a candidate this close to a chosen statement adds nothing
