@@ -122,8 +122,11 @@ def add_render_command(commands) -> None:
                              f"(default: {','.join(RENDER_FORMATS)}; json too with -o another folder)")
     add_look_flags(render, recorded=True)
     render.add_argument("--default-look", action="store_true",
-                        help="ignore the look recorded in the brief's JSON (its templates, CSS, page size and "
-                             "citation marks): what you do not give is the default")
+                        help="ignore the look recorded in the brief's JSON (its page size and citation marks): "
+                             "what you do not give is the default")
+    render.add_argument("--recorded-look", action="store_true",
+                        help="also use the template folders and CSS files the JSON records (they run and are "
+                             "copied into the page: only for a JSON you trust)")
     render.add_argument("-q", "--quiet", action="store_true", help="print no progress, only warnings and errors")
     render.set_defaults(run=run_render)
 
@@ -221,7 +224,7 @@ def run_build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def run_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     started = time.perf_counter()
     from .deliver.email import read_brief
-    from .renderers.look import describe, look_from
+    from .renderers.look import describe, look_from, without_paths
 
     progress, warn = _reporters(args, err)
     brief, source, data = read_brief(args.brief)
@@ -230,6 +233,8 @@ def run_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for line in edit_warnings(brief):
         warn(f"{source}: {line}")
     recorded = {} if args.default_look else look_from(data, warn)
+    if not args.recorded_look:  # templates run and CSS is copied in: from a JSON only when asked for
+        recorded = without_paths({k: v for k, v in recorded.items() if not getattr(args, k)}, warn)
     used = {key: value for key, value in recorded.items() if getattr(args, key) in (None, [])}
     for key, value in used.items():  # a flag given on the command line wins
         setattr(args, key, value)

@@ -180,12 +180,22 @@ def test_the_json_records_the_look_beside_the_brief_with_absolute_paths(looked, 
     assert relative["rendered_with"]["templates"] == [str(theme)]  # absolute; the daily overlay is not recorded
 
 
-def test_render_with_no_flags_keeps_the_recorded_look(looked):
+def test_render_with_no_flags_keeps_the_recorded_page_and_marks_and_names_the_theme_it_does_not_use(looked):
     folder, theme, css = looked
     code, _out, err = run("render", str(folder), "--format", "txt,md")
     assert code == 0, err
-    assert (folder / "brief.txt").read_text(encoding="utf-8").startswith("letter|1|:root { --accent: #005a9c; }|")
     assert " +1" in (folder / "brief.md").read_text(encoding="utf-8")  # one mark a line, then +1
+    assert "page size letter; max citations 1" in err
+    assert (f"briefing: warning: the brief was rendered with --templates {theme} --css {css}: a brief's JSON does "
+            f"not choose templates or CSS by itself; pass them again, or --recorded-look if you trust this JSON") in err
+    assert not (folder / "brief.txt").read_text(encoding="utf-8").startswith("letter|")  # the packaged theme
+
+
+def test_recorded_look_takes_the_theme_and_css_too(looked):
+    folder, theme, css = looked
+    code, _out, err = run("render", str(folder), "--format", "txt", "--recorded-look")
+    assert code == 0, err
+    assert (folder / "brief.txt").read_text(encoding="utf-8").startswith("letter|1|:root { --accent: #005a9c; }|")
     assert f"page size letter; max citations 1; templates {theme}; css {css}" in err
 
 
@@ -193,7 +203,8 @@ def test_flags_given_win_over_the_recorded_look_and_default_look_drops_it(looked
     folder, _theme, _css = looked
     other = tmp_path / "other.css"
     other.write_text("p { color: red; }", encoding="utf-8")
-    code, _out, err = run("render", str(folder), "--format", "txt", "--page-size", "a4", "--css", str(other), "-q")
+    code, _out, err = run("render", str(folder), "--format", "txt", "--page-size", "a4", "--css", str(other), "-q",
+                          "--recorded-look")
     assert code == 0, err
     assert (folder / "brief.txt").read_text(encoding="utf-8").startswith("A4|1|p { color: red; }|")
     code, _out, err = run("render", str(folder), "--format", "txt", "--default-look", "-q")
@@ -208,7 +219,7 @@ def test_a_recorded_folder_or_file_that_is_gone_is_one_warning_then_left_out(loo
     folder, theme, css = looked
     shutil.rmtree(theme)
     css.unlink()
-    code, _out, err = run("render", str(folder), "--format", "txt", "-q")
+    code, _out, err = run("render", str(folder), "--format", "txt", "-q", "--recorded-look")
     assert code == 0, err
     assert err.splitlines() == [
         f"briefing: warning: the template folder {theme} the brief was rendered with is gone: rendering without it",
@@ -259,7 +270,8 @@ def test_render_never_writes_over_the_json_it_reads(built, argv):
 def test_render_into_another_folder_carries_the_json_so_it_can_be_mailed_or_rendered_again(looked, tmp_path):
     folder, _theme, _css = looked
     other = tmp_path / "other"
-    code, out, err = run("render", str(folder), "-o", str(other), "--format", "txt,json", "--max-citations", "2", "-q")
+    code, out, err = run("render", str(folder), "-o", str(other), "--format", "txt,json", "--max-citations", "2", "-q",
+                         "--recorded-look")
     assert code == 0, err
     code, out, err = run("render", str(folder), "-o", str(tmp_path / "r2"), "--format", "txt", "-q")
     assert code == 0 and sorted(p.name for p in (tmp_path / "r2").iterdir()) == ["brief.txt"]  # --format as asked
@@ -267,7 +279,7 @@ def test_render_into_another_folder_carries_the_json_so_it_can_be_mailed_or_rend
     assert data["rendered_with"]["max_citations"] == 2 and data["rendered_with"]["page_size"] == "letter"
     code, out, err = run("email", str(other), "--to", "a@example.org", "--dry-run")
     assert code == 0 and "Subject: Brief," in out, err
-    code, out, err = run("render", str(other), "--format", "txt", "-q")
+    code, out, err = run("render", str(other), "--format", "txt", "-q", "--recorded-look")
     assert code == 0 and (other / "brief.txt").read_text(encoding="utf-8").startswith("letter|2|"), err
 
 
@@ -330,7 +342,24 @@ def test_a_recorded_look_cannot_make_render_read_any_file_into_the_brief(built, 
     data["rendered_with"] = {"page_size": "a4", "max_citations": 6, "templates": ["/etc"], "css": ["/etc/passwd"]}
     edited = tmp_path / "edited.json"
     edited.write_text(json.dumps(data), encoding="utf-8")
-    code, _out, err = run("render", str(edited), "--format", "html")
+    code, _out, err = run("render", str(edited), "--format", "html", "--recorded-look")
     assert code == 0, err
     assert "/etc is no template folder" in err and "/etc/passwd is no CSS file" in err
     assert "root:" not in (tmp_path / "edited.html").read_text(encoding="utf-8")
+
+
+def test_without_recorded_look_a_json_cannot_run_a_template_or_copy_a_file_into_the_page(built, tmp_path):
+    """A review ran code through a theme a JSON recorded, and read /proc/self/environ (the SMTP password) into
+    the page as its CSS: a JSON's templates and CSS are used only with --recorded-look."""
+    theme = tmp_path / "evil"
+    theme.mkdir()
+    (theme / "brief.html.j2").write_text("{{ 6 * 7 }} owned", encoding="utf-8")
+    (tmp_path / "leak.css").write_text("SECRET-IN-CSS", encoding="utf-8")
+    data = json.loads((built / "brief.json").read_text(encoding="utf-8"))
+    data["rendered_with"] = {"templates": [str(theme)], "css": [str(tmp_path / "leak.css")]}
+    edited = tmp_path / "foreign.json"
+    edited.write_text(json.dumps(data), encoding="utf-8")
+    code, _out, err = run("render", str(edited), "--format", "html", "-q")
+    assert code == 0, err
+    page = (tmp_path / "foreign.html").read_text(encoding="utf-8")
+    assert "42 owned" not in page and "SECRET-IN-CSS" not in page and "--recorded-look" in err

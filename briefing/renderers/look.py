@@ -1,6 +1,7 @@
 """The look a brief was rendered with, kept in its JSON (`rendered_with`) so that `briefing render` and
 `briefing email` give it the same look again unless told otherwise: a brief built on letter paper with
-`--max-citations 1` and a house theme must not come back on A4 with six marks a line in the packaged theme.
+`--max-citations 1` must not come back on A4 with six marks a line. Its template folders and CSS files are
+used again only with `render --recorded-look` (see `without_paths`): a JSON can come from anyone.
 
     "rendered_with": {"page_size": "letter", "max_citations": 1,
                       "templates": ["/srv/theme"], "css": ["/srv/house.css"]}
@@ -69,6 +70,20 @@ def look_from(data: dict, warn: Callable[[str], None]) -> dict[str, Any]:
             else:
                 warn(f"the {kind} {path} the brief was rendered with is gone: rendering without it")
     return found
+
+
+PATH_FLAGS = ("templates", "css")
+
+
+def without_paths(look: dict[str, Any], warn: Callable[[str], None]) -> dict[str, Any]:
+    """The look without its template folders and CSS files, with one warning naming them: a JSON can come
+    from anyone, and a template is code (Jinja runs it) and a stylesheet is copied into the page, so they are
+    used only when the user asks for them (`render --recorded-look`) or names them again."""
+    named = [f"--{key} {path}" for key in PATH_FLAGS for path in look.get(key, ())]
+    if named:
+        warn(f"the brief was rendered with {' '.join(named)}: a brief's JSON does not choose templates or CSS "
+             f"by itself; pass them again, or --recorded-look if you trust this JSON")
+    return {key: value for key, value in look.items() if key not in PATH_FLAGS}
 
 
 def _is_theme(path: Path) -> bool:
