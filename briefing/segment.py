@@ -45,6 +45,7 @@ _PAGE_DATE_AFTER_HEADLINE = re.compile(rf".{{0,250}}?\b{_AGENCY}\s+{_WEEKDAY_DAT
 # after a page date that opens the sentence, its headline and its credit ("... in Syrias Aleppo Monitor AFP")
 _HEADLINE_CREDIT = re.compile(rf"(?:\S+\s+){{2,30}}?(?:(?:Monitor|monitor|State media|state media|State TV|state TV|NGO|"
                               rf"Report)\s+)?{_AGENCY}\s+(?=[A-Z\"“])")
+_ATTRIBUTES = re.compile(r"\b(?:told|tells|said|says|according|reported|quoted)\b", re.I)
 _PRINT_TWEET = re.compile(r"Print Tweet(?:\s+Views\s+\d+)?\s+")
 _TWEET = re.compile(r"^.*?pic\.twitter\.com\S*(?:\s+[^()]{0,60}?\(\w+\))?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
                     r"Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\s+(?=[A-Z\"“])")
@@ -132,7 +133,8 @@ def segment_document(document: Document) -> list[Sentence]:
             tweet = _TWEET.match(text[begin:end])
             if tweet and len(text[begin + tweet.end():end].split()) >= MIN_SENTENCE_WORDS:
                 begin += tweet.end()
-            begin = _after_page_date(text, begin, end)
+            if not sentences:  # a page's date line heads the page: later ones are a report's own chronology
+                begin = _after_page_date(text, begin, end)
             sentence_text = text[begin:end]
             if _BOILERPLATE.match(sentence_text) or _CREDIT.search(sentence_text) or _BYLINE.match(sentence_text) \
                     or _CAPTION.search(sentence_text):
@@ -145,20 +147,23 @@ def segment_document(document: Document) -> list[Sentence]:
 
 
 def _after_page_date(text: str, begin: int, end: int) -> int:
-    """Where the story starts in a sentence that a page's date line (and the headline and credit around it)
-    was glued onto; `begin` if none was."""
+    """Where the story starts in a report's first sentence when a page's date line (and the headline and credit
+    around it) was glued onto it; `begin` if none was, or if too little of a sentence would be left."""
+    start = begin
     first = _PAGE_DATE_FIRST.match(text, begin, end)
     if first:
         begin = first.end()
         credit = _HEADLINE_CREDIT.match(text, begin, end)
-        if credit:
+        # not past words that attribute ("a doctor told Reuters ..."): those are the story's own
+        if credit and not _ATTRIBUTES.search(text, begin, credit.end()):
             begin = credit.end()
     else:
         after = _PAGE_DATE_AFTER_HEADLINE.match(text, begin, end)
-        if after:
+        if after and not _ATTRIBUTES.search(text, begin, after.end()):
             begin = after.end()
     printed = _PRINT_TWEET.match(text, begin, end)
-    return printed.end() if printed else begin
+    begin = printed.end() if printed else begin
+    return begin if len(text[begin:end].split()) >= MIN_SENTENCE_WORDS else start
 
 
 def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
