@@ -69,14 +69,15 @@ def build_timeline(documents: Sequence[Document], sentences: Sequence[Sentence],
     return tuple(_entry(e, sentences, labels, source_numbers) for e in events)
 
 
-# the date a state of things started, recalled as such: "killed since the conflict began in March 2011", "since
-# the start of the uprising against Assad in March 2011", "the war that began in March 2011" (the state noun is
-# what began: not "the war monitor said the offensive began on Friday")
-_STATES = r"(?:war|conflict|crisis|uprising|revolution|unrest|protests)"
-_STATE_BEGAN = re.compile(rf"\b{_STATES}\s+(?:that\s+|which\s+)?(?:first\s+)?(?:began|begun|started|erupted|broke\s+out)"
-                          rf"\b(?:\s+\S+){{0,3}}\s*$", re.I)
+# the date a state of things started, recalled as such: "killed since the conflict began with anti-government
+# protests in March 2011", "since the start of the uprising against Assad in March 2011", "the war, which began
+# in March 2011": the state (or "it", after "since") is what began, a few words before the verb, and the date a
+# few words after it; "war monitor", "crisis talks" and "war crimes" are no state
+_STATES = r"(?:war|conflict|crisis|uprising|revolution|unrest|protests)(?!\s+(?:monitor|talks|crimes?|court|zone))"
+_STATE_BEGAN = re.compile(rf"(?:\b{_STATES}\b|\bsince\s+it\b)(?:[\s,]+\S+){{0,6}}?[\s,]+(?:began|begun|started|erupted|"
+                          rf"broke\s+out)\b(?:\s+\S+){{0,8}}\s*$", re.I)
 _START_OF_STATE = re.compile(rf"\b(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+)?(?:\S+\s+){{0,4}}?{_STATES}\b"
-                             rf"(?:\s+\S+){{0,5}}\s*$", re.I)
+                             rf"(?:\s+\S+){{0,8}}\s*$", re.I)
 RECALL_WINDOW = 160  # characters before the date that are read for it
 
 

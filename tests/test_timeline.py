@@ -232,11 +232,29 @@ def test_what_every_report_recalls_gives_way_to_the_days_events():
 
 
 @pytest.mark.parametrize("sentence", [
+    "More than 300000 people have been killed in Syria since the conflict began with anti-government protests "
+    "in March 2011.",
+    "The war, which began in March 2011, has killed 300000.",
+    "The uprising against Assad began in March 2011.",
+    "More than 140000 people have been killed since the start of the uprising against President Bashar al-Assad "
+    "in March 2011.",
+])
+def test_the_recalled_start_of_a_war_is_background(sentence):
+    from briefing.timeline import _background
+
+    resolved = [m for m in dated(sentence, dt.date(2017, 11, 3)) if m.resolved]
+    assert resolved and all(_background(m, sentence) for m in resolved)
+
+
+@pytest.mark.parametrize("sentence", [
     "The Britain-based war monitor said the offensive began on Friday.",
     "The UK-based Syrian Observatory, a war monitor, said the air strikes started on Wednesday night.",
     "Talks to end the conflict started in Geneva on Thursday.",
     "The crisis talks began on Monday in Astana.",
     "The war crimes trial began on October 30 in The Hague.",
+    "The Britain-based war monitor said the offensive began in March.",  # month-dated: the rules themselves
+    "The crisis talks began in October in Astana.",
+    "The war crimes trial began in October 2017 in The Hague.",
 ])
 def test_an_event_told_beside_the_words_war_or_conflict_is_no_background(sentence):
     from briefing.timeline import _background
