@@ -27,6 +27,7 @@ ORGANISATION_WEIGHT = 0.9  # a tie-breaker: "UN Security Council" still heads th
 _ORGANISATION = re.compile(r"\b(?:State|Front|Army|Forces|Brigades?|Group|Party|Council|Coalition|Committee|Ministry|"
                            r"Command|Observatory|Movement|Organi[sz]ation|Agency|Service|Units?|Guards?)$")
 MAX_NAME_WORDS = 3  # a longer "name" is usually a run of names (a list, a byline): not a label
+NAME_GAP = 2000  # characters searched for a sentence's next name (a name not written as found is skipped)
 MAX_PLACES_TRIED = 3  # a label another topic has taken is tried with this many of the topic's places
 # event noun -> the words that tell it
 EVENTS: dict[str, tuple[str, ...]] = {
@@ -189,14 +190,17 @@ class _NameUsage:
         self.place_cued_in: dict[str, set[str]] = {}  # sentence text -> the keys it puts after a place cue
         self.force_cued_in: dict[str, set[str]] = {}  # sentence text -> the keys it puts before a force noun
         self.mid_sentence: set[str] = set()  # the keys written somewhere other than at a sentence's start
-        for text in {s.text for sentences in topics.values() for s in sentences}:
+        for original in {s.text for sentences in topics.values() for s in sentences}:
+            # names are joined by one space: looked for in the text with its runs of space and line breaks as one
+            # ("Deir\nEzzor" of a hard-wrapped report is Deir Ezzor)
+            text = " ".join(original.split())
             cued, forces = set(), set()
             cursor = 0  # past the last name found: the next is looked for from there
             lead = len(text) - len(text.lstrip(" \"“‘'([-–—"))  # a name at or before this opens the sentence
-            for name in extract_names(text):
+            for name in extract_names(original):
                 key = names.entity(name)
-                at = text.find(name, cursor)
-                if at < 0:  # a name rebuilt from a lost possessive ("Syrias" -> "Syria") is not where it was
+                at = text.find(name, cursor, cursor + NAME_GAP + len(name))
+                if at < 0:  # a name rebuilt ("al- Mayadin" -> "al-Mayadin") is not written so
                     continue
                 cursor = at + len(name)
                 self.mentions[key] += 1
@@ -208,9 +212,9 @@ class _NameUsage:
                 if _FORCE_NOUN.match(text, at + len(name)):
                     forces.add(key)
             if cued:
-                self.place_cued_in[text] = cued
+                self.place_cued_in[original] = cued
             if forces:
-                self.force_cued_in[text] = forces
+                self.force_cued_in[original] = forces
         self.before_force_noun = {key for keys in self.force_cued_in.values() for key in keys}
 
     def is_name(self, key: str, shown: str) -> bool:

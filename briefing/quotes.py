@@ -59,7 +59,8 @@ _TOLD_WHOM = re.compile(
     rf"(?:(?:the\s+)?(?:{AGENCY_PATTERN})"
     rf"|(?:(?:the|a|an)\s+)?(?:them|him|her|us|me|reporters|journalists|the\s+press|(?:(?:state|official)\s+)?"
     rf"(?:news\s+)?(?:agency|newspaper|media|television|TV|radio)(?:\s+(?:{AGENCY_PATTERN}))?)"
-    rf"|{_NAME_RUN}(?={_WHEN}{_DAY_TOLD}(?:\s+that\b|\s*[,:]))"
+    rf"|(?:the\s+)?{_NAME_RUN}(?={_WHEN}{_DAY_TOLD}(?:\s+that\b|\s*[,:]|\s+(?:the|a|an|its|it|he|she|they|his|"
+    rf"her|their|there|this|these|those)\s))"
     rf"|[A-Z][\w’'.-]*(?=\s+[a-z]))"
     rf"{_WHEN}{_DAY_TOLD}(?:\s+that|\s*[,:])?\s+")
 _QUOTE = re.compile(r"(?P<open>[“\"])(?P<body>[^“”\"\n]{1,2000}?)(?P<close>[”\"])")

@@ -44,6 +44,9 @@ def test_seed_titles_and_dateline():
     ("DAMASCUS (SANA) Syrian army units", "Damascus", "SANA"),
     ("DEIR EZ-ZOR (Syria) (Sputnik) Reportedly the shelling", "Deir Ez-Zor", "Sputnik"),
     ("BEIRUT August 21 (The Associated Press) Syrian regime forces", "Beirut", "The Associated Press"),
+    ("MOSCOW (Interfax) Russian jets struck", "Moscow", "Interfax"),
+    ("ANKARA (AA) Turkish jets struck", "Ankara", "AA"),
+    ("LONDON (Bloomberg) Oil prices rose", "London", "Bloomberg"),
 ])
 def test_datelines(line, place, outlet):
     found = find_dateline(line)

@@ -201,3 +201,8 @@ def test_the_event_is_one_the_shown_statements_tell_where_they_name_the_place():
     names = NameIndex([x.text for x in topics[0]])
     assert label_topics(topics, names)[0] == "Al Midan offensive"  # what the topic tells most
     assert label_topics(topics, names, {0: [topics[0][0].text]})[0] in ("Al Midan attack", "Al Midan casualties")
+
+
+def test_a_name_a_hard_wrapped_report_splits_over_a_line_break_is_the_same_place():
+    topics = {0: [s("Five were killed in Deir\nEzzor on Monday."), s("Shells hit Deir  Ezzor."), s("Two died in Deir Ezzor.")]}
+    assert label_topics(topics, NameIndex([x.text for x in topics[0]]))[0].startswith("Deir Ezzor ")

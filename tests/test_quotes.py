@@ -153,6 +153,9 @@ def test_a_fragment_after_a_denial_is_shown_with_the_denial():
     ('He told Reuters President Assad "must go."', "President Assad “must go.”"),
     ('Smith told reporters Monday the raids were "a crime."', "the raids were “a crime.”"),
     ('Lavrov told Putin the talks had "failed."', "the talks had “failed.”"),
+    ('The envoy told the Security Council that Syria was "on the brink."', "Syria was “on the brink.”"),
+    ('He told Sky News the town was "under siege."', "the town was “under siege.”"),
+    ('He told Interfax Russia was "not involved."', "Russia was “not involved.”"),
 ])
 def test_the_one_told_is_not_shown_as_words_of_the_quote(paragraph, shown):
     """"told AFP the campaign was ..." showed "AFP the campaign was ..." as what was said."""

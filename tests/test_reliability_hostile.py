@@ -279,6 +279,7 @@ def test_two_processes_give_the_same_seeds_html_and_json(tmp_path):
     lambda n: "The army said so on Friday here. x y " + "ABC (Abc) Abc def ghi jkl " * (n // 26),  # datelines
     lambda n: "The army said so. x " + "!," * (n // 2) + "a ABC (Abc) Abc went home.",  # headline check
     lambda n: "Abc Def and " * (n // 12),  # names at a sentence's start
+    lambda n: "Abc  Def and " * (n // 13),  # names split by two spaces: each was searched for to the end
     lambda n: '"ab" ' * (n // 25),  # 8,000 quotes in one sentence-less paragraph: 13 s at a tenth of it once
     lambda n: '"We will win," he said. ' * (n // 24),  # a quote and a pronoun in every sentence
 ])
