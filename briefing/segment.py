@@ -36,7 +36,7 @@ _CREDIT = re.compile(r"\b(?:Additional reporting|Editing) by [A-Z]|pic\.twitter\
 # .match(text, begin, end), so anchored at the sentence's start without a "^")
 _WEEKDAY_DATE = (r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
                  r"[a-z]*\.?\s+\d{4}(?:\s+\d{1,2}:\d{2})?")
-_AGENCY = r"(?:AFP|AP|Reuters)"
+_AGENCY = r"(?:AFP|AP|Reuters)"  # the wires whose pages print a date line after the credit (of press.AGENCIES)
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _FULL_DATE = rf"(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}},?)\s+\d{{4}}(?:\s+\d{{1,2}}:\d{{2}})?"
 _PAGE_DATE_FIRST = re.compile(rf"(?:(?:(?:NGO\s+|State media\s+)?{_AGENCY}\s+)?{_WEEKDAY_DATE}|(?:(?:Published|Updated|Posted)"

@@ -19,6 +19,7 @@ from itertools import islice
 
 from ..dates import DAY_WITH_YEAR
 from ..model import Document
+from ..press import AGENCIES
 
 # "Tuesday 4 Apr 2017", "21-03-2016", "2017-04-04", maybe with a time ("0147 PM", "10:30 GMT")
 _DATE = (rf"(?:{DAY_WITH_YEAR}|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
@@ -29,7 +30,7 @@ _BREADCRUMB = r"(?:(?!(?:On|In|By|Since|Until|From|As|At|Of|For)\s)[A-Z][\w'&-]*
 _LEAD = re.compile(rf"\s*(?:{_LABEL}|{_BREADCRUMB})?{_DATE}\s+")
 _WORD = re.compile(r"\w+")
 _WIRE_CREDIT = re.compile(r"\s*[-–—(]?\s*(\w+)\s*\)?\s*[-–—]?\s+(?=[A-Z\"“])")
-_WIRES = {"reuters", "afp", "ap", "sputnik", "sana", "tass", "xinhua", "anadolu", "ani", "dpa", "efe"}
+_WIRES = {name.casefold() for name in AGENCIES if " " not in name}  # one word: "... Observatory Reuters A ..."
 # one upper-case word left of a headline the title field cut short ("Syrian state" + "TV"), before "A", "The"
 _HEADLINE_TAIL = re.compile(r"^[A-Z0-9]{1,4}\s+(?=(?:A|An|The)\s+[a-z])")
 TITLE_WITHIN = 12  # the headline must start within this many words after the date ("by Outlet English")
