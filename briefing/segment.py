@@ -24,7 +24,11 @@ _FORCED_BREAK = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“(]?
 # credit and boilerplate lines that are not part of the story
 _BOILERPLATE = re.compile(r"^\W*(?:(?:Additional )?(?:Reporting|Writing|Editing|Compiled|Translated)(?: by)?\b[^.]{0,120}$"
                           r"|(?:Photo|Image|Picture|Video)(?: credit)?:\s|Read more:|Click here|Subscribe\b|Follow us\b"
-                          r"|Copyright\b|©|All rights reserved)", re.I)
+                          r"|Copyright\b|©|All rights reserved|Last Update:)|^(?-i:READ MORE)\b", re.I)
+# a credit or a clock glued before the story: "REUTERS/Bassam Khabieh We hope ...", "(TRT World and Agencies)
+# International leaders ...", "UTC+3 A total of ...": the story starts after it
+_LEADING_CREDIT = re.compile(r"(?:[A-Z]{2,}/[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}|\([A-Z][\w ]{0,40}\bAgencies\)"
+                             r"|(?:UTC|GMT)[+-]\d{1,2})\s+(?=[A-Z\"“])")
 _CREDIT = re.compile(r"\b(?:Additional reporting|Editing) by [A-Z]|pic\.twitter\.com/?\w|\bsign up (?:to|for) our\b"
                      r"|\bNever miss a story\b|^\W*Source:?\s+[A-Z][\w.]*(?:\s+(?:and|&)\s+agencies)?\W*$", re.I)
 # an embedded tweet glued before the story goes on: "... pic.twitter.com/ab12 Leith Abou Fadel (leithfadel) July 27
@@ -38,7 +42,7 @@ _WEEKDAY_DATE = (r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+\d{1,2}\s+(?:Jan
                  r"[a-z]*\.?\s+\d{4}(?:\s+\d{1,2}:\d{2})?")
 _AGENCY = r"(?:AFP|AP|Reuters)"  # the wires whose pages print a date line after the credit (of press.AGENCIES)
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-_FULL_DATE = rf"(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}},?)\s+\d{{4}}(?:\s+\d{{1,2}}:\d{{2}})?"
+_FULL_DATE = rf"(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{2}}-\d{{2}}-\d{{4}})(?:\s+\d{{1,2}}:\d{{2}})?"
 _PAGE_DATE_FIRST = re.compile(rf"(?:(?:(?:NGO\s+|State media\s+)?{_AGENCY}\s+)?{_WEEKDAY_DATE}|(?:(?:Published|Updated|Posted)"
                               rf"(?:\s+on)?\s+)?{_FULL_DATE})\s+(?=[A-Z\"“0-9])")
 _PAGE_DATE_AFTER_HEADLINE = re.compile(rf".{{0,250}}?\b{_AGENCY}\s+{_WEEKDAY_DATE}\s+(?=[A-Z\"“])")
@@ -56,7 +60,8 @@ _CAPTION_VERBS = ("receive|sit|stand|walk|carry|carrie|look|gather|hold|inspect|
                   "flee|arrive|check|search|searche|evacuate|help|attend|cry|crie|shout|wave|take|pass|rushe|rush|"
                   "gesture|lie|play|march|marche|chant|clear|remove|treat|transport|bury|burie|sweep|sift|dig|"
                   "comfort|hug|embrace|watch|stare|queue|line|collect|load|unload|prepare|pose|stroll|shelter")
-_CAPTION = re.compile(rf"^(?:\S+\s+){{0,8}}?(?:{_CAPTION_VERBS})s?\b.{{0,400}}?\bon\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
+_CAPTION = re.compile(rf"^(?:\S+\s+){{0,12}}?(?<!will )(?<!would )(?<!to )(?<!can )(?<!could )(?<!may )(?<!must )"
+                      rf"(?:{_CAPTION_VERBS})s?\b.{{0,400}}?\s(?<!of\s)(?:on\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
                       rf"Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{{1,2}},?\s+\d{{4}}\.?\s*(?:\((?:AFP|Reuters|AP)[^)]*\))?\s*$"
                       rf"|\bin this (?:handout )?(?:picture|photo|image)\b")
 # a byline on its own: names and nothing else ("Dominic Evans Khaled Yacoub Oweis.", "Mark Felsenthal.")
@@ -135,6 +140,9 @@ def segment_document(document: Document) -> list[Sentence]:
                 begin += tweet.end()
             if not sentences:  # a page's date line heads the page: later ones are a report's own chronology
                 begin = _after_page_date(text, begin, end)
+            credit = _LEADING_CREDIT.match(text, begin, end)
+            if credit and len(text[credit.end():end].split()) >= MIN_SENTENCE_WORDS:
+                begin = credit.end()
             sentence_text = text[begin:end]
             if _BOILERPLATE.match(sentence_text) or _CREDIT.search(sentence_text) or _BYLINE.match(sentence_text) \
                     or _CAPTION.search(sentence_text):

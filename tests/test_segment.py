@@ -125,3 +125,28 @@ def test_a_photo_caption_glued_into_the_text_is_no_sentence():
             "SANA. Talks resume in Geneva on March 14 2016.")
     assert [s.text for s in segment_document(make_document(text))] == [
         "Warplanes struck the town at dawn, killing 58 people.", "Talks resume in Geneva on March 14 2016."]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Survivors from what activists say is a gas attack rest inside a mosque in Damascus August 21 2013. "
+     "The army denied it on Wednesday.", ["The army denied it on Wednesday."]),
+    ("REUTERS/Bassam Khabieh We hope the U.N. team will visit the site today.",
+     ["We hope the U.N. team will visit the site today."]),
+    ("(TRT World and Agencies) International leaders have condemned the attack.",
+     ["International leaders have condemned the attack."]),
+    ("UTC+3 A total of 1500 people have fallen victims of the attack.",
+     ["A total of 1500 people have fallen victims of the attack."]),
+    ("The army advanced on Monday. Last Update: Friday 23 August 2013 KSA 11:13 - GMT 08:13 5",
+     ["The army advanced on Monday."]),
+    ("The army advanced on Monday. READ MORE WATCH Russian Airstrikes Send Terrorists Fleeing.",
+     ["The army advanced on Monday."]),
+    ("03-07-2015 Terrorist Blast Kills Grand Mosque Imam in Damascus. The imam was killed on Friday.",
+     ["Terrorist Blast Kills Grand Mosque Imam in Damascus.", "The imam was killed on Friday."]),
+    # a story's sentence that ends with a date is no caption (MultiLing: a telethon announced)
+    ("Several prominent Romanian artists will gather at the Radio Hall in Bucharest on Sunday to raise money for the "
+     "victims of the tsunami of December 26, 2004.", ["Several prominent Romanian artists will gather at the Radio Hall "
+                                                      "in Bucharest on Sunday to raise money for the victims of the "
+                                                      "tsunami of December 26, 2004."]),
+])
+def test_credits_clocks_update_lines_and_captions_without_on_are_cut(text, kept):
+    assert [s.text for s in segment_document(make_document(text))] == kept
