@@ -47,6 +47,8 @@ def test_seed_titles_and_dateline():
     ("MOSCOW (Interfax) Russian jets struck", "Moscow", "Interfax"),
     ("ANKARA (AA) Turkish jets struck", "Ankara", "AA"),
     ("LONDON (Bloomberg) Oil prices rose", "London", "Bloomberg"),
+    ("BEIRUT/LONDON - Warplanes hit the town", "Beirut/London", None),  # two desks
+    ("Beirut London- Warplanes releasing toxic gas", "Beirut London", None),  # title case, its dash glued on
 ])
 def test_datelines(line, place, outlet):
     found = find_dateline(line)

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 from ..press import AGENCIES
 
-_PLACE = r"(?P<place>[A-Z][A-Z.'’\- ]{1,40}?[A-Z.])"  # the place, in capitals
+_PLACE = r"(?P<place>[A-Z][A-Z.'’/\- ]{1,40}?[A-Z.])"  # the place, in capitals ("BEIRUT/LONDON" for two desks)
+# a dateline in title case with its dash glued on: "Beirut London- Warplanes ...", "Damascus- The army ..."
+_GLUED_DASH = re.compile(r"(?P<place>[A-Z][a-z]+(?:[ /][A-Z][a-z]+)?)[–—-]\s+(?=[A-Z\"“])")
 _DATELINE = re.compile(
     rf"""^{_PLACE}
         (?:,\s*[A-Za-z][\w .,'’\-]{{0,40}}?)?           # optional country or date
@@ -51,7 +53,10 @@ def find_dateline(paragraph: str) -> Dateline | None:
     if match and _is_place(match.group("place")):
         return _dateline(match)
     match = _UNDASHED.match(paragraph)
-    return _dateline(match) if match and _is_undashed(match) else None
+    if match and _is_undashed(match):
+        return _dateline(match)
+    glued = _GLUED_DASH.match(paragraph)
+    return Dateline(place=glued.group("place").replace("/", " / "), outlet=None, length=glued.end()) if glued else None
 
 
 def find_dateline_within(sentence: str) -> Dateline | None:
