@@ -217,7 +217,11 @@ class Brief:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Brief:
-        return _from_data(cls, data)
+        brief = _from_data(cls, data)
+        if "first_date" not in data:  # a JSON from before first_date: its sources' dates still give the span
+            dates = sorted(s.date[:10] for s in brief.sources if s.date and s.date[:10] <= brief.date[:10])
+            brief = dataclasses.replace(brief, first_date=dates[0] if dates else None)
+        return brief
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}

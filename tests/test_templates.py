@@ -492,11 +492,15 @@ def test_a_brief_json_from_before_first_date_still_renders_and_mails(brief, tmp_
     data = json.loads(json.dumps(brief.to_dict()))
     del data["first_date"]
     old = Brief.from_dict(data)
-    assert old.first_date is None and old.date == "2024-05-02"
-    assert all(line.startswith("2 May 2024 · ") for line in header_lines(old).values())
+    # its sources' dates still give the span (an audit found an older JSON shown with its last day only)
+    assert old.first_date == "2024-05-01" and old.date == "2024-05-02"
+    assert all(line.startswith("1–2 May 2024 · ") for line in header_lines(old).values())
     (tmp_path / "brief.json").write_text(json.dumps(data))
     code, out, err = run("email", tmp_path / "brief.json", "--to", "a@example.org", "--dry-run")
-    assert code == 0 and "Subject: Brief, 2 May 2024: " in out, err
+    assert code == 0 and "Subject: Brief, =?utf-8?q?1=E2=80=932?= May 2024: " in out, err  # "1–2 May 2024"
+    for source in data["sources"]:
+        source["date"] = None
+    assert Brief.from_dict(data).first_date is None  # no dated source: one day, as before
 
 
 def test_a_theme_that_shows_brief_date_keeps_working(brief, tmp_path):
