@@ -579,3 +579,16 @@ def test_report_text_that_looks_like_a_reference_stays_as_it_is(brief, tmp_path)
     html = render(sneaky, "html", RenderOptions(templates=(str(tmp_path),)))
     assert "data:" not in html
     assert "&lt;img src=&#34;logo.png&#34;&gt; and url(logo.png) in" in html
+
+
+def test_a_brief_of_undated_reports_says_so_instead_of_passing_off_the_day_it_was_made():
+    """An audit found 4 undated reports headed '22 November 2026', read as the day of the events."""
+    from dataclasses import replace
+
+    brief = small_brief()
+    undated = replace(brief, first_date=None, date="2026-11-22",
+                      sources=tuple(replace(source, date=None) for source in brief.sources))
+    for fmt in ("md", "txt"):
+        assert "undated reports, made 22 November 2026" in render(undated, fmt)
+    assert "undated reports, made <time" in render(undated, "html")
+    assert "undated" not in render(brief, "md").split("\n\n")[1]  # dated reports: their dates, as before

@@ -14,7 +14,7 @@ from ..model import Brief
 from ..options import page_size
 from .citations import DEFAULT_MAX_CITATIONS, source_listing
 from .environment import make_environment, render_template
-from .filters import date_span
+from .filters import date_span, long_date
 from ..wording import plural
 
 
@@ -35,6 +35,8 @@ def template_context(brief: Brief, options: RenderOptions) -> dict:
     data = brief.to_dict()
     data["sections"] = shown_sections(data["sections"])
     listed, unlisted = source_listing(data, options.max_citations)
+    # no report dated: the header says so, instead of the day the brief was made passing for the events'
+    undated = not brief.first_date and not any(source.date for source in brief.sources)
     return {
         "brief": data,
         "user_css": "\n".join(_read_css(path) for path in options.css),
@@ -45,7 +47,9 @@ def template_context(brief: Brief, options: RenderOptions) -> dict:
         "listed_sources": listed,
         "unlisted_sources": unlisted,
         "brief_coverage": brief_coverage(brief),
-        "brief_dates": date_span(brief.first_date, brief.date),
+        "undated": undated,
+        "brief_dates": f"undated reports, made {long_date(brief.date)}" if undated else date_span(brief.first_date,
+                                                                                                  brief.date),
         "topics_shown": topics_shown(brief),
     }
 
