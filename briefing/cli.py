@@ -119,7 +119,8 @@ def add_render_command(commands) -> None:
                              "beside the JSON, named after it: out/edited.json gives out/edited.html, ...)")
     render.add_argument("--format", default=None, metavar="LIST",
                         help=f"formats to write, comma-separated from {','.join(FORMAT_NAMES)} "
-                             f"(default: {','.join(RENDER_FORMATS)}; json too with -o another folder)")
+                             f"(default: those already beside the JSON, else {','.join(RENDER_FORMATS)}; json too "
+                             f"with -o another folder)")
     add_look_flags(render, recorded=True)
     render.add_argument("--default-look", action="store_true",
                         help="ignore the look recorded in the brief's JSON (its page size and citation marks): "
@@ -240,8 +241,9 @@ def run_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         setattr(args, key, value)
     args.page_size = args.page_size or "a4"
     args.max_citations = 6 if args.max_citations is None else args.max_citations
-    if describe(used):
-        progress(f"in the look the brief was rendered with: {describe(used)} (--default-look leaves it)")
+    differs = {k: v for k, v in used.items() if v not in ("a4", 6, [], None)}  # the defaults go unsaid
+    if describe(differs):
+        progress(f"in the look the brief was rendered with: {describe(differs)} (--default-look leaves it)")
     plan = render_plan(args.output, args.format, source)
     _check_css(args)
     templates = tuple(args.templates)
@@ -249,7 +251,10 @@ def run_render(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from .deliver.news import news_templates
 
         templates = news_templates(templates)
-    _render_and_write(brief, plan, args, warn, out, templates)
+    from .model import Brief
+
+    known = {f.name for f in dataclasses.fields(Brief)} | {"rendered_with"}
+    _render_and_write(brief, plan, args, warn, out, templates, extra={k: v for k, v in data.items() if k not in known})
     progress(f"done in {time.perf_counter() - started:.1f} s")
     return EXIT_OK
 
@@ -260,7 +265,9 @@ def render_plan(output: str | None, formats: str | None, source: Path) -> dict[s
     than the JSON's own gets brief.json too, so that it can be rendered or mailed again. Never the JSON
     it reads: that is the user's edit, and the look and keys it records would be lost."""
     if output is None:
-        plan = output_plan(str(source.parent), formats, RENDER_FORMATS, stem=source.stem)
+        # the formats already there for this brief ("daily" wrote html and pdf: no md beside them), else the default
+        there = tuple(fmt for fmt in RENDER_FORMATS + ("txt",) if (source.parent / f"{source.stem}.{fmt}").is_file())
+        plan = output_plan(str(source.parent), formats, there or RENDER_FORMATS, stem=source.stem)
     else:
         target = Path(output)
         names_a_file = target.suffix and not target.is_dir()
@@ -292,8 +299,9 @@ def _reporters(args: argparse.Namespace, err: TextIO):
 
 
 def _render_and_write(brief, plan: dict[str, Path], args: argparse.Namespace, warn, out: TextIO,
-                      templates: tuple[str, ...] | None = None):
-    """Render every planned format, then write them all or none (writing.write_outputs)."""
+                      templates: tuple[str, ...] | None = None, extra: dict | None = None):
+    """Render every planned format, then write them all or none (writing.write_outputs). `extra`: keys of
+    the JSON read that briefing does not know (a desk's own notes), kept in the JSON written."""
     from .renderers import RenderOptions, render
     from .writing import write_outputs
 
@@ -302,6 +310,12 @@ def _render_and_write(brief, plan: dict[str, Path], args: argparse.Namespace, wa
                                    page_size=args.page_size, allow_remote=args.allow_remote,
                                    max_citations=args.max_citations, extra={"warn": warn})
     rendered = {path: render(brief, fmt, render_options) for fmt, path in plan.items()}
+    if extra and "json" in plan:
+        import json
+
+        written = json.loads(rendered[plan["json"]])
+        rendered[plan["json"]] = json.dumps(written | {k: v for k, v in extra.items() if k not in written},
+                                            ensure_ascii=False, indent=2) + "\n"
     for path in write_outputs(rendered):
         print(f"wrote {path} ({_size(path)})", file=out)
     return render_options, rendered

@@ -363,3 +363,19 @@ def test_without_recorded_look_a_json_cannot_run_a_template_or_copy_a_file_into_
     assert code == 0, err
     page = (tmp_path / "foreign.html").read_text(encoding="utf-8")
     assert "42 owned" not in page and "SECRET-IN-CSS" not in page and "--recorded-look" in err
+
+
+def test_a_desks_own_keys_go_along_into_the_json_render_writes_elsewhere(built, tmp_path):
+    source = _edited(built, lambda d: d.update(desk_note="checked by Amal", reviewed=True))
+    code, _out, err = run("render", str(source), "-o", str(tmp_path / "other"), "-q")
+    assert code == 0, err
+    data = json.loads((tmp_path / "other" / "brief.json").read_text(encoding="utf-8"))
+    assert data["desk_note"] == "checked by Amal" and data["reviewed"] is True
+
+
+def test_render_by_default_writes_again_the_formats_already_beside_the_json(built):
+    (built / "brief.html").write_text("old", encoding="utf-8")
+    (built / "brief.pdf").write_bytes(b"old")
+    code, out, err = run("render", str(built), "-q")
+    assert code == 0, err
+    assert sorted(p.name for p in built.iterdir()) == ["brief.html", "brief.json", "brief.pdf"]  # no brief.md added
