@@ -108,6 +108,8 @@ def find_quotes(paragraph: str, previous_speaker: str | None = None) -> list[Fou
 @lru_cache(maxsize=65536)  # each paragraph is read twice (its quotes, its last speaker); wire copies repeat it
 def _find_quotes(paragraph: str, previous_speaker: str | None) -> tuple[FoundQuote, ...]:
     marks = list(_QUOTE.finditer(paragraph))
+    if not marks:
+        return ()  # most paragraphs: nothing to bound
     found: list[FoundQuote] = []
     consumed: set[int] = set()
     bounds = _Bounds(paragraph, marks)  # sentence starts and ends, found once: a paragraph of many quotes stays linear
@@ -325,8 +327,11 @@ def _trim_speaker(text: str) -> str:
 
 READ_WINDOW = 1000  # characters of a quote's sentence read either side of it (a run-on "sentence" can be a page)
 NAME_WINDOW = 1500  # characters before a pronoun searched for the name it stands for
-_STARTS = re.compile(r"([\w.]+)?[.!?][”\"’]?\s+(?=[“\"A-Z])")
-_ENDS = re.compile(r"([\w.]+)?[.!?](?=[”\"’]?(?:\s+[“\"A-Z]|\s*$))")
+# a sentence's end mark, then (for a start) the space before the next; the word before the mark is read
+# backwards (_abbreviation): a leading "([\w.]+)?" tried at every character cost more than the rest of quotes
+_STARTS = re.compile(r"[.!?][”\"’]?\s+(?=[“\"A-Z])")
+_ENDS = re.compile(r"[.!?](?=[”\"’]?(?:\s+[“\"A-Z]|\s*$))")
+_WORD_BEFORE = re.compile(r"[\w.]+$")
 _STOP_QUOTE = re.compile(r"\.[”\"’]")
 _NEXT_SENTENCE = re.compile(r"\s+[“\"A-Z]|\s*$")
 
@@ -338,8 +343,13 @@ class _Bounds:
         self.paragraph = paragraph
         # over the whole paragraph, so that the look-ahead sees the quote mark at a position itself (a
         # slice ending there hid it, and a quote opening a sentence took the previous one as its lead)
-        self.starts = [0] + [m.end() for m in _STARTS.finditer(paragraph) if not _abbreviation(m)]
-        self.ends = [(m.start(), m.end()) for m in _ENDS.finditer(paragraph) if not _abbreviation(m)]
+        # only around the quotes: a sentence is read at most READ_WINDOW characters either side of one
+        low = max(0, min((m.start() for m in marks), default=0) - READ_WINDOW - 100)
+        high = len(paragraph) if not marks else min(len(paragraph), max(m.end() for m in marks) + READ_WINDOW + 100)
+        self.starts = [0] + [m.end() for m in _STARTS.finditer(paragraph, low, high)
+                             if not _abbreviation(paragraph, m.start())]
+        self.ends = [(_word_start(paragraph, m.start()), m.end()) for m in _ENDS.finditer(paragraph, low, high)
+                     if not _abbreviation(paragraph, m.start())]
         self.end_starts = [start for start, _ in self.ends]
         self.quotes = [(m.start(), m.end()) for m in marks]
         self.quote_starts = [start for start, _ in self.quotes]
@@ -361,8 +371,19 @@ class _Bounds:
         return k >= 0 and position < self.quotes[k][1]
 
 
-def _abbreviation(match: re.Match[str]) -> bool:
-    return bool(match.group(1)) and match.group(1).lower() in _ABBREVIATIONS
+def _word_before(paragraph: str, mark: int) -> str:
+    """The run of word characters and dots that ends at an end mark ("Gen" of "Gen.", "U.S" of "U.S.")."""
+    found = _WORD_BEFORE.search(paragraph, max(0, mark - 40), mark)
+    return found.group() if found else ""
+
+
+def _word_start(paragraph: str, mark: int) -> int:
+    return mark - len(_word_before(paragraph, mark))
+
+
+def _abbreviation(paragraph: str, mark: int) -> bool:
+    word = _word_before(paragraph, mark)
+    return bool(word) and word.lower() in _ABBREVIATIONS
 
 
 def _may_be_person(name: str) -> bool:
