@@ -108,3 +108,17 @@ def test_a_near_copy_with_another_toll_is_an_update_not_a_copy():
                  doc("c", story + " More later.", "C")]
     kept, pairs = dedupe.collapse_duplicates(documents)
     assert [d.id for d in kept] == ["a", "b"] and [(c.id, o.id) for c, o in pairs] == [("c", "a")]
+
+
+def test_two_lines_of_one_jsonl_that_are_copies_are_named_by_their_ids(tmp_path):
+    """An audit read "idlib3days.jsonl is a copy of idlib3days.jsonl": the lines are named."""
+    from briefing.ingest import load_documents
+
+    story = "The army took the town of Marib on Friday after a week of fighting, officials said."
+    lines = [f'{{"title": "A", "text": "{story}"}}', '{"title": "B", "text": "Rebels fled Marib on Saturday at dawn '
+             'and the army entered the centre."}', f'{{"title": "A", "text": "{story}"}}']
+    (tmp_path / "day.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    said: list[str] = []
+    documents = load_documents([str(tmp_path / "day.jsonl")], progress=said.append)
+    assert len(documents) == 2
+    assert said == [f"{tmp_path / 'day.jsonl'} (day-3) is a copy of {tmp_path / 'day.jsonl'} (day-1): counted once"]

@@ -271,14 +271,20 @@ def _without_copies(documents: list[Document], progress: Report) -> list[Documen
 
     kept, pairs = collapse_duplicates(documents)
     for copy, original in pairs[:SHOWN_COPIES]:
-        progress(f"{copy.path or copy.url or copy.id} is a copy of {original.path or original.url or original.id}: "
-                 f"counted once")
+        progress(f"{_named(copy, original)} is a copy of {_named(original, copy)}: counted once")
     if len(pairs) > SHOWN_COPIES:  # 500 copies of one wire story: a line, not a screenful
         progress(f"... and {len(pairs) - SHOWN_COPIES} more copies, each counted once")
     return kept
 
 
 SHOWN_COPIES = 10
+
+
+def _named(document: Document, other: Document) -> str:
+    """Where a report came from; with its id when the other came from the same file (two lines of one .jsonl)."""
+    where = document.path or document.url or document.id
+    same = where == (other.path or other.url or other.id) and document.id != where
+    return f"{where} ({document.id})" if same else where
 
 
 def _with_unique_id(document: Document, used: set[str]) -> Document:
