@@ -45,7 +45,12 @@ def build_timeline(documents: Sequence[Document], sentences: Sequence[Sentence],
     same_fact = SameFact(sentences, names, published)
     events: list[_Event] = []
     index = _EventIndex()
+    told: set[tuple[str, str]] = set()  # a report that repeats a sentence word for word tells it once
     for row, mention in found:
+        said = (sentences[row].doc_id, sentences[row].text)
+        if said in told:
+            continue
+        told.add(said)
         nearby = index.overlapping(mention)
         home = None
         if nearby:

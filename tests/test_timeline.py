@@ -325,3 +325,11 @@ def test_the_timeline_keeps_different_tolls_of_one_day_apart():
     b = make_document("Air raids on the market of Quriyah killed 14 civilians on Friday.", id="b", date=FRI)
     timeline = _timeline([a, b])
     assert sorted([c.source for c in e.citations] for e in timeline) == [[1], [2]]
+
+
+def test_a_sentence_a_report_repeats_word_for_word_is_one_entry():
+    """A 2 MB page repeated a paragraph: its dated sentence was listed twice."""
+    text = ("A bomb exploded in the Grand Mosque on Friday. Police closed the area. "
+            "A bomb exploded in the Grand Mosque on Friday. Police closed the area.")
+    timeline = _timeline([make_document(text, date=FRI)])
+    assert [e.text for e in timeline] == ["A bomb exploded in the Grand Mosque on Friday."]
