@@ -93,7 +93,7 @@ def test_an_unforeseen_error_is_one_line_with_exit_1(tmp_path, monkeypatch):
     (["build", "x", "--max-citations", "-1"],
      "briefing: error: argument --max-citations: -1 is below 0; see briefing build --help"),
     (["build"], "briefing: error: the following arguments are required: INPUT; see briefing build --help"),
-    (["build", "x", "--bogus"], "briefing: error: unrecognized arguments: --bogus; see briefing --help"),
+    (["build", "x", "--bogus"], "briefing: error: unrecognized arguments: --bogus; see briefing build --help"),
     (["daily"], "briefing: error: the following arguments are required: --config; see briefing daily --help"),
 ])
 def test_a_usage_error_is_one_line_and_exit_2(capsys, argv, message):
@@ -213,3 +213,8 @@ def test_the_api_and_the_config_refuse_what_the_flags_refuse():
         BuildOptions(timeout=float("inf")).validate()
     with pytest.raises(BriefingError, match="not a port number"):
         SmtpSettings(host="localhost", port=70000).validate()
+
+
+def test_a_word_no_command_takes_points_to_that_commands_help(capsys):
+    assert main(["render", "brief.json", "--bogus"]) == 2
+    assert capsys.readouterr().err == "briefing: error: unrecognized arguments: --bogus; see briefing render --help\n"
