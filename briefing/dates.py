@@ -32,6 +32,13 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
           r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.|"
           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![\w])")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAY = _WEEKDAY  # segment.py reads page date lines with these patterns too
+# one word that is a number, a day or a month, written out or cut short ("Fri", "Jul.", "2016"): no name's word
+# ("Syria June", "Fri Jul"), the one test of quotes.py and label.py; "Mayor" and "Marib" are not months
+DATE_WORD = re.compile(r"^(?:\d[\d,.:]*|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?|"
+                       r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?|(?:January|February|March|April|May|June|July|"
+                       r"August|September|October|November|December)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|"
+                       r"Dec)\.?)$", re.I)
 _DAY_OF_MONTH = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 # a day with its year: "Tuesday, 4 April 2017", "Apr. 4, 2017" (ingest/lead.py reads it too)

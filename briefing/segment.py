@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from sentencex import segment as sentencex_segment
 
+from .dates import DAY_WITH_YEAR, WEEKDAY
 from .ingest.dateline import find_dateline, find_dateline_within
 from .model import Document, Sentence
 
@@ -31,28 +32,24 @@ _LEADING_CREDIT = re.compile(r"(?:[A-Z]{2,}/[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+
                              r"|(?:UTC|GMT)[+-]\d{1,2})\s+(?=[A-Z\"“])")
 _CREDIT = re.compile(r"\b(?:Additional reporting|Editing) by [A-Z]|pic\.twitter\.com/?\w|\bsign up (?:to|for) our\b"
                      r"|\bNever miss a story\b|^\W*Source:?\s+[A-Z][\w.]*(?:\s+(?:and|&)\s+agencies)?\W*$", re.I)
-# an embedded tweet glued before the story goes on: "... pic.twitter.com/ab12 Leith Abou Fadel (leithfadel) July 27
-# 2016 State TV rolled footage ...": the story starts after the tweet's date
 # a page's date line glued before the story ("Published October 4 2014 At least 35 ...", "6 October 2016 Aleppo ...",
-# "Saturday 27 Aug 2016 Barrel bombs kill 15 in Aleppo Monitor AFP At
-# least 15 civilians ...", "Air raids kill 11 in east Syria Monitor AFP Friday 15 Jul 2016 At least 11 ...", with
-# Etilaf's clock ("Friday 10 July 2015 19:14 ...") and a page's "Print Tweet Views 1662" (patterns used with
-# .match(text, begin, end), so anchored at the sentence's start without a "^")
-_WEEKDAY_DATE = (r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-                 r"[a-z]*\.?\s+\d{4}(?:\s+\d{1,2}:\d{2})?")
+# "Saturday 27 Aug 2016 Barrel bombs kill 15 in Aleppo Monitor AFP At least 15 civilians ...", "Air raids kill 11 in
+# east Syria Monitor AFP Friday 15 Jul 2016 At least 11 ...", with Etilaf's clock ("Friday 10 July 2015 19:14 ...")
+# and a page's "Print Tweet Views 1662"); the dates are dates.py's own (patterns used with .match(text, begin,
+# end), so anchored at the sentence's start without a "^")
+_PAGE_DATE = rf"(?:{DAY_WITH_YEAR}|\d{{2}}-\d{{2}}-\d{{4}})(?:\s+\d{{1,2}}:\d{{2}})?"
 _AGENCY = r"(?:AFP|AP|Reuters)"  # the wires whose pages print a date line after the credit (of press.AGENCIES)
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-_FULL_DATE = rf"(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{2}}-\d{{2}}-\d{{4}})(?:\s+\d{{1,2}}:\d{{2}})?"
-_PAGE_DATE_FIRST = re.compile(rf"(?:(?:(?:NGO\s+|State media\s+)?{_AGENCY}\s+)?{_WEEKDAY_DATE}|(?:(?:Published|Updated|Posted)"
-                              rf"(?:\s+on)?\s+)?{_FULL_DATE})\s+(?=[A-Z\"“0-9])")
-_PAGE_DATE_AFTER_HEADLINE = re.compile(rf".{{0,250}}?\b{_AGENCY}\s+{_WEEKDAY_DATE}\s+(?=[A-Z\"“])")
+_PAGE_DATE_FIRST = re.compile(rf"(?:(?:NGO\s+|State media\s+)?{_AGENCY}\s+|(?:Published|Updated|Posted)(?:\s+on)?\s+)?"
+                              rf"{_PAGE_DATE}\s+(?=[A-Z\"“0-9])")
+_PAGE_DATE_AFTER_HEADLINE = re.compile(rf".{{0,250}}?\b{_AGENCY}\s+(?={WEEKDAY}){_PAGE_DATE}\s+(?=[A-Z\"“])")
 # after a page date that opens the sentence, its headline and its credit ("... in Syrias Aleppo Monitor AFP")
 _HEADLINE_CREDIT = re.compile(rf"(?:\S+\s+){{2,30}}?(?:(?:Monitor|monitor|State media|state media|State TV|state TV|NGO|"
                               rf"Report)\s+)?{_AGENCY}\s+(?=[A-Z\"“])")
 _ATTRIBUTES = re.compile(r"\b(?:told|tells|said|says|according|reported|quoted)\b", re.I)
 _PRINT_TWEET = re.compile(r"Print Tweet(?:\s+Views\s+\d+)?\s+")
-_TWEET = re.compile(r"^.*?pic\.twitter\.com\S*(?:\s+[^()]{0,60}?\(\w+\))?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
-                    r"Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\s+(?=[A-Z\"“])")
+# an embedded tweet glued before the story goes on: "... pic.twitter.com/ab12 Leith Abou Fadel (leithfadel) July 27
+# 2016 State TV rolled footage ...": the story starts after the tweet's date
+_TWEET = re.compile(rf"^.*?pic\.twitter\.com\S*(?:\s+[^()]{{0,60}}?\(\w+\))?\s+{DAY_WITH_YEAR}\s+(?=[A-Z\"“])")
 # a photo's caption glued into the text: a scene in the present tense, dated to the day at its end ("Syrian
 # children receive treatment following a suspected toxic gas attack in Khan Shaykhun ... on April 4 2017.",
 # "A man holds a child ... in this handout picture provided by SANA on September 5 2016.")
@@ -61,8 +58,8 @@ _CAPTION_VERBS = ("receive|sit|stand|walk|carry|carrie|look|gather|hold|inspect|
                   "gesture|lie|play|march|marche|chant|clear|remove|treat|transport|bury|burie|sweep|sift|dig|"
                   "comfort|hug|embrace|watch|stare|queue|line|collect|load|unload|prepare|pose|stroll|shelter")
 _CAPTION = re.compile(rf"^(?:\S+\s+){{0,12}}?(?<!will )(?<!would )(?<!to )(?<!can )(?<!could )(?<!may )(?<!must )"
-                      rf"(?:{_CAPTION_VERBS})s?\b.{{0,400}}?\s(?<!of\s)(?:on\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
-                      rf"Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{{1,2}},?\s+\d{{4}}\.?\s*(?:\((?:AFP|Reuters|AP)[^)]*\))?\s*$"
+                      rf"(?:{_CAPTION_VERBS})s?\b.{{0,400}}?\s(?<!of\s)(?:on\s+)?{DAY_WITH_YEAR}\.?\s*"
+                      rf"(?:\({_AGENCY}[^)]*\))?\s*$"
                       rf"|\bin this (?:handout )?(?:picture|photo|image)\b")
 # a byline on its own: names and nothing else ("Dominic Evans Khaled Yacoub Oweis.", "Mark Felsenthal.")
 _BYLINE = re.compile(r"^(?:[A-Z][\w'’-]+\s+){1,7}[A-Z][\w'’-]+\.?$")
