@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
+from .dates import DATE_WORD
 from .model import Sentence
 from .names import NameIndex, fold
 from .press import AGENCIES
@@ -171,9 +172,6 @@ def _events_told(text: str) -> frozenset[str]:
 _HEADLINE_WORDS = frozenset("""killed kill kills wounded injured dead died dies terrorists militants civilians people
     children strike strikes airstrikes raids says said latest""".split())
 _CLOCKS = {"UTC", "GMT"}
-# a page's date line ("Fri Jul 1 2016 ...") is no name either
-_DATE_WORDS = frozenset("""mon tue tues wed thu thur thurs fri sat sun jan feb mar apr may jun jul aug sep sept oct nov
-    dec""".split())
 
 
 class _NameUsage:
@@ -224,7 +222,7 @@ class _NameUsage:
         word is also written mid-sentence."""
         words = shown.split()
         if words[-1] == "Day" or sum(w.lower() in _HEADLINE_WORDS for w in words) * 2 > len(words) \
-                or all(w.lower().rstrip(".") in _DATE_WORDS for w in words):
+                or all(DATE_WORD.match(w) for w in words):
             return False
         if words[0] in ("Source", "Sources", "Photo", "Image") or words[-1].lower().endswith("-based") \
                 or fold(shown) in _AGENCIES or fold(shown) in self.outlets or words[0].rstrip("+-0123456789") in _CLOCKS:

@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from .dates import DATE_WORD
 from .model import Citation, Document, Quote, Sentence
 from .press import AGENCY_PATTERN
 
@@ -259,8 +260,6 @@ _OPENING_PREPOSITIONS = {"in", "on", "at", "following", "after", "before", "desp
 _OBJECT_LEADS = _PREPOSITIONS | {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
                                  "the", "a", "an", "its", "his", "her", "their"}
 _MEDIA_NOUNS = {"TV", "television", "radio", "agency", "newspaper", "channel", "website", "Press"}
-_DATE_WORD = re.compile(r"^(?:\d[\d,.:]*|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?s?|"
-                        r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?)$")
 
 
 def _subject_after_opener(speaker: str) -> int | None:
@@ -282,8 +281,8 @@ def _subject_after_opener(speaker: str) -> int | None:
         lower = text.lower()
         if i > 1 and lower in ("the", "a", "an") and previous.lower() not in _PREPOSITIONS:
             return word.start()  # "In a statement the military" (not "about the incident")
-        if text[:1].isupper() and not _DATE_WORD.match(text) and text not in _MEDIA_NOUNS and (
-                _DATE_WORD.match(previous) or previous in _MEDIA_NOUNS
+        if text[:1].isupper() and not DATE_WORD.match(text) and text not in _MEDIA_NOUNS and (
+                DATE_WORD.match(previous) or previous in _MEDIA_NOUNS
                 or (previous[:1].islower() and previous.lower() not in _OBJECT_LEADS)):
             return word.start()  # "On Tuesday Russian ...", "In a video statement Ahrar al-Sham", "state TV Barazi"
         previous = text
@@ -391,17 +390,16 @@ def _may_be_person(name: str) -> bool:
     or an institution's word ("Municipal Palace", "the interior ministry")."""
     words = re.findall(r"[\w’'-]+", name)
     if not words or (len(words) == 1 and name.isupper()) or words[-1].lower() in _NOT_A_PERSON \
-            or any(_DATE_WORD.match(w) for w in words):  # "Syria June"
+            or any(DATE_WORD.match(w) for w in words):  # "Syria June"
         return False
     # "Syrian and Iranian" (of "the Syrian and Iranian foreign ministers"): peoples' adjectives, no one's name
     return not all(w.lower() == "and" or re.fullmatch(r"[A-Z][a-z]+(?:i|ian|ese|ish|an)", w) for w in words)
 
 
-def _nearest_name(paragraph: str, position: int, found: Sequence[FoundQuote], personal: bool = False,
-                  bounds: _Bounds | None = None) -> str | None:
+def _nearest_name(paragraph: str, position: int, found: Sequence[FoundQuote], personal: bool,
+                  bounds: _Bounds) -> str | None:
     """The last name before `position` (within NAME_WINDOW) outside quotes, not one standing after a
     preposition; for "he" or "she" (`personal`), one that may be a person's."""
-    bounds = bounds or _Bounds(paragraph, list(_QUOTE.finditer(paragraph)))
     candidates: list[tuple[int, str]] = [(q.speaker_start, q.speaker) for q in found
                                          if q.pronoun is None and 0 <= q.speaker_start < position]
     for match in _NAME.finditer(paragraph, max(0, position - NAME_WINDOW), position):

@@ -322,3 +322,9 @@ def test_both_sections_reach_the_brief_its_json_and_every_text_format_and_can_be
     assert "TIMELINE" not in render(bare, "txt") and "KEY QUOTES" not in render(bare, "txt")
     args = build_parser().parse_args(["build", "x", "--no-timeline", "--no-quotes"])
     assert (args.timeline, args.quotes) == (False, False)
+
+
+def test_a_title_that_begins_like_a_month_is_no_date():
+    """'Mayor' and 'Marib' are no months: the speaker keeps his title after an opening phrase."""
+    (quote,) = find_quotes('On Tuesday Mayor John Smith said the town was "safe again".')
+    assert quote.speaker == "Mayor John Smith"
