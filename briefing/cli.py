@@ -63,9 +63,8 @@ class Parser(argparse.ArgumentParser):
         """As argparse's, but a word no command takes is refused by that command ("see briefing render --help")."""
         parsed, extras = self.parse_known_args(args, namespace)
         if extras:
-            command = self._subparsers._group_actions[0].choices.get(getattr(parsed, "command", None)) \
-                if self._subparsers else None
-            (command or self).error(f"unrecognized arguments: {' '.join(extras)}")
+            (_commands(self).get(getattr(parsed, "command", None)) or self).error(
+                f"unrecognized arguments: {' '.join(extras)}")
         return parsed
 
 
@@ -356,7 +355,7 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
         return int(exit_.code or 0)
     if not getattr(args, "run", None):  # `briefing` alone: a usage error, not a request for help
         err.write(parser.format_usage())
-        print(f"briefing: error: name a command ({', '.join(_command_names(parser))})", file=err)
+        print(f"briefing: error: name a command ({', '.join(_commands(parser))})", file=err)
         return EXIT_USAGE
     try:
         return args.run(args, out, err)
@@ -378,9 +377,10 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
         return EXIT_BUG
 
 
-def _command_names(parser: argparse.ArgumentParser) -> list[str]:
-    return [name for action in parser._actions if isinstance(action, argparse._SubParsersAction)
-            for name in action.choices]
+def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    """The parser's commands by name ({} for a command's own parser)."""
+    return {name: command for action in parser._actions if isinstance(action, argparse._SubParsersAction)
+            for name, command in action.choices.items()}
 
 
 def _first_line(error: BaseException) -> str:

@@ -120,7 +120,7 @@ def check_build_mail(args: argparse.Namespace) -> None:
 
 def run_email(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..renderers import RenderOptions
-    from ..renderers.look import look_from, without_paths
+    from ..renderers.look import PATH_FLAGS, look_from, without_paths
     from .email import MailOptions, compose, message_bytes, read_brief
     from .news import news_templates
 
@@ -140,8 +140,9 @@ def run_email(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"briefing: warning: {line}", file=err)
 
     # the brief's own page size and citation marks; its templates and CSS only when named again (--templates)
-    look = without_paths(look_from(data, warn), warn) if not args.templates else \
-        {k: v for k, v in look_from(data, warn).items() if k not in ("templates", "css")}
+    look = look_from(data, warn)
+    look = without_paths(look if not args.templates else {k: v for k, v in look.items() if k not in PATH_FLAGS},
+                         warn)
     mail = MailOptions(
         to=tuple(args.to) or (email_config.to if email_config else ()),
         cc=tuple(args.cc) or (email_config.cc if email_config else ()),
