@@ -329,3 +329,26 @@ def test_a_source_with_nothing_in_it_today_leaves_the_other_sources_read(archive
     assert result.report_count == 2
     assert any("nothing/*.txt: the pattern matches no file" in w for w in warnings)
     assert any("empty: the folder holds no report" in w for w in warnings)
+
+
+def test_the_configs_reading_options_apply_to_what_daily_reads(archive):
+    """[brief] language, since and until are build options the config takes: daily's reading ignored them (a
+    German desk's `language = "de"` still dropped every German report), and said nothing of the copies it left."""
+    german = ["Die Elbe trat am Montag in Pirna über die Ufer und überflutete die Altstadt vollständig.",
+              "Rettungskräfte brachten in der Nacht vierhundert Anwohner aus den Straßen am Fluss in Sicherheit.",
+              "Die Landesregierung rief für den Landkreis Pirna den Katastrophenfall aus, wie ein Sprecher sagte."]
+    report(archive / "reports" / "2026-03-02", "c.txt", "Elbe-Hochwasser in Pirna", "MDR", "2026-03-02", german)
+    report(archive / "reports" / "2026-03-02", "copy.txt", "Elbe floods Pirna", "Sächsische Zeitung", "2026-03-02",
+           FLOOD)
+    report(archive / "reports" / "2026-02-20", "old.txt", "Pirna before the flood", "MDR", "2026-02-20",
+           AID + BRIDGE[1:])
+    config_for(archive)
+    (archive / "briefing.toml").write_text((archive / "briefing.toml").read_text().replace(
+        "[brief]\n", '[brief]\nlanguage = "any"\nsince = "2026-03-01"\n'))
+    config = load_config(archive / "briefing.toml")
+    messages, warnings = [], []
+    result = run_daily(config, date="2026-03-02", embedder=FakeEmbedder(), progress=messages.append,
+                       warn=warnings.append)
+    assert result.report_count == 3  # a.txt, b.txt and the German report; not the copy, not the February one
+    said = " ".join(messages + warnings)
+    assert "copy" in said and "left out 1 report dated outside" in said, said

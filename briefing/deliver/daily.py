@@ -93,7 +93,7 @@ def _run(config, day, force, since, embedder, progress, warn, send, environ, sto
     from ..renderers import RenderOptions
 
     options = config.build
-    documents = _read(config, warn)
+    documents = _read(config, warn, progress)
     if since:
         new_documents = [d for d in documents if _published(d) >= since[:10]]
         progress(f"{len(new_documents)} of {plural(len(documents), 'report')} published since {since}")
@@ -223,8 +223,9 @@ def _mail(config, brief: Brief, folder: Path, force: bool, store: Store, progres
     return True, "mailed"
 
 
-def _read(config: DailyConfig, warn: Report) -> list[Document]:
-    """Every report the sources name now. A source with nothing in it today (an empty folder, a glob
+def _read(config: DailyConfig, warn: Report, progress: Report) -> list[Document]:
+    """Every report the sources name now, read with the config's build options (language, since, until,
+    timeout, strict) as `build` reads with its flags, copies said as `build` says them. A source with nothing in it today (an empty folder, a glob
     matching no file) is a quiet day there, with a warning: the others are still read. A missing one
     is a mistake; so is any empty one with strict."""
     from ..errors import EmptySource, MissingSource
@@ -245,7 +246,7 @@ def _read(config: DailyConfig, warn: Report) -> list[Document]:
     if not inputs:
         return []
     try:
-        return load_documents(inputs, strict=config.build.strict, warn=warn)
+        return load_documents(inputs, warn=warn, options=config.build, progress=progress)
     except InputError as error:  # e.g. no usable report in what is there
         if config.build.strict:
             raise InputError(f"{config.path}: [sources] {error}") from None
