@@ -134,6 +134,11 @@ def test_bad_address_is_one_line_exit_2():
     assert code == 2 and "--to 'not-an-address': not a mail address" in err and err.count("\n") == 1
 
 
+def test_no_address_shows_how_to_give_one():
+    code, out, err = run("email", SAMPLE, "--dry-run")
+    assert code == 2 and err == "briefing: error: --to: give at least one address, as in --to desk@example.org\n"
+
+
 def test_dry_run_and_eml_write_the_message_and_send_nothing(tmp_path):
     code, out, err = run("email", SAMPLE, "--to", "a@example.org", "--dry-run", "--smtp-port", "9")
     assert code == 0 and out.startswith("From: briefing@") and "multipart/alternative" in out

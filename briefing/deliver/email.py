@@ -35,7 +35,7 @@ class MailOptions:
         """`names`: what the user called To, Cc and From (`build`'s --email-to, the config's to)."""
         to_name, cc_name, from_name = names
         if not self.to:
-            raise BriefingError(f"{to_name}: give at least one address")
+            raise BriefingError(f"{to_name}: give at least one address, as in {to_name} desk@example.org")
         for flag, addresses in ((to_name, self.to), (cc_name, self.cc),
                                 (from_name, (self.sender,) if self.sender else ())):
             for address in addresses:
