@@ -352,3 +352,21 @@ def test_the_configs_reading_options_apply_to_what_daily_reads(archive):
     assert result.report_count == 3  # a.txt, b.txt and the German report; not the copy, not the February one
     said = " ".join(messages + warnings)
     assert "copy" in said and "left out 1 report dated outside" in said, said
+
+
+def test_a_daily_markdown_opens_with_what_is_new_as_the_text_does(archive):
+    """A user audit: with `format = ["md"]` the daily brief.md had no "New since the last brief" part (there was
+    no templates/daily/brief.md.j2), while the page, the PDF and the text had it."""
+    config = config_for(archive)
+    config = dataclasses.replace(config, formats=("md", "txt", "json"))
+    run_daily(config, date="2026-03-02", embedder=FakeEmbedder())
+    day2_reports(archive)
+    run_daily(config, date="2026-03-03", embedder=FakeEmbedder())
+    markdown = (config.output_dir / "2026-03-03" / "brief.md").read_text()
+    news = markdown.split("## New since the last brief of 2 March 2026\n", 1)[1].split("\n## ", 1)[0]
+    assert f"- {AID[0]} [\\[" in news, markdown
+    assert "*Continuing: " in news and "told in earlier briefs" in news
+    assert FLOOD[0] not in markdown, "told on day 1"
+    assert "NEW SINCE THE LAST BRIEF OF 2 MARCH 2026" in (config.output_dir / "2026-03-03" / "brief.txt").read_text()
+    run_daily(config, date="2026-03-04", embedder=FakeEmbedder())
+    assert "No new reports came in since the last brief." in (config.output_dir / "2026-03-04" / "brief.md").read_text()

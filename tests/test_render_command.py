@@ -236,10 +236,13 @@ def test_a_daily_brief_renders_with_its_news_part_as_daily_does(built, tmp_path)
     daily = replace(brief, first_date=None, news=News(previous="2024-05-01", new=brief.sections[0].statements[:1],
                                                       continuing=(), repeated=2))
     (built / "brief.json").write_text(json.dumps(daily.to_dict()), encoding="utf-8")
-    code, _out, err = run("render", str(built), "--format", "html,txt", "-q")
+    code, _out, err = run("render", str(built), "--format", "html,txt,md", "-q")
     assert code == 0, err
     assert "New since the last brief of 1 May 2024" in (built / "brief.html").read_text(encoding="utf-8")
     assert "NEW SINCE THE LAST BRIEF OF 1 MAY 2024" in (built / "brief.txt").read_text(encoding="utf-8")
+    markdown = (built / "brief.md").read_text(encoding="utf-8")  # the md had no news part (a user audit)
+    assert "## New since the last brief of 1 May 2024\n" in markdown and "## Key points" not in markdown
+    assert markdown.index("New since") < markdown.index("## Timeline")
 
 
 def test_an_edited_copy_renders_beside_itself_under_its_own_name(built, tmp_path):
