@@ -172,6 +172,11 @@ def _events_told(text: str) -> frozenset[str]:
 _HEADLINE_WORDS = frozenset("""killed kill kills wounded injured dead died dies terrorists militants civilians people
     children strike strikes airstrikes raids says said latest""".split())
 _CLOCKS = {"UTC", "GMT"}
+# who reports the news, by the shape of its name ("Assi Press", "Syrian Observatory", "Shaam News Network",
+# "Local Coordination Committees", "Human Rights Watch"): the source of a topic's statements, not its subject. A
+# label only when a shown statement names it, as "<name> report"
+_REPORTER = re.compile(r"(?:\b(?:Press|News|Agency|Network|TV|Television|Radio|Monitor|Observatory|Watch)|"
+                       r"Coordination Committees?)$")
 
 
 class _NameUsage:
@@ -225,8 +230,12 @@ class _NameUsage:
                 or all(DATE_WORD.match(w) for w in words):
             return False
         if words[0] in ("Source", "Sources", "Photo", "Image") or words[-1].lower().endswith("-based") \
-                or fold(shown) in _AGENCIES or fold(shown) in self.outlets or words[0].rstrip("+-0123456789") in _CLOCKS:
-            return False  # a credit ("Source TRTWorld"), an adjective ("Britain-based"), the press, a clock ("UTC+3")
+                or shown == "Human Rights" \
+                or fold(shown) in _AGENCIES or fold(shown) in self.outlets \
+                or words[0].rstrip("+-0123456789") in _CLOCKS:
+            # a credit ("Source TRTWorld"), an adjective ("Britain-based"), what is left of "Syrian Observatory for
+            # Human Rights", the press, a clock ("UTC+3")
+            return False
         return len(shown.split()) > 1 or (shown.isupper() and len(shown) > 1) or key in self.mid_sentence
 
     def place_like(self, sentences: list[Sentence]) -> set[str]:
@@ -269,7 +278,8 @@ def _built_labels(topic: int, sentences: list[Sentence], name_counts: dict[int, 
     event told where it is named, then the same for the next places (a second "Aleppo casualties"
     becomes "Castello Road casualties" rather than a number)."""
     ranked_names = [(score, key) for score, key in _distinctive(topic, name_counts)
-                    if len(names.display(key).split()) <= MAX_NAME_WORDS and usage.is_name(key, names.display(key))]
+                    if len(names.display(key).split()) <= MAX_NAME_WORDS and usage.is_name(key, names.display(key))
+                    and (key in attested or not _REPORTER.search(names.display(key)))]  # a photo credit's "Assi Press"
     place_like = usage.place_like(sentences)
     places = [(score * (2.0 if key in place_like else 1.0)
                * (COUNTRY_WEIGHT if _is_country(key, names, _COUNTRY_KEYS) else 1.0)
@@ -298,6 +308,8 @@ def _place_label(topic: int, place_key: str, sentences: list[Sentence], name_cou
                  event_counts: dict[int, Counter[str]], names: NameIndex, usage: _NameUsage,
                  shown: Sequence[str] = ()) -> str:
     place = _without_tails(names.display(place_key), names)
+    if _REPORTER.search(place):
+        return f"{place} report"  # what the monitor says is the topic
     if not usage.reads_as_place(place_key):
         return place  # "White House offensive" would read as an offensive on the White House
     naming_place = [s for s in sentences if place_key in names.entities(s.text)]
@@ -361,9 +373,11 @@ def _without_tails(shown: str, names: NameIndex) -> str:
     """The place of a name that a lost comma glued to an agency or a country: "Deir Ezzor SANA" and
     "Astana Kazakhstan" are Deir Ezzor and Astana."""
     words = shown.split()
+    if len(words) > 1 and words[0].endswith("-based"):  # "UK-based Syrian Observatory" is the Syrian Observatory
+        words = words[1:]
     if len(words) > 1 and fold(words[-1]) in _AGENCIES:
-        shown = " ".join(words[:-1])
-    return _without_country_tail(shown, names)
+        words = words[:-1]
+    return _without_country_tail(" ".join(words), names)
 
 
 def _without_country_tail(shown: str, names: NameIndex) -> str:

@@ -206,3 +206,15 @@ def test_the_event_is_one_the_shown_statements_tell_where_they_name_the_place():
 def test_a_name_a_hard_wrapped_report_splits_over_a_line_break_is_the_same_place():
     topics = {0: [s("Five were killed in Deir\nEzzor on Monday."), s("Shells hit Deir  Ezzor."), s("Two died in Deir Ezzor.")]}
     assert label_topics(topics, NameIndex([x.text for x in topics[0]]))[0].startswith("Deir Ezzor ")
+
+
+def test_a_monitor_or_the_press_is_a_label_only_as_its_report_when_a_shown_statement_names_it():
+    """An audit found sections headed "Syrian Observatory" and "Assi Press" (a photo credit): who reports the
+    news, not what it is. A monitor the shown statement quotes heads the section as its report; a credit the
+    reader never sees heads nothing."""
+    topics = {0: [s("Medics said the victims choked, the UK-based Syrian Observatory for Human Rights said."),
+                  s("The victims were stripped to their underwear."), s("Photo by Assi Press via AP."),
+                  s("Photo by Assi Press via AP, medics said."), s("The Syrian Observatory counted the dead.")]}
+    names = NameIndex([x.text for x in topics[0]])
+    assert label_topics(topics, names, {0: [topics[0][0].text]})[0] == "Syrian Observatory report"
+    assert label_topics(topics, names, {0: [topics[0][1].text]})[0] not in ("Assi Press", "Assi Press report")
