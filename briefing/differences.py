@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from .event_context import EVENT_DAYS, EventContext, day_of, first_place, read_context
 from .model import Account, Citation, Difference, Document, Sentence
 from .names import NameIndex
-from .quantities import Count, counts, hedge
+from .quantities import KILLED_OR_WOUNDED, Count, counts, hedge
 
 OUTLIER = 8  # a count this many times off the median of its event's counts is of something else
 MAX_DIFFERENCES = 8
@@ -114,7 +114,7 @@ def compare(a: Count, a_claim: str | None, a_date: str | None,
     b_high = b.high if b.high is not None else float("inf")
     if a.low <= b_high and b.low <= a_high:
         return "differs"
-    if a_date and b_date and a_date != b_date and a.outcome in ("killed", "wounded"):
+    if a_date and b_date and a_date != b_date and a.outcome in ("killed", "wounded", KILLED_OR_WOUNDED):
         earlier, later = (a, b) if a_date < b_date else (b, a)
         earlier_high = earlier.high if earlier.high is not None else float("inf")
         if later.low > earlier_high:

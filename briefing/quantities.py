@@ -66,6 +66,11 @@ OUTCOMES = {
 _OUTCOME_CUE = re.compile(r"\b(?P<cue>" + "|".join(sorted((re.escape(w) for ws in OUTCOMES.values() for w in ws),
                                                            key=len, reverse=True)) + r")\b", re.I)
 _OUTCOME_OF = {w: outcome for outcome, words in OUTCOMES.items() for w in words}
+# "killed or injured", "dead and wounded", "killing and injuring": one count of both, which is neither a death
+# toll nor a count of the wounded; it is compared only with counts of both
+KILLED_OR_WOUNDED = "killed or wounded"
+_AND_OR = re.compile(r"\s+(?:and/or|or|and)\s+")
+_CUE_AND_OR = re.compile(r"\b(?P<cue>\w+)\s+(?:and/or|or|and)\s+$")
 REACH = 60  # characters around a number searched for its outcome word
 _NOT_A_COUNT_BEFORE = re.compile(r"(?:january|february|march|april|may|june|july|august|september|october|november|"
                                  r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|resolutions?|article|"
@@ -90,7 +95,7 @@ class Count:
     bound: str  # "exact", "at least", "more than", "about", "nearly", "at most", "fewer than", "vague"
     low: int  # the least the words allow
     high: int | None  # the most the words allow (None: no upper bound)
-    outcome: str  # "killed", "wounded", "displaced", "detained", or "" for a plain count ("2,000 fighters")
+    outcome: str  # "killed", "wounded", "killed or wounded", "displaced", "detained", or "" for a plain count
     who: str  # "people", "civilians", "children", "women", "fighters", "displaced"
     start: int  # character offsets in the sentence
     end: int
@@ -204,7 +209,7 @@ def _who(after: str) -> str | None:
 
 def _outcome(sentence: str, start: int, end: int, who: str | None) -> str | None:
     """The nearest casualty word around the number ('' when none but the count has a noun; None: not a count)."""
-    best: tuple[float, str] | None = None
+    best: tuple[float, re.Match[str]] | None = None
     for cue in _OUTCOME_CUE.finditer(sentence, max(0, start - REACH), min(len(sentence), end + REACH)):
         if cue.end() <= start:
             if cue.group("cue").lower() in ("injured", "wounded", "dead", "killed", "displaced") and \
@@ -223,10 +228,24 @@ def _outcome(sentence: str, start: int, end: int, who: str | None) -> str | None
                                                         between):
             continue  # another clause or another number stands between
         if best is None or distance < best[0]:
-            best = (distance, _OUTCOME_OF[cue.group("cue").lower()])
+            best = (distance, cue)
     if best is not None and best[0] <= (9 if who else 3):
-        return best[1]
+        return _told_outcome(sentence, best[1])
     return "" if who is not None else None
+
+
+def _told_outcome(sentence: str, cue: re.Match[str]) -> str:
+    """The outcome of a casualty word, or KILLED_OR_WOUNDED when it is joined to the other one by "or" or "and"."""
+    outcome = _OUTCOME_OF[cue.group("cue").lower()]
+    if outcome not in ("killed", "wounded"):
+        return outcome
+    joined = _AND_OR.match(sentence, cue.end())
+    after = _OUTCOME_CUE.match(sentence, joined.end()) if joined else None
+    before = _CUE_AND_OR.search(sentence[max(0, cue.start() - 24):cue.start()])
+    for other in (after, before):
+        if other and {outcome, _OUTCOME_OF.get(other.group("cue").lower())} == {"killed", "wounded"}:
+            return KILLED_OR_WOUNDED
+    return outcome
 
 
 def hedge(sentence: str) -> str | None:

@@ -213,3 +213,10 @@ def test_the_places_read_of_a_brief_go_with_its_name_index():
     del names
     gc.collect()
     assert gone() is None
+
+
+def test_a_count_of_the_killed_or_injured_is_not_compared_with_death_tolls():
+    """FA-KES audit: "hundreds of people were killed or injured" was shown among the tolls of people killed."""
+    assert differences(("Alpha", DAY, "The shelling of Saraqib killed 58 people."),
+                       ("Beta", DAY, "A group said hundreds of people were killed or injured in the shelling of "
+                                     "Saraqib.")) == ()

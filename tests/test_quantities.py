@@ -66,3 +66,20 @@ def test_a_count_after_and_is_read_with_its_own_clause():
         [("seven", "killed"), ("dozens", "wounded")]
     assert [(c.text, c.outcome) for c in counts("The attack killed 58 people and wounded 300.")] == \
         [("58", "killed"), ("300", "wounded")]
+
+
+@pytest.mark.parametrize("sentence, measure", [
+    ("Another group said hundreds of people were killed or injured in the shelling.", "people killed or wounded"),
+    ("The attack killed and wounded dozens of people.", "people killed or wounded"),
+    ("More than 100 people were dead or wounded.", "people killed or wounded"),
+    ("Some 40 children were injured or killed.", "children killed or wounded"),
+])
+def test_a_count_of_the_killed_and_the_wounded_together_is_no_death_toll(sentence, measure):
+    """FA-KES audit: "hundreds of people were killed or injured" was compared with death tolls as people killed."""
+    assert one(sentence).measure == measure
+
+
+def test_killed_and_wounded_told_apart_stay_apart():
+    assert [c.measure for c in counts("At least 58 killed and dozens injured.")] == ["people killed", "people wounded"]
+    assert [c.measure for c in counts("The strike killed 16 people and wounded 40.")] == ["people killed",
+                                                                                           "people wounded"]
