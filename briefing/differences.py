@@ -52,6 +52,13 @@ _ACTION = re.compile(r"\b(" + "|".join(map(re.escape, ACTIONS)) + r")\b", re.I)
 _NEAR_HEDGE = re.compile(r"\b(?:alleged(?:ly)?|suspected|claim(?:s|ed)? (?:to have|it had|they had)|purported|"
                          r"(?:claims?|reports?|allegations?|accusations?) of|accus\w+ (?:\w+ ){0,4}of|"
                          r"reported(?:ly)?|said to have|unconfirmed)\s+(?:\w+\s+){0,3}$", re.I)
+# a verb of speech: what it introduces is someone's words the outlet reports, not its own statement of fact
+# ("Ivanka Trump took a more compassionate tone tweeting ... the atrocious chemical attack"). Not quotes.py's
+# cues: those are read beside quotation marks, and without them "states" and "reports" are nouns as often
+_SPEECH = re.compile(r"\b(?:said|says|saying|told|tells|telling|wrote|writes|writing|tweeted|tweets|tweeting|posted|"
+                     r"posting|stated|stating|declared|announced|added|adding|insisted|warned|denied|denying|"
+                     r"quoted)\b", re.I)
+TRAILING_WORDS = 6  # a verb of speech this near a sentence's end names who said all of it ("..., the statement said.")
 
 
 @dataclass(frozen=True)
@@ -367,6 +374,8 @@ def claim_differences(documents: Sequence[Document], sentences: Sequence[Sentenc
             continue
         for match in _ACTION.finditer(sentence.text):
             hedged = bool(_NEAR_HEDGE.search(sentence.text[max(0, match.start() - 60):match.start()]))
+            if not hedged and (in_speech(sentence.text, match.start()) or hedge(sentence.text)):
+                continue  # someone's words the outlet reports: neither its own statement of fact nor its doubt
             action = match.group(1).lower()
             tellings[action][hedged].append(row)  # one story per brief, mostly: the action is the key
     found = []
@@ -394,6 +403,16 @@ def claim_differences(documents: Sequence[Document], sentences: Sequence[Sentenc
                                 topic=topic, note=note, accounts=accounts)
         found.append(((-SEVERITY["attribution"], (order or {}).get(topic, 99), -len(rows)), difference))
     return found
+
+
+def in_speech(text: str, at: int) -> bool:
+    """Whether the words at `at` are someone's that the outlet reports: a verb of speech stands before them
+    ("Carter said the coalition captured ..."), or the sentence ends by naming who said it ("The rebels took
+    control of the town, the statement said.")."""
+    for verb in _SPEECH.finditer(text):
+        if verb.start() < at or len(text[verb.end():].split()) <= TRAILING_WORDS:
+            return True
+    return False
 
 
 def _outlet(document: Document) -> str:

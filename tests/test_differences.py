@@ -220,3 +220,18 @@ def test_a_count_of_the_killed_or_injured_is_not_compared_with_death_tolls():
     assert differences(("Alpha", DAY, "The shelling of Saraqib killed 58 people."),
                        ("Beta", DAY, "A group said hundreds of people were killed or injured in the shelling of "
                                      "Saraqib.")) == ()
+
+
+def test_an_action_in_someone_s_words_is_not_the_outlet_s_statement_of_fact():
+    """FA-KES audit: Ivanka Trump's tweet of "the atrocious chemical attack", quoted by the outlet, was shown as
+    the outlet stating the chemical attack as fact."""
+    claimed = ("Beta", DAY, "The alleged chemical attack on Khan Sheikhoun shocked the world.")
+    for told in ("Ivanka Trump took a more compassionate tone tweeting Wednesday Heartbroken and outraged by the "
+                 "images coming out of Syria following the atrocious chemical attack yesterday.",
+                 "The minister told reporters the chemical attack on Khan Sheikhoun was a war crime.",
+                 "The chemical attack on Khan Sheikhoun was a war crime, the minister said on Wednesday.",
+                 "The chemical attack on Khan Sheikhoun was a war crime, according to the minister."):
+        assert differences(("Alpha", DAY, told), claimed) == (), told
+    stated = differences(("Alpha", DAY, "After the chemical attack on Khan Sheikhoun the minister said he would "
+                                        "resign over his government's silence."), claimed)
+    assert [d.kind for d in stated] == ["attribution"]  # the outlet's own words, before anyone speaks
