@@ -26,7 +26,13 @@ MIN_WORDS, MAX_WORDS = 2, 5
 # a name ending so is a group or an office, never the place of an event: named only when nothing else is
 ORGANISATION_WEIGHT = 0.9  # a tie-breaker: "UN Security Council" still heads the topic about it
 _ORGANISATION = re.compile(r"\b(?:State|Front|Army|Forces|Brigades?|Group|Party|Council|Coalition|Committee|Ministry|"
-                           r"Command|Observatory|Movement|Organi[sz]ation|Agency|Service|Units?|Guards?)$")
+                           r"Command|Observatory|Movement|Organi[sz]ation|Agency|Service|Units?|Guards?|Union)$")
+# a seat of power stands for who sits there ("The White House said ...", "asked Congress to authorise strikes"), and a
+# titled name is a person: neither is where an event happens ("White House offensive", "Congress casualties")
+_TITLE = re.compile(r"\b(?:President|Prime Minister|Minister|King|Queen|Prince|Sheikh|General|Gen|Secretary|"
+                    r"Chancellor|Pope|Mr|Mrs|Ms|Dr)\b(?=.)")
+_SEAT_OF_POWER = re.compile(r"^(?:The )?(?:White House|Kremlin|Pentagon|Congress|Capitol Hill|Downing Street|Elysee|"
+                            r"Élysée|State Department|Foreign Office|Whitehall|Senate|Parliament)$")
 MAX_NAME_WORDS = 3  # a longer "name" is usually a run of names (a list, a byline): not a label
 NAME_GAP = 2000  # characters searched for a sentence's next name (a name not written as found is skipped)
 MAX_PLACES_TRIED = 3  # a label another topic has taken is tried with this many of the topic's places
@@ -193,6 +199,7 @@ class _NameUsage:
         self.place_cued_in: dict[str, set[str]] = {}  # sentence text -> the keys it puts after a place cue
         self.force_cued_in: dict[str, set[str]] = {}  # sentence text -> the keys it puts before a force noun
         self.mid_sentence: set[str] = set()  # the keys written somewhere other than at a sentence's start
+        self.surnames: set[str] = set()  # the last names of titled persons, folded
         for original in {s.text for sentences in topics.values() for s in sentences}:
             # names are joined by one space: looked for in the text with its runs of space and line breaks as one
             # ("Deir\nEzzor" of a hard-wrapped report is Deir Ezzor)
@@ -214,6 +221,9 @@ class _NameUsage:
                     self.after_place_cue[key] += 1
                 if _FORCE_NOUN.match(text, at + len(name)):
                     forces.add(key)
+                last = name.rsplit(" ", 1)[-1]
+                if last != name and _TITLE.search(name) and not _TITLE.match(last):
+                    self.surnames.add(_surname(last))  # "Syrian President Bashar al-Assad": "Assad" is a person too
             if cued:
                 self.place_cued_in[original] = cued
             if forces:
@@ -246,7 +256,9 @@ class _NameUsage:
         """A country, or a name put after a place cue in a fair share of its mentions ("White House",
         "Human Rights" never are: they are no place an event happens in), and not an organisation's
         ("captured Deir ez-Zor from Islamic State": "Islamic State capture" would say who captured what)."""
-        if _ORGANISATION.search(self.names.display(key)):
+        shown = self.names.display(key)
+        if _ORGANISATION.search(shown) or _SEAT_OF_POWER.match(shown) or _TITLE.search(shown) \
+                or _surname(shown) in self.surnames:
             return False
         return _is_country(key, self.names, _ANY_COUNTRY_KEYS) or self.after_place_cue[key] >= PLACE_SHARE * max(1, self.mentions[key])
 
@@ -260,6 +272,14 @@ class _NameUsage:
     def acting_in(self, text: str) -> set[str]:
         """The people's names this sentence uses as a party to events ("Iraqi forces", "Russian jets")."""
         return self.force_cued_in.get(text, set())
+
+
+def _surname(name: str) -> str:
+    """A last name as titled persons' names and their mentions share it: "al-Assads" (an apostrophe lost),
+    "Assad" and "al-Assad" are one."""
+    folded = fold(name)
+    folded = folded[3:] if folded.startswith(("al-", "el-")) else folded
+    return folded[:-1] if folded.endswith("s") and len(folded) > 4 else folded
 
 
 def _distinctive(topic: int, counts: dict[int, Counter[str]]) -> list[tuple[float, str]]:

@@ -218,3 +218,16 @@ def test_a_monitor_or_the_press_is_a_label_only_as_its_report_when_a_shown_state
     names = NameIndex([x.text for x in topics[0]])
     assert label_topics(topics, names, {0: [topics[0][0].text]})[0] == "Syrian Observatory report"
     assert label_topics(topics, names, {0: [topics[0][1].text]})[0] not in ("Assi Press", "Assi Press report")
+
+
+def test_a_seat_of_power_or_a_person_is_no_place_of_an_event():
+    """Audits found "White House offensive", "Congress casualties" and "President Bashar al-Assads chemical
+    attack": the White House speaks, Congress is asked, Assad is a person; none is where the event happened."""
+    topics = {0: [s("The White House said the attack was unacceptable."), s("Officials at the White House met."),
+                  s("The strikes were discussed at the White House."), s("Obama asked Congress to back strikes."),
+                  s("The vote in Congress on strikes is next week.")],
+              1: [s("Syrian President Bashar al-Assad denied the attack."), s("The forces of Assad launched an attack."),
+                  s("Activists blamed the attack on Assad."), s("The attack of Assad killed dozens.")]}
+    labels = label_topics(topics, NameIndex([x.text for group in topics.values() for x in group]))
+    assert labels[0] in ("White House", "Congress"), labels
+    assert labels[1] == "Assad", labels
