@@ -50,6 +50,9 @@ _NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)
 _UNIT = r"(?:day|week|month|year)s?"
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _HEDGE = r"(?:(?:nearly|almost|about|around|some|roughly|more\s+than|over|at\s+least)\s+)?"
+# two or more years: "in 2014 and 2015", "between 2014 and 2016", "in 2012, 2013 and 2014", "2014-15"
+_YEARS = (rf"\b(?:(?:[Ii]n|[Dd]uring|[Bb]etween|[Ff]rom)\s+)?{_YEAR}(?:(?:\s*,\s*{_YEAR})*,?\s+(?:and|or|to|through|"
+          rf"until)\s+(?:in\s+)?{_YEAR}|\s*[-–/]\s*(?:{_YEAR}|\d\d))\b")
 
 # (kind, pattern, what the text must hold for it to match), longest forms first: a match hides shorter
 # ones inside it. The needs are cheap tests (see _cues) that spare most patterns most sentences.
@@ -69,6 +72,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = tuple(
         ("month_year", rf"\b{_MONTH},?\s+{_YEAR}\b", 0, "digit month"),
         ("month", rf"\b(?:[Ii]n|[Dd]uring|[Bb]y|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?:early\s+|late\s+|mid-?)?{_MONTH}", 0,
          "month"),
+        ("years", _YEARS, 0, "digit"),
         ("year", rf"\b(?:[Ii]n|[Dd]uring)\s+{_YEAR}\b", 0, "digit"),
         ("past_span", rf"\b(?:(?:in|over|for|during)\s+)?the\s+(?:past|last)\s+{_HEDGE}{_NUMBER}\s+{_UNIT}\b", re.I,
          "the unit"),
@@ -282,7 +286,9 @@ def resolve(mention: DateMention, published: dt.date | None) -> DateMention:
 @lru_cache(maxsize=65536)  # "on Friday" in the reports of one day: one reading
 def _resolve(kind: str, text: str, published: dt.date | None) -> tuple[str, dt.date | None, dt.date | None] | None:
     words = _clean(text)
-    if kind == "duration":
+    if kind in ("duration", "years"):
+        # "at least three chlorine attacks in 2014 and 2015": events of several years, none of them dated by
+        # its first (the timeline put this at 2014); a sentence is dated only by a date of its own
         return DURATION, None, None
     if kind in ("iso", "absolute"):
         day = _parse(_without_weekday(words))

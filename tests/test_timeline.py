@@ -333,3 +333,22 @@ def test_a_sentence_a_report_repeats_word_for_word_is_one_entry():
             "A bomb exploded in the Grand Mosque on Friday. Police closed the area.")
     timeline = _timeline([make_document(text, date=FRI)])
     assert [e.text for e in timeline] == ["A bomb exploded in the Grand Mosque on Friday."]
+
+
+@pytest.mark.parametrize("sentence, expression", [
+    ("A UN-led inquiry blamed the regime for at least three chlorine attacks in 2014 and 2015.", "in 2014 and 2015"),
+    ("Between 2014 and 2016 the group held Palmyra.", "Between 2014 and 2016"),
+    ("Raids came in 2012, 2013 and 2014.", "in 2012, 2013 and 2014"),
+    ("The 2014-2015 campaign failed.", "2014-2015"),
+])
+def test_two_or_more_years_are_no_date_of_one_event(sentence, expression):
+    """FA-KES audit: "at least three chlorine attacks in 2014 and 2015" was an entry of the timeline dated 2014."""
+    assert [(m.text, m.resolved) for m in dated(sentence, FRI)] == [(expression, False)]
+
+
+def test_a_sentence_of_several_years_is_dated_only_by_a_date_of_its_own():
+    report = make_document("The regime was blamed for at least three chlorine attacks in 2014 and 2015. "
+                           "Sarin was used in Khan Sheikhoun on April 4, 2017, in the worst of the attacks.", date=FRI)
+    assert [(e.label, e.text[:5]) for e in _timeline([report])] == [("4 April 2017", "Sarin")]
+    assert [m.precision for m in dated("Chlorine attacks in 2014 and 2015 came before the sarin attack of "
+                                       "April 4, 2017.", FRI)] == ["duration", "day"]
