@@ -122,6 +122,21 @@ def test_characters_lost_to_an_earlier_encoding_error_get_one_warning(tmp_path):
     assert len(warnings) == 1 and "2 reports hold characters lost" in warnings[0] and "a.txt" in warnings[0]
 
 
+def test_a_text_opening_with_another_day_than_its_date_gets_one_warning(tmp_path):
+    """Audit: a report dated 4 April whose text opens "April 11 2017 ..." put a warning of 11 April on the 4th in
+    the timeline, silently. Its date is kept (the desk knows which is right); the desk is told."""
+    front = "---\ntitle: Moscow warns\ndate: 2017-04-04\n---\n"
+    write(tmp_path, "a.md", front + "April 11 2017 Moscow warns against new US missile strikes on Syria, a general said.\n")
+    write(tmp_path, "b.md", front + "Tuesday, 5 April 2017 The ministry said the planes had not struck the town.\n")
+    write(tmp_path, "c.md", front + "4 April 2017 Dozens were killed in the gas attack on the town, medics said.\n")
+    write(tmp_path, "d.md", front + "Dozens were killed on April 11 2016 in an earlier raid on the town, medics said.\n")
+    warnings = []
+    docs = load_documents([str(tmp_path)], warn=warnings.append)
+    assert len(docs) == 4 and all(d.date == "2017-04-04" for d in docs)
+    assert warnings == [f"1 report opens with a date other than its own (the first: {tmp_path / 'a.md'} says 11 April "
+                        f"2017, its date is 4 April 2017); the brief goes by the reports' dates"]
+
+
 def test_strict_makes_a_bad_file_fatal(tmp_path):
     write(tmp_path, "good.txt", "The army took the city on Friday.\n")
     write(tmp_path, "empty.txt", "")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import glob
 import os
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
@@ -143,17 +144,23 @@ def load_documents(inputs: Iterable[str], strict: bool = False, warn: Report = l
         items = _fetch_links(items, fetcher or Fetcher(timeout=options.timeout))
 
     documents: list[Document] = []
+    opening_dates: dict[int, tuple[date, date]] = {}  # id(document) -> (the day its text opens with, its date)
     for item in items:
         if isinstance(item, InputError):
             skip(str(item))
         elif isinstance(item, Document):
-            documents.append(without_page_furniture(without_lead_boilerplate(with_plain_title(item))))
+            cleaned = without_page_furniture(without_lead_boilerplate(with_plain_title(item)))
+            documents.append(cleaned)
+            said = _opening_date(item)  # read before the lead-in cut takes the date line away
+            if said:
+                opening_dates[id(cleaned)] = said
     if not documents:
         raise InputError("no usable report in the input")
     documents = _within_dates(documents, options, warn, progress)
     documents = _without_copies(documents, progress)
     documents = _in_language(documents, options.language, skip)
     _warn_of_lost_characters(documents, warn)
+    _warn_of_other_dates(documents, opening_dates, warn)
     used_ids: set[str] = set()
     unique = []
     for document in documents:
@@ -171,6 +178,43 @@ def _warn_of_lost_characters(documents: list[Document], warn: Report) -> None:
         first = lost[0].path if lost[0].path and not lost[0].path.endswith(".jsonl") else lost[0].id
         warn(f"{len(lost)} report{' holds' if len(lost) == 1 else 's hold'} characters lost to an earlier "
              f"encoding error (shown as \ufffd; the first: {first}); the brief quotes them as they are")
+
+
+OPENING = 60  # characters at a text's start where a page's date line sits
+DATE_SLACK_DAYS = 1  # a date line a day off the report's date is a time zone, not another date
+
+
+def _opening_date(document: Document) -> tuple[date, date] | None:
+    """(the day the text opens with, the report's date) when they are more than a day apart: "April 11 2017
+    Russian General Staff warns ..." in a report dated 4 April."""
+    opening = document.text.lstrip()[:OPENING]
+    if not document.date or not opening[:1].isalnum():
+        return None
+    from ..dates import find_dates, resolve
+
+    mention = next((m for m in find_dates(opening) if m.start == 0), None)
+    said = resolve(mention, None) if mention else None
+    if said is None or said.precision != "day" or said.first is None:
+        return None
+    try:
+        dated = date.fromisoformat(document.date[:10])
+    except ValueError:
+        return None
+    return (said.first, dated) if abs((said.first - dated).days) > DATE_SLACK_DAYS else None
+
+
+def _warn_of_other_dates(documents: list[Document], opening_dates: dict[int, tuple[date, date]],
+                         warn: Report) -> None:
+    """One warning for the kept reports whose text opens with a day other than their date: the timeline
+    places their news on their date, so a wrong one moves it; which of the two is right only the desk can tell."""
+    other = [(document, *opening_dates[id(document)]) for document in documents if id(document) in opening_dates]
+    if other:
+        document, said, dated = other[0]
+        where = document.path if document.path and not document.path.endswith(".jsonl") else document.id
+        many = len(other) > 1
+        warn(f"{len(other)} report{'s open' if many else ' opens'} with a date other than {'their' if many else 'its'} "
+             f"own (the first: {where} says {said.day} {said:%B %Y}, its date is {dated.day} {dated:%B %Y}); the "
+             f"brief goes by the reports' dates")
 
 
 def _fetch_links(items: list[Item], fetcher: Fetcher) -> list[Item]:
