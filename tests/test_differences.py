@@ -235,3 +235,28 @@ def test_an_action_in_someone_s_words_is_not_the_outlet_s_statement_of_fact():
     stated = differences(("Alpha", DAY, "After the chemical attack on Khan Sheikhoun the minister said he would "
                                         "resign over his government's silence."), claimed)
     assert [d.kind for d in stated] == ["attribution"]  # the outlet's own words, before anyone speaks
+
+
+def test_a_claimed_figure_reads_as_one_line_in_every_format(fake_embedder):
+    """FA-KES audit: the claim word printed under the figure read as part of it ("at least 100" / "according to")."""
+    import re
+
+    from briefing.options import BuildOptions
+    from briefing.pipeline import brief_documents
+    from briefing.renderers import render
+
+    texts = [("Alpha", "An air strike on Saraqib killed at least 100 people on Tuesday, according to activists. Rescue "
+                       "workers searched the rubble of the market for survivors. The strike hit the market at noon."),
+             ("Beta", "An air strike on Saraqib killed 72 people on Tuesday. Rescue workers searched the rubble "
+                      "of the market. Witnesses said the market was crowded at noon when the jets came.")]
+    documents = [make_document(text, id=f"r{n}", outlet=outlet, date=DAY, title=f"Strike {n}")
+                 for n, (outlet, text) in enumerate(texts, start=1)]
+    brief = brief_documents(documents, BuildOptions(), embedder=fake_embedder)
+    assert [(a.figure, a.claim) for a in brief.differences[0].accounts] == [("72", None),
+                                                                           ("at least 100", "according to")]
+    html = render(brief, "html")
+    figures = re.findall(r'<th scope="row" class="figure">(.*?)</th>', html, re.S)
+    assert figures == ["72", "at least 100"]  # the figure alone in its cell
+    assert '<td><span class="claim">as a claim (“according to”):</span> An air strike' in html
+    assert "| at least 100 | *as a claim (“according to”):* An air strike" in render(brief, "md")
+    assert "- at least 100, as a claim (“according to”): An air strike" in render(brief, "txt")
