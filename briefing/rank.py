@@ -422,6 +422,28 @@ def main_claim(text: str, names: NameIndex | None = None) -> str:
     return text
 
 
+# who speaks, when a sentence opens by saying so: "France and Britain said on Wednesday that ...", "The Arab League
+# called Wednesday on ..."
+_OPENING_SPEAKER = re.compile(r"^(?P<who>(?:\S+\s+){0,8}?\S+?)\s+(?:(?:also|later|earlier|again|has|have|had)\s+)?"
+                              r"(?:said|says|called|urged|told|announced|demanded|warned|stated|accused|asked|"
+                              r"insisted|denied|claimed|condemned|blamed)\b")
+
+
+_NOT_SPEAKER_WORDS = frozenset({"meanwhile", "however", "also", "then", "later", "earlier", "separately", "but",
+                                "and", "yet", "still", "now"})
+
+
+def speakers(text: str, names: NameIndex) -> frozenset[str]:
+    """The content words of who the sentence opens by saying speaks ({"france", "britain"}), empty when it does
+    not say or says only "he" or "they". Words, not names: "France Britain the United States" (its commas lost)
+    is one run of names, and "Activists" opening a sentence is no name."""
+    match = _OPENING_SPEAKER.match(text)
+    if not match or "," in match.group("who"):
+        return frozenset()
+    return frozenset(word for word in content_words(match.group("who"), names)
+                     if not word.startswith("@") and word not in _NOT_SPEAKER_WORDS)
+
+
 class SameFact:
     """Whether another report's sentence tells the fact a statement tells, so that the statement may cite
     it: `same_fact(statement_row, other_row)`, for two rows whose cosine is SAME_FACT_COSINE or more.
@@ -435,7 +457,9 @@ class SameFact:
         allow one value; a count in the main claim must be told by the other too;
       * agree on dates: when both give a resolved date their periods overlap; otherwise their reports
         were published at most SAME_FACT_DAYS apart (unknown dates do not object);
-      * agree on places: when both name places (event_context.named_places), they share one.
+      * agree on places: when both name places (event_context.named_places), they share one;
+      * agree on who speaks: when both open by saying who speaks ("France and Britain said", "The Arab League
+        called"), a word of it: a report telling what the Arab League asked does not say France asked it.
     The checks run cheapest first, and only for the few pairs that close, each text read once (its
     content words, main claim and places kept by text for the brief)."""
 
@@ -445,6 +469,7 @@ class SameFact:
         self.words = ContentWords(sentences, names)
         self.claims: dict[str, tuple[set[str], int]] = {}  # text -> its main claim's content words, its end
         self.places: dict[str, PlaceReading] = {}  # text -> its place_reading
+        self.speakers: dict[str, frozenset[str]] = {}  # text -> who it opens by saying speaks
 
     def __call__(self, row: int, other: int) -> bool:
         mine, theirs = self.sentences[row], self.sentences[other]
@@ -454,9 +479,20 @@ class SameFact:
         if len(claim & self.words[other]) < SAME_FACT_CLAIM * len(claim):
             return False
         return (counts_agree(mine.text, theirs.text, claim_end)
+                and self._speakers_agree(mine.text, theirs.text)
                 and readings_agree(self._places(mine.text), self._places(theirs.text))
                 and dates_agree(mine.text, self.published.get(mine.doc_id),
                                 theirs.text, self.published.get(theirs.doc_id)))
+
+    def _speakers_agree(self, mine: str, theirs: str) -> bool:
+        mine_said, theirs_said = self._speakers(mine), self._speakers(theirs)
+        return not (mine_said and theirs_said) or bool(mine_said & theirs_said)
+
+    def _speakers(self, text: str) -> frozenset[str]:
+        found = self.speakers.get(text)
+        if found is None:
+            found = self.speakers[text] = speakers(text, self.names)
+        return found
 
     def _places(self, text: str) -> PlaceReading:
         found = self.places.get(text)

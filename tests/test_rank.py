@@ -282,3 +282,23 @@ def test_the_same_fact_checks_one_by_one():
     assert not places_agree("Strikes hit Boleel near Deir Ezzor.", "Strikes hit Quriyah near Deir Ezzor.", names)
     assert places_agree("Strikes hit Boleel near Deir Ezzor.", "Strikes hit the area.", names)
     assert places_agree("Fighting went on in Deir Ezzor.", "The army captured Deir Ezzor city.", names)
+
+
+def test_a_report_telling_what_another_speaker_said_is_not_cited_for_it():
+    """Audit: "France and Britain said ... inspectors should be allowed immediate access" cited two reports that
+    said the Arab League called for it. Who speaks must agree when both sentences say; a third report naming
+    France and Britain among others is cited, and a sentence that does not say who speaks does not object."""
+    from briefing.rank import SameFact, speakers
+
+    texts = ["France and Britain said on Wednesday that UN inspectors in Syria should be allowed immediate access "
+             "to the site of the attack.",
+             "The Arab League called on Wednesday on UN inspectors in Syria to be allowed immediate access to the "
+             "site of the attack.",
+             "France Britain the United States and others said on Wednesday that UN inspectors in Syria should be "
+             "allowed immediate access to the site of the attack.",
+             "UN inspectors in Syria should be allowed immediate access to the site of the attack on Wednesday."]
+    sentences = [Sentence(doc_id=f"r{n}", index=0, paragraph=0, start=0, end=len(t), text=t) for n, t in enumerate(texts)]
+    names = NameIndex(texts)
+    assert speakers(texts[0], names) == {"france", "britain"} and speakers(texts[3], names) == set()
+    same_fact = SameFact(sentences, names)
+    assert [same_fact(0, other) for other in (1, 2, 3)] == [False, True, True]
