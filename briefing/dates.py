@@ -50,9 +50,9 @@ _NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)
 _UNIT = r"(?:day|week|month|year)s?"
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _HEDGE = r"(?:(?:nearly|almost|about|around|some|roughly|more\s+than|over|at\s+least)\s+)?"
-# two or more years: "in 2014 and 2015", "between 2014 and 2016", "in 2012, 2013 and 2014", "2014-15"
-_YEARS = (rf"\b(?:(?:[Ii]n|[Dd]uring|[Bb]etween|[Ff]rom)\s+)?{_YEAR}(?:(?:\s*,\s*{_YEAR})*,?\s+(?:and|or|to|through|"
-          rf"until)\s+(?:in\s+)?{_YEAR}|\s*[-–/]\s*(?:{_YEAR}|\d\d))\b")
+# two or more years: "in 2014 and 2015", "between 2014 and 2016", "in 2012, 2013 and 2014", "2014-2015"
+_YEARS = (rf"\b(?:(?:[Ii]n|[Dd]uring|[Bb]etween|[Ff]rom)\s+)?{_YEAR}(?:\s*,\s*{_YEAR})*"
+          rf"(?:,?\s+(?:and|or|to|through|until)\s+(?:in\s+)?|\s*[-–]\s*){_YEAR}\b")
 
 # (kind, pattern, what the text must hold for it to match), longest forms first: a match hides shorter
 # ones inside it. The needs are cheap tests (see _cues) that spare most patterns most sentences.
@@ -72,7 +72,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = tuple(
         ("month_year", rf"\b{_MONTH},?\s+{_YEAR}\b", 0, "digit month"),
         ("month", rf"\b(?:[Ii]n|[Dd]uring|[Bb]y|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?:early\s+|late\s+|mid-?)?{_MONTH}", 0,
          "month"),
-        ("years", _YEARS, 0, "digit"),
+        ("years", _YEARS, 0, "digit years"),
         ("year", rf"\b(?:[Ii]n|[Dd]uring)\s+{_YEAR}\b", 0, "digit"),
         ("past_span", rf"\b(?:(?:in|over|for|during)\s+)?the\s+(?:past|last)\s+{_HEDGE}{_NUMBER}\s+{_UNIT}\b", re.I,
          "the unit"),
@@ -102,6 +102,9 @@ def _cues(text: str) -> set[str]:
     cues = {word for word in ("since", "the", "ago") if word in lower}
     if _DIGIT.search(text):
         cues.add("digit")
+        # a year starts with one of these: two of them in the text, or it cannot name two years
+        if sum(text.count(century) for century in ("18", "19", "20")) >= 2:
+            cues.add("years")
     if _A_MONTH.search(text):
         cues.add("month")
     if any(word in lower for word in _UNIT_WORDS):
