@@ -21,6 +21,7 @@ from typing import Any
 
 from .errors import InputError
 from .model import Brief, Citation
+from .wording import plural
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}$")
 # (class, field) whose value is printed as a day ("3 November 2017"): a real calendar day, YYYY-MM-DD
@@ -135,10 +136,51 @@ def _shown(value: Any) -> str:
 
 
 def edit_warnings(brief: Brief) -> list[str]:
-    """What an edit left half done: a key point whose statement no section holds any more (a statement
-    taken out of its section is still shown at the top unless key_points lose it too). `build` and
-    `daily` never make one: every key point is a statement of a section."""
+    """What an edit left half done, each a warning: the brief is still rendered as edited, since a desk may mean
+    it, and `build` and `daily` write some of these shapes themselves (a quiet day has no section)."""
+    return [*_orphan_key_points(brief), *_no_section_left(brief), *_title_naming_a_hidden_section(brief)]
+
+
+def _orphan_key_points(brief: Brief) -> list[str]:
+    """A key point whose statement no section holds any more (a statement taken out of its section is still
+    shown at the top unless key_points lose it too). `build` and `daily` never make one: every key point is a
+    statement of a section."""
     shown = {statement.text for section in brief.sections for statement in section.statements}
     return [f"key_points[{index}] ({_shown(point.text)}) is in no section: it is still shown as a key point "
             f"(take it out of key_points too to leave it out)"
             for index, point in enumerate(brief.key_points) if point.text not in shown]
+
+
+def _no_section_left(brief: Brief) -> list[str]:
+    """Every section taken out or emptied while the brief found topics: its header reads "0 of 3 topics". A
+    warning, not an error: `daily` writes such a brief for a day whose every statement an earlier brief told
+    (its news then has nothing new), and a desk may keep only the key points and the timeline on purpose."""
+    from .renderers import shown_sections
+
+    told_before = brief.news is not None and not brief.news.new
+    if shown_sections(brief.sections) or not brief.topics or told_before:
+        return []
+    what = "is empty" if not brief.sections else "has no statement left in any section"
+    return [f"sections {what}: the brief shows none of its {plural(len(brief.topics), 'topic')}, only its key "
+            f"points, timeline and quotes (put a section back to show it)"]
+
+
+def _title_naming_a_hidden_section(brief: Brief) -> list[str]:
+    """The title naming a topic the brief no longer shows ("Situation brief: Deir ez-Zor capture" after that
+    section was emptied: `build` titles a brief after its first section). The title is the desk's to change:
+    it is named, not rewritten."""
+    from .renderers import shown_sections
+
+    shown = [section.label for section in shown_sections(brief.sections)]
+    title = brief.title
+    for label in sorted(shown, key=len, reverse=True):  # "Idlib" in a title naming the shown "Idlib ceasefire"
+        title = _words(label).sub(" ", title)
+    hidden = dict.fromkeys(label for label in [*(s.label for s in brief.sections), *(t.label for t in brief.topics)]
+                           if label and label not in shown and _words(label).search(title))
+    return [f"title {brief.title!r} names {label!r}, which the brief no longer shows as a section: the title "
+            f"is left as written (change it in the JSON)" for label in hidden]
+
+
+def _words(label: str) -> re.Pattern:
+    """The label as whole words: "US" in "US strikes", not in "Russia" nor in "thus"."""
+    return re.compile(rf"(?<!\w){re.escape(label)}(?!\w)")

@@ -382,3 +382,63 @@ def test_render_by_default_writes_again_the_formats_already_beside_the_json(buil
     code, out, err = run("render", str(built), "-q")
     assert code == 0, err
     assert sorted(p.name for p in built.iterdir()) == ["brief.html", "brief.json", "brief.pdf"]  # no brief.md added
+
+
+def test_a_brief_with_no_section_left_renders_with_a_warning_that_says_so_and_names_the_title(tmp_path):
+    """A user audit: `sections: []` rendered "0 of 1 topic" with no word, under a title naming the topic it no
+    longer shows. A warning, not an error: `daily` writes briefs with no section itself (see the next test)."""
+    source = _edited(tmp_path, lambda d: d.update(sections=[], key_points=[]))
+    code, _out, err = run("render", str(source), "--format", "txt", "-q")
+    assert code == 0 and (tmp_path / "edited.txt").is_file(), err
+    assert err.splitlines() == [
+        f"briefing: warning: {source}: sections is empty: the brief shows none of its 1 topic, only its key points, "
+        f"timeline and quotes (put a section back to show it)",
+        f"briefing: warning: {source}: title 'Situation brief: Kafr Tala capture' names 'Kafr Tala capture', which "
+        f"the brief no longer shows as a section: the title is left as written (change it in the JSON)"]
+    assert (tmp_path / "edited.txt").read_text(encoding="utf-8").startswith("SITUATION BRIEF: KAFR TALA CAPTURE\n")
+
+
+def test_an_emptied_section_the_title_names_is_a_warning_and_the_title_is_kept(tmp_path):
+    def edit(data):
+        kept = {**data["sections"][0], "label": "Aid convoys", "topic": 9, "statements": data["sections"][0]["statements"][:1]}
+        data["sections"] = [{**data["sections"][0], "statements": []}, kept]
+        data["key_points"] = [p for p in data["key_points"] if p["text"] == kept["statements"][0]["text"]]
+
+    source = _edited(tmp_path, edit)
+    code, _out, err = run("render", str(source), "--format", "txt", "-q")
+    assert code == 0, err
+    assert err == (f"briefing: warning: {source}: title 'Situation brief: Kafr Tala capture' names 'Kafr Tala capture', "
+                   f"which the brief no longer shows as a section: the title is left as written (change it in the JSON)\n")
+    retitled = _edited(tmp_path, lambda d: edit(d) or d.update(title="Kafr Tala capture: aid convoys"), "retitled.json")
+    assert run("render", str(retitled), "--format", "txt", "-q")[2] != ""  # still names it, in other words
+    shown = _edited(tmp_path, lambda d: edit(d) or d.update(title="Situation brief: Aid convoys"), "shown.json")
+    assert run("render", str(shown), "--format", "txt", "-q")[2] == ""
+
+
+def test_a_title_naming_a_shown_section_is_no_warning_even_when_a_hidden_topic_is_a_word_of_it():
+    from dataclasses import replace
+
+    from briefing.brief_check import edit_warnings
+    from briefing.model import Topic
+
+    brief = small_brief()
+    hidden = Topic(id=7, label="Kafr Tala", weight=0.1, members=())
+    us = Topic(id=8, label="US", weight=0.1, members=())
+    assert edit_warnings(replace(brief, topics=(*brief.topics, hidden, us), title="Status of Kafr Tala capture")) == []
+    assert edit_warnings(replace(brief, topics=(*brief.topics, us), title="US: Kafr Tala capture")) == [
+        "title 'US: Kafr Tala capture' names 'US', which the brief no longer shows as a section: the title is left "
+        "as written (change it in the JSON)"]
+
+
+def test_a_daily_brief_whose_every_statement_was_told_before_renders_without_a_warning(built):
+    from dataclasses import replace
+
+    from briefing.model import News
+
+    brief = small_brief()
+    daily = replace(brief, title="Situation brief", first_date=None, sections=(), key_points=(),
+                    news=News(previous="2024-05-01", new=(), continuing=(), repeated=3))
+    (built / "brief.json").write_text(json.dumps(daily.to_dict()), encoding="utf-8")
+    code, _out, err = run("render", str(built), "--format", "txt", "-q")
+    assert code == 0 and err == "", err
+    assert "The new reports tell nothing the earlier briefs did not." in (built / "brief.txt").read_text(encoding="utf-8")
