@@ -398,3 +398,27 @@ def test_the_news_box_of_the_pdf_breaks_its_items_as_the_sections_do(tmp_path):
     lines = [" ".join(line.split()) for line in page.splitlines()]
     news = lines[lines.index("NEW SINCE THE LAST BRIEF OF 1 MAY 2024") + 1:][:3]
     assert news[1].startswith("Idlib province point") and news[2].startswith("Thursday. [1]"), news  # not "Idlib" alone
+
+
+def test_a_first_section_told_before_takes_its_name_out_of_the_title():
+    """`build` titles a brief after its first section; when an earlier brief told all of that section, daily left it
+    out but kept the title naming it (render then warns that the title names a section not shown)."""
+    import numpy as np
+    from test_templates import small_brief
+
+    from briefing.deliver.news import brief_statements, mark_news
+
+    brief = small_brief()
+    first = brief.sections[0]
+    other = dataclasses.replace(first, topic=9, label="Aid convoys", statements=tuple(
+        dataclasses.replace(s, text=f"Aid convoy {n} reached the town.") for n, s in enumerate(first.statements)))
+    brief = dataclasses.replace(brief, sections=(first, other))
+    rows = np.eye(len(brief_statements(brief)), dtype=np.float32)
+    told = rows[:len(first.statements)]  # every statement of the first section
+    marked = mark_news(brief, rows, told, ["2024-05-01"] * len(told), "2024-05-01", threshold=0.9)
+    assert [s.label for s in marked.sections] == ["Aid convoys"] and marked.title == "Situation brief: Aid convoys"
+    everything = mark_news(brief, rows, rows, ["2024-05-01"] * len(rows), "2024-05-01", threshold=0.9)
+    assert everything.sections == () and everything.title == "Situation brief"
+    desk = dataclasses.replace(brief, title="Pirna desk", generated=dataclasses.replace(
+        brief.generated, options={**brief.generated.options, "title": "Pirna desk"}))
+    assert mark_news(desk, rows, told, ["2024-05-01"] * len(told), "2024-05-01", threshold=0.9).title == "Pirna desk"

@@ -81,7 +81,16 @@ def mark_news(brief: Brief, vectors: np.ndarray, earlier: np.ndarray, earlier_da
                 repeated=len(repeated))
     told_before |= repeated
     return dataclasses.replace(
-        brief, key_points=tuple(s for s in brief.key_points if s.text not in repeated),
+        brief, title=_title(brief, sections), key_points=tuple(s for s in brief.key_points if s.text not in repeated),
         sections=tuple(sections), news=news,
         timeline=tuple(e for e in brief.timeline if e.text not in told_before),
         quotes=tuple(q for q in brief.quotes if q.shown not in told_before))
+
+
+def _title(brief: Brief, kept: list) -> str:
+    """The title `build` gave the brief (its first section's label) made again from the sections kept: a first
+    section an earlier brief told all of is not shown, and the title must not name it. A title of the config's
+    ([brief] title) is kept."""
+    if brief.generated.options.get("title") or not brief.sections or (kept and kept[0].topic == brief.sections[0].topic):
+        return brief.title
+    return f"Situation brief: {kept[0].label}" if kept else "Situation brief"
