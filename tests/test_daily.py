@@ -422,3 +422,15 @@ def test_a_first_section_told_before_takes_its_name_out_of_the_title():
     desk = dataclasses.replace(brief, title="Pirna desk", generated=dataclasses.replace(
         brief.generated, options={**brief.generated.options, "title": "Pirna desk"}))
     assert mark_news(desk, rows, told, ["2024-05-01"] * len(told), "2024-05-01", threshold=0.9).title == "Pirna desk"
+
+
+def test_a_day_s_brief_holds_no_report_published_after_that_day(archive):
+    """Audit 5: back-filling with --date 2017-10-05 from a folder that held the whole month briefed all 15
+    reports, up to the 23rd, as the 5th's news. The later ones wait for their own day."""
+    day2_reports(archive)
+    config = config_for(archive)
+    messages = []
+    first = run_daily(config, date="2026-03-02", embedder=FakeEmbedder(), progress=messages.append)
+    assert first.report_count == 2 and "left out 2 reports published after 2026-03-02" in messages
+    second = run_daily(config, date="2026-03-03", embedder=FakeEmbedder())
+    assert second.report_count == 2  # the 3rd's own reports, not yet briefed

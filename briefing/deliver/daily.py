@@ -94,6 +94,12 @@ def _run(config, day, force, since, embedder, progress, warn, send, environ, sto
 
     options = config.build
     documents = _read(config, warn, progress)
+    # the brief of a day holds no report published after it: `--date` back-fills an archive from a folder that
+    # already holds the later days' reports
+    later = [d for d in documents if d.date and d.date[:10] > day]
+    if later:
+        documents = [d for d in documents if not (d.date and d.date[:10] > day)]
+        progress(f"left out {plural(len(later), 'report')} published after {day}")
     if since:
         new_documents = [d for d in documents if _published(d) >= since[:10]]
         progress(f"{len(new_documents)} of {plural(len(documents), 'report')} published since {since}")
