@@ -177,8 +177,13 @@ def _title_naming_a_hidden_section(brief: Brief) -> list[str]:
         title = _words(label).sub(" ", title)
     hidden = dict.fromkeys(label for label in [*(s.label for s in brief.sections), *(t.label for t in brief.topics)]
                            if label and label not in shown and _words(label).search(title))
-    return [f"title {brief.title!r} names {label!r}, which the brief no longer shows as a section: the title "
-            f"is left as written (change it in the JSON)" for label in hidden]
+    # a section the desk renamed is still shown, under its new heading
+    renamed = {topic.label: section.label for topic in brief.topics for section in shown_sections(brief.sections)
+               if section.topic == topic.id and section.label != topic.label}
+    return [f"title {brief.title!r} names {label!r}, " + (
+            f"the section now headed {renamed[label]!r}" if label in renamed else
+            "which the brief no longer shows as a section") + ": the title is left as written (change it in the JSON)"
+            for label in hidden]
 
 
 def _words(label: str) -> re.Pattern:

@@ -415,6 +415,15 @@ def test_an_emptied_section_the_title_names_is_a_warning_and_the_title_is_kept(t
     assert run("render", str(shown), "--format", "txt", "-q")[2] == ""
 
 
+def test_a_renamed_section_the_title_names_is_said_to_be_renamed_not_gone(tmp_path):
+    """Audit 5: renaming sections[0].label gave "names 'Kafr Tala capture', which the brief no longer shows"."""
+    source = _edited(tmp_path, lambda d: d["sections"][0].update(label="Kafr Tala taken"))
+    code, _out, err = run("render", str(source), "--format", "txt", "-q")
+    assert code == 0 and err == (
+        f"briefing: warning: {source}: title 'Situation brief: Kafr Tala capture' names 'Kafr Tala capture', the "
+        f"section now headed 'Kafr Tala taken': the title is left as written (change it in the JSON)\n")
+
+
 def test_a_title_naming_a_shown_section_is_no_warning_even_when_a_hidden_topic_is_a_word_of_it():
     from dataclasses import replace
 
