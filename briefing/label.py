@@ -178,6 +178,9 @@ def _events_told(text: str) -> frozenset[str]:
 _HEADLINE_WORDS = frozenset("""killed kill kills wounded injured dead died dies terrorists militants civilians people
     children strike strikes airstrikes raids says said latest""".split())
 _CLOCKS = {"UTC", "GMT"}
+# a name made an adjective: "Britain-based", "US-led", "Kurdish-dominated", "Turkish-backed", "rebel-held"
+_ADJECTIVE_END = re.compile(r"-(?:based|led|dominated|backed|controlled|held|linked|affiliated|run|born|allied|funded|"
+                            r"supported|friendly|made)$", re.I)
 # who reports the news, by the shape of its name ("Assi Press", "Syrian Observatory", "Shaam News Network",
 # "Local Coordination Committees", "Human Rights Watch"): the source of a topic's statements, not its subject. A
 # label only when a shown statement names it, as "<name> report"
@@ -239,11 +242,11 @@ class _NameUsage:
         if words[-1] == "Day" or sum(w.lower() in _HEADLINE_WORDS for w in words) * 2 > len(words) \
                 or all(DATE_WORD.match(w) for w in words):
             return False
-        if words[0] in ("Source", "Sources", "Photo", "Image") or words[-1].lower().endswith("-based") \
+        if words[0] in ("Source", "Sources", "Photo", "Image") or _ADJECTIVE_END.search(words[-1]) \
                 or shown == "Human Rights" \
                 or fold(shown) in _AGENCIES or fold(shown) in self.outlets \
                 or words[0].rstrip("+-0123456789") in _CLOCKS:
-            # a credit ("Source TRTWorld"), an adjective ("Britain-based"), what is left of "Syrian Observatory for
+            # a credit ("Source TRTWorld"), an adjective ("Britain-based", "US-led"), what is left of "Syrian Observatory for
             # Human Rights", the press, a clock ("UTC+3")
             return False
         return len(shown.split()) > 1 or (shown.isupper() and len(shown) > 1) or key in self.mid_sentence
@@ -393,7 +396,7 @@ def _without_tails(shown: str, names: NameIndex) -> str:
     """The place of a name that a lost comma glued to an agency or a country: "Deir Ezzor SANA" and
     "Astana Kazakhstan" are Deir Ezzor and Astana."""
     words = shown.split()
-    if len(words) > 1 and words[0].endswith("-based"):  # "UK-based Syrian Observatory" is the Syrian Observatory
+    if len(words) > 1 and _ADJECTIVE_END.search(words[0]):  # "UK-based Syrian Observatory" is the Syrian Observatory
         words = words[1:]
     if len(words) > 1 and fold(words[-1]) in _AGENCIES:
         words = words[:-1]

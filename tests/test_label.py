@@ -187,6 +187,9 @@ def test_who_reports_a_credit_an_adjective_or_a_clock_is_no_label():
                   s("UTC+3 A total of 20 people were killed in Hasakeh."), s("Al-Manar said the attack was in Hasakeh.")]}
     names = NameIndex([x.text for x in topics[0]])
     assert label_topics(topics, names, outlets=["Al-Manar"])[0].startswith("Hasakeh ")
+    led = {0: [s("A strike by the US-led coalition killed five."), s("The raid of the US-led jets killed three."),
+               s("Jets of the US-led alliance bombed the camp.")]}
+    assert "US-led" not in label_topics(led, NameIndex([x.text for x in led[0]]))[0]  # "Kurdish-dominated", "rebel-held"
 
 
 def test_a_place_with_a_headline_word_in_its_name_is_still_a_place():
