@@ -434,3 +434,20 @@ def test_a_day_s_brief_holds_no_report_published_after_that_day(archive):
     assert first.report_count == 2 and "left out 2 reports published after 2026-03-02" in messages
     second = run_daily(config, date="2026-03-03", embedder=FakeEmbedder())
     assert second.report_count == 2  # the 3rd's own reports, not yet briefed
+
+
+def test_reports_of_earlier_briefs_are_not_warned_of_again(archive):
+    """Audit 5: every daily run, quiet days too, repeated "3 reports hold characters lost ..." about reports that
+    earlier briefs had used. A day warns of its own reports."""
+    report(archive / "reports" / "2026-03-02", "lost.txt", "Pirna", "MDR", "2026-03-02",
+           ["The river Elbe flooded Pirna\ufffds old town on Monday, the mayor said on the radio."])
+    config = config_for(archive)
+    first = []
+    run_daily(config, date="2026-03-02", embedder=FakeEmbedder(), warn=first.append)
+    assert any("characters lost" in w for w in first)
+    day2_reports(archive)
+    second, quiet = [], []
+    result = run_daily(config, date="2026-03-03", embedder=FakeEmbedder(), warn=second.append)
+    assert result.report_count == 2 and second == []
+    run_daily(config, date="2026-03-04", embedder=FakeEmbedder(), warn=quiet.append)
+    assert quiet == []

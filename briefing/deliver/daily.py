@@ -14,6 +14,7 @@ import datetime as dt
 import fcntl
 import os
 import shutil
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,20 +94,30 @@ def _run(config, day, force, since, embedder, progress, warn, send, environ, sto
     from ..renderers import RenderOptions
 
     options = config.build
-    documents = _read(config, warn, progress)
-    # the brief of a day holds no report published after it: `--date` back-fills an archive from a folder that
-    # already holds the later days' reports
-    later = [d for d in documents if d.date and d.date[:10] > day]
-    if later:
-        documents = [d for d in documents if not (d.date and d.date[:10] > day)]
-        progress(f"left out {plural(len(later), 'report')} published after {day}")
+    seen = set() if since else store.seen_reports(before=day)
+    left_out: Counter[str] = Counter()
+
+    def new(document: Document) -> bool:
+        """The reports this day's brief is made of, chosen as they are read, so that the reports of earlier
+        briefs are not warned of every day again."""
+        if document.date and document.date[:10] > day:  # `--date` back-fills from a folder holding later days
+            left_out["later"] += 1
+        elif since and _published(document) < since[:10]:
+            left_out["before since"] += 1
+        elif not since and report_key(document) in seen:
+            left_out["seen"] += 1
+        else:
+            return True
+        return False
+
+    new_documents = _read(config, warn, progress, new)
+    if left_out["later"]:
+        progress(f"left out {plural(left_out['later'], 'report')} published after {day}")
     if since:
-        new_documents = [d for d in documents if _published(d) >= since[:10]]
-        progress(f"{len(new_documents)} of {plural(len(documents), 'report')} published since {since}")
+        progress(f"{len(new_documents)} of {plural(len(new_documents) + left_out['before since'], 'report')} "
+                 f"published since {since}")
     else:
-        seen = store.seen_reports(before=day)
-        new_documents = [d for d in documents if report_key(d) not in seen]
-        earlier = len(documents) - len(new_documents)
+        earlier = left_out["seen"]
         progress(f"{plural(len(new_documents), 'new report')} "
                  f"({earlier} {'was in an earlier brief' if earlier == 1 else 'were in earlier briefs'})")
     previous = store.previous_brief(before=day)
@@ -229,11 +240,12 @@ def _mail(config, brief: Brief, folder: Path, force: bool, store: Store, progres
     return True, "mailed"
 
 
-def _read(config: DailyConfig, warn: Report, progress: Report) -> list[Document]:
-    """Every report the sources name now, read with the config's build options (language, since, until,
-    timeout, strict) as `build` reads with its flags, copies said as `build` says them. A source with nothing in it today (an empty folder, a glob
-    matching no file) is a quiet day there, with a warning: the others are still read. A missing one
-    is a mistake; so is any empty one with strict."""
+def _read(config: DailyConfig, warn: Report, progress: Report, keep: Callable[[Document], bool]) -> list[Document]:
+    """The reports the sources name now that `keep` takes (the day's new ones), read with the config's build
+    options (language, since, until, timeout, strict) as `build` reads with its flags, copies said as `build`
+    says them. A source with nothing in it today (an empty folder, a glob matching no file) is a quiet day
+    there, with a warning: the others are still read. A missing one is a mistake; so is any empty one with
+    strict."""
     from ..errors import EmptySource, MissingSource
     from ..ingest import expand_sources, load_documents
 
@@ -252,7 +264,7 @@ def _read(config: DailyConfig, warn: Report, progress: Report) -> list[Document]
     if not inputs:
         return []
     try:
-        return load_documents(inputs, warn=warn, options=config.build, progress=progress)
+        return load_documents(inputs, warn=warn, options=config.build, progress=progress, keep=keep)
     except InputError as error:  # e.g. no usable report in what is there
         if config.build.strict:
             raise InputError(f"{config.path}: [sources] {error}") from None

@@ -112,8 +112,10 @@ def expand_inputs(inputs: Iterable[str]) -> list[Path]:
 
 def load_documents(inputs: Iterable[str], strict: bool = False, warn: Report = lambda message: None,
                    options: BuildOptions | None = None, progress: Report = lambda message: None,
-                   fetcher: Fetcher | None = None) -> list[Document]:
-    """Read every report; a bad one is skipped with a warning, or is fatal with `strict`."""
+                   fetcher: Fetcher | None = None, keep: Callable[[Document], bool] | None = None) -> list[Document]:
+    """Read every report; a bad one is skipped with a warning, or is fatal with `strict`. `keep`: which of the
+    reports read to go on with (`daily`'s new ones), before copies are looked for and the reports are warned of:
+    what an earlier brief used is not warned of again."""
     from ..options import BuildOptions
 
     options = options or BuildOptions(strict=strict)
@@ -150,11 +152,15 @@ def load_documents(inputs: Iterable[str], strict: bool = False, warn: Report = l
             skip(str(item))
         elif isinstance(item, Document):
             cleaned = without_page_furniture(without_lead_boilerplate(with_plain_title(item)))
+            if keep is not None and not keep(cleaned):
+                continue
             documents.append(cleaned)
             said = _opening_date(item)  # read before the lead-in cut takes the date line away
             if said:
                 opening_dates[id(cleaned)] = said
     if not documents:
+        if keep is not None and any(isinstance(item, Document) for item in items):
+            return []  # every report was left out by `keep`: a quiet day, not a bad input
         raise InputError("no usable report in the input")
     documents = _within_dates(documents, options, warn, progress)
     documents = _without_copies(documents, progress)
