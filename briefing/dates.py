@@ -44,6 +44,11 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 # a day with its year: "Tuesday, 4 April 2017", "Apr. 4, 2017" (ingest/lead.py reads it too)
 DAY_WITH_YEAR = (rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY_OF_MONTH},?\s+{_YEAR}"
                  rf"|{_DAY_OF_MONTH}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR})")
+# a page's date line with the space between its day and year lost ("Last updated at Oct 042017": Jordan Times
+# prints "Oct 04 2017"); read only where a date line stands (ingest/lead.py), never in a sentence
+GLUED_DAY_YEAR = rf"{_MONTH}\s+(?:0[1-9]|[12]\d|3[01]){_YEAR}\b"
+_GLUED = re.compile(rf"({_MONTH}\s+\d\d)({_YEAR})\b")
+DATE_LINE_DAY = rf"(?:{DAY_WITH_YEAR}|{GLUED_DAY_YEAR})"
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
 _NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
@@ -435,3 +440,9 @@ def _shift(day: dt.date, unit: str, amount: int) -> dt.date:
     months = day.year * 12 + day.month - 1 + (amount * 12 if unit == "year" else amount)
     year, month = divmod(months, 12)
     return day.replace(year=year, month=month + 1, day=min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def date_line_day(expression: str) -> dt.date | None:
+    """The day a page's date line names (DATE_LINE_DAY: "Saturday 7 Oct 2017", "Oct 042017"), or None."""
+    words = _clean(_GLUED.sub(r"\1 \2", expression.strip()))
+    return _parse(_without_weekday(words))

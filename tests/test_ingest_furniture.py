@@ -64,6 +64,22 @@ CUT = [  # (text, what the story reads once the furniture is gone)
     # tags that end the text
     ("Russia has accused Belgium of killing civilians. Tags Belgium Syria coalition air raids strikes Aleppo Russia",
      "Russia has accused Belgium of killing civilians."),
+    # Sputnik's card for another story between two sentences: a photo credit and that story's headline (audit 5:
+    # "AP Photo Robert S. PriceU." was a statement, the headline glued onto the next sentence)
+    ('There is nothing more to say" the source said. AP Photo Robert S. PriceU.S. Navy US Missile Strike on Syria Kills '
+     "Five Injures Seven - Homs Governor Earlier conflicting reports on the number of casualties emerged.",
+     'There is nothing more to say" the source said. Earlier conflicting reports on the number of casualties emerged.'),
+    ("The clashes are still underway. Photo Igor Bubin Damascus Airport Attack Terrorism Wont Sow Fear in the Souls of "
+     "Syrians The Syrian army in turn continues the operation.",
+     "The clashes are still underway. The Syrian army in turn continues the operation."),
+    ('The depots were destroyed" Konashenkov said. AP Photo Hassan Ammar Libyas Security Forces Reportedly Find Burial '
+     "Sites of Over 20 Executed Christians According to Konashenkov Russian military intelligence revealed the posts.",
+     'The depots were destroyed" Konashenkov said. According to Konashenkov Russian military intelligence revealed '
+     "the posts."),
+    ("The spokesman relayed. AP Photo Hussein Malla Over 20 Daesh Terrorists Killed in SDF Operations in Syrian Main "
+     'Battlefields "Over the past two days the Russian Aerospace Forces continued to destroy the Daesh group."',
+     'The spokesman relayed. "Over the past two days the Russian Aerospace Forces continued to destroy the Daesh '
+     'group."'),
 ]
 KEPT = [
     # where the tags end cannot be told ("the Nusra Front" is a tag, "Syrian troops" the story): left whole
@@ -74,6 +90,11 @@ KEPT = [
     "The army said its troops had removed the name Tags from the list.",
     "A plain story with no page furniture in it at all. It has two sentences.",
     "Related News agencies said the Copyright Office had no Privacy Policy.",  # no footer: no link list after it
+    # "Photo" in a sentence, in a caption's credit, or where the story's start cannot be told
+    "The AP Photo Editor said the pictures were taken on Friday.",
+    "Fighters rest near Aleppo on July 1 2016. (AFP Photo) At least 16 civilians were killed on Friday.",
+    "The army took the town. Photo Journalist John Smith was killed there on Friday.",
+    "The army took the town. AP Photo Syrian Army Soldiers Enter Palmyra Old City Ruins After Fighting",
 ]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.ingest import load_documents
-from briefing.ingest.lead import strip_lead
+from briefing.ingest.lead import lead_date, strip_lead
 
 CUT = [  # (text, title, the story's first words) from the FA-KES reports in samples/fakes-idlib
     ("Tuesday 4 Apr 2017 Suspected gas attack on Syrias rebel-held Idlib kills at least 58 Observatory Reuters "
@@ -31,6 +31,21 @@ CUT = [  # (text, title, the story's first words) from the FA-KES reports in sam
      "Militants of the so-called"),
     ("Aleppo bomb blast kills six Syrian state TV A bomb blast killed six people and injured 32 in Aleppo.",
      "Aleppo bomb blast kills six Syrian state", "A bomb blast killed six"),  # the title field lost "TV"
+    # Jordan Times: "Oct 04 2017" with its space lost, then the dateline in capitals (audit 5: kept in statements)
+    ("Last updated at Oct 042017 BEIRUT A Russian air strike killed 38 civilians on Wednesday a monitor said.",
+     "Russian strike kills 38 fleeing civilians in east Syria", "A Russian air strike killed 38"),
+    ("Last updated at Apr 052017 KHAN SHEIKHUN Syria A suspected chemical attack killed dozens of civilians.",
+     "Suspected chemical attack kills dozens", "A suspected chemical attack"),
+    ("Last updated at Apr 092017 At least 15 civilians including four children were killed in an air strike.",
+     "Strike kills 15 near Raqqa", "At least 15 civilians"),
+    # Ahram: the dateline's place before the wire's name and again after related headlines
+    ("Russia strikes kill 120 IS group fighters in Syria Moscow AFP Saturday 7 Oct 2017 Russian strikes in Syria hit "
+     "rebels underground arsenal Head of Syria ex-Qaeda group critical after Russia strike Moscow Some 120 Islamic "
+     "State group fighters were killed in a series of Russian air strikes.",
+     "Russia strikes kill 120 IS group fighters in Syria", "Some 120 Islamic State group fighters"),
+    # "100" is the headline's count, not a time after the date
+    ("01-11-2014 100 ISIL Terrorists Killed in Kobani. Fighting raged in the Syrian border town of Kobani on Saturday.",
+     "100 ISIL Terrorists Killed in Kobani", "Fighting raged"),
 ]
 KEPT = [
     ("On 4 April 2017 the army attacked the town of Khan Sheikhoun.", "Attack on Khan Sheikhoun"),
@@ -40,6 +55,14 @@ KEPT = [
     ("Russian strikes kill 34 civilians in Syrias Deir Ezzor Monitor AFP Sunday 26 Nov 2017",
      "Russian strikes kill 34 civilians in Syrias Deir Ezzor Monitor"),  # no sentence after the headline
     ("Five people were killed in Aleppo on Monday, the monitor said.", "Five people were killed in Aleppo"),
+]
+CUT_TO = [  # (text, title, the story's first words) where only part of the page's lead-in is cut
+    # capitals after a date line with no label are a headline's: "ISIL" stays
+    ("May 18 2017 ISIL Kills over 50 in Central Syria Attack. ISIL terrorist group killed more than 50 people.",
+     "title: ISIL Kills over 50 in Central Syria Attack", "ISIL Kills over 50"),
+    # the place comes again after a sentence's end: the words before it are the story's
+    ("Syria raid kills 12 Homs AFP Sunday 25 May 2014 Rebels fired on the city. Later in Homs Governor Talal Barazi "
+     "said twelve were killed.", "Syria raid kills 12", "Rebels fired on the city."),
 ]
 
 
@@ -51,6 +74,18 @@ def test_the_story_starts_after_the_page_furniture(text, title, start):
 @pytest.mark.parametrize("text, title", KEPT)
 def test_a_lead_that_only_begins_with_a_date_is_kept_whole(text, title):
     assert strip_lead(text, title) is text
+
+
+@pytest.mark.parametrize("text, title, start", CUT_TO)
+def test_only_what_is_clearly_the_page_s_is_cut(text, title, start):
+    assert strip_lead(text, title).startswith(start)
+
+
+def test_the_date_line_cut_is_read_as_a_day():
+    assert lead_date("Last updated at Oct 042017 BEIRUT A Russian air strike killed 38 civilians.", "A title") \
+        == "Oct 042017"
+    assert lead_date(CUT[-2][0], CUT[-2][1]) == "7 Oct 2017"  # after the headline and the wire's name
+    assert lead_date("4 April 2017 was the deadliest day of the war, monitors said.", "Deadliest day") is None
 
 
 def test_ingest_cuts_it_and_sentences_point_into_the_cut_text(tmp_path):

@@ -17,14 +17,17 @@ import re
 from dataclasses import replace
 from itertools import islice
 
-from ..dates import DAY_WITH_YEAR
+from ..dates import DATE_LINE_DAY
 from ..model import Document
 from ..press import AGENCIES
 
-# "Tuesday 4 Apr 2017", "21-03-2016", "2017-04-04", maybe with a time ("0147 PM", "10:30 GMT")
-_DATE = (rf"(?:{DAY_WITH_YEAR}|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
-         r"(?:,?\s+(?:at\s+)?\d{1,2}:?\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+(?:GMT|UTC|ET|EST|EDT))?)?")
-_LABEL = r"(?:(?:Date of publication|Published(?:\s+on)?|Posted(?:\s+on)?|Last updated|Updated)\s*:?\s+)"
+# "Tuesday 4 Apr 2017", "Oct 042017" (Jordan Times: "Oct 04 2017" with a space lost), "21-03-2016", "2017-04-04",
+# maybe with a time ("0147 PM", "10:30 GMT"); `day` is the day, which ingest compares with the report's date
+_DATE = (rf"(?:(?P<day>{DATE_LINE_DAY}|\d{{4}}-\d{{2}}-\d{{2}})|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{4}})"
+         r"(?:,?\s+(?:at\s+)?(?:\d{1,2}:\d{2}|[01]\d[0-5]\d|2[0-3][0-5]\d|\d{3,4}(?=\s*[AaPp]))\s*(?:[AaPp]\.?[Mm]\.?)?"
+         r"(?:\s+(?:GMT|UTC|ET|EST|EDT))?)?")  # a time: "10:30", "2354", "147 PM"; "01-11-2014 100 ISIL ..." is a count
+_LABEL = (r"(?P<label>(?:Date of publication|Published(?:\s+on)?|Posted(?:\s+on)?|Last updated(?:\s+at)?|Updated)"
+          r"\s*:?\s+)")
 # "Middle East Syria Military 07-08-2013 0147 PM": a few capitalised words, then the date
 _BREADCRUMB = r"(?:(?!(?:On|In|By|Since|Until|From|As|At|Of|For)\s)[A-Z][\w'&-]*\s+){1,4}"
 _LEAD = re.compile(rf"\s*(?:{_LABEL}|{_BREADCRUMB})?{_DATE}\s+")
@@ -43,6 +46,17 @@ def without_lead_boilerplate(document: Document) -> Document:
 
 def strip_lead(text: str, title: str | None) -> str:
     """The text from where its story starts (the same object when nothing is cut)."""
+    return _lead(text, title)[0]
+
+
+def lead_date(text: str, title: str | None) -> str | None:
+    """The day of the date line that strip_lead cuts ("Saturday 7 Oct 2017", "Oct 042017"), or None: when nothing
+    is cut the date, if any, is a sentence's own."""
+    rest, day = _lead(text, title)
+    return day if rest is not text else None
+
+
+def _lead(text: str, title: str | None) -> tuple[str, str | None]:
     match = _LEAD.match(text)
     if not match:
         return _without_headline_first(text, title)
@@ -51,31 +65,70 @@ def strip_lead(text: str, title: str | None) -> str:
     if headline_end is not None:
         cut = _after_wire_credit(text, headline_end)
     elif text[cut:cut + 3].lower() == "by ":
-        return text  # a byline with no headline after it: where it ends cannot be told
+        return text, None  # a byline with no headline after it: where it ends cannot be told
+    elif match.group("label"):
+        cut = _after_place(text, cut)
     rest = text[cut:].lstrip(" \t.:;|-–—")
     if (len(list(islice(_WORD.finditer(rest), 4))) < 4
             or not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“‘'")):
-        return text  # what is left does not start like a sentence: the date was part of one
-    return rest
+        return text, None  # what is left does not start like a sentence: the date was part of one
+    return rest, match.group("day")
 
 
-def _without_headline_first(text: str, title: str | None) -> str:
+def _without_headline_first(text: str, title: str | None) -> tuple[str, str | None]:
     """The text after its headline, when it opens with the document's title word for word and then a
     sentence ("10 dead after strikes on rebel-held hospitals in Syria Air strikes on two hospitals ..."),
     maybe with a section and a date between them ("... in Deir Ezzor Middle East Syria Security 31-08-2014
     0742 PM Militants of ..."). Left in, the headline glues onto the lead sentence."""
     end = _title_end(text, 0, title or "", within=1)
     if end is None:
-        return text
+        return text, None
     dateline = _LEAD.match(text, end)
     cut = _after_wire_credit(text, dateline.end() if dateline else end)
+    if dateline:
+        cut = _after_related(text, dateline, cut)
     rest = text[cut:].lstrip(" \t.:;|-–—")
     rest = _HEADLINE_TAIL.sub("", rest, count=1)  # "... kills six Syrian state" + "TV A bomb blast killed ..."
     words = [m.group() for m in islice(_WORD.finditer(rest), 8)]
     if (len(words) < 4 or not any(word.islower() for word in words)
             or not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“‘'")):
-        return text  # no sentence follows, or the "headline" runs on in lower case: it was the first sentence
-    return rest
+        return text, None  # no sentence follows, or the "headline" runs on in lower case: it was the first sentence
+    return rest, dateline.group("day") if dateline else None
+
+
+# a dateline in capitals after a date line, maybe with its country: "Last updated at Oct 042017 BEIRUT A Russian air
+# strike ...", "... Apr 052017 KHAN SHEIKHUN Syria A suspected ..." (Jordan Times); a word of four capitals or more
+# (not "US"), then a capitalised word: "SDF fighters ..." is a sentence. Only after a labelled date line ("Last
+# updated at"): "May 18 2017 ISIL Kills over 50 ..." opens with a headline
+_CAPS_PLACE = re.compile(r"(?P<place>[A-Z][A-Z'’.-]+(?:[ /][A-Z][A-Z'’.-]+){0,2})"
+                         r"(?:,?\s+(?:Syria|Lebanon|Iraq|Jordan|Turkey|Russia|Israel|Egypt|Iran|Yemen))?,?\s+"
+                         r"(?=[A-Z\"“‘0-9])")
+
+
+def _after_place(text: str, at: int) -> int:
+    match = _CAPS_PLACE.match(text, at)
+    if match and sum(c.isalpha() for c in match.group("place")) >= 4:
+        return match.end()
+    return at
+
+
+# Ahram: "<headline> Moscow AFP Saturday 7 Oct 2017 Russian strikes in Syria hit rebels underground arsenal Head of
+# Syria ex-Qaeda group critical after Russia strike Moscow Some 120 ...": related headlines, then the story with its
+# dateline's place, which stood before the wire's name too. Cut only then: a place said twice around the headlines,
+# with no sentence's end, quote or attribution between, is the page's, not the story's
+RELATED_WITHIN = 300  # characters of related headlines, at most
+_UNSAID = re.compile(r"[.!?\"“”]|\b(?:said|says|told|tells|according)\b")
+
+
+def _after_related(text: str, dateline: re.Match[str], at: int) -> int:
+    words = dateline.group(0)[:dateline.start("day") - dateline.start()].split()
+    wire = next((i for i, word in enumerate(words) if word.lower() in _WIRES), 0)
+    place = words[wire - 1] if wire else ""  # the word before the wire's name: "Moscow AFP"
+    if len(place) >= 4 and place[:1].isupper() and place[1:].islower():
+        again = re.compile(rf"\s{re.escape(place)}\s+(?=[A-Z0-9\"“])").search(text, at, at + RELATED_WITHIN)
+        if again and len(text[at:again.start()].split()) >= 4 and not _UNSAID.search(text, at, again.start()):
+            return again.end()
+    return at
 
 
 def _title_end(text: str, start: int, title: str, within: int = TITLE_WITHIN) -> int | None:
