@@ -64,7 +64,6 @@ _TOLD_WHOM = re.compile(
     rf"her|their|there|this|these|those)\s))"
     rf"|[A-Z][\w’'.-]*(?=\s+[a-z]))"
     rf"{_WHEN}{_DAY_TOLD}(?:\s+that|\s*[,:])?\s+")
-_QUOTE = re.compile(r"(?P<open>[“\"])(?P<body>[^“”\"\n]{1,2000}?)(?P<close>[”\"])")
 # after a quote: ," SPEAKER [also] CUE   or   ," CUE SPEAKER
 _SPEAKER_THEN_CUE = re.compile(rf"^\s*[,–—-]?\s*(?P<speaker>[^“”\"]{{1,250}}?),?\s+(?P<cue>{_AUX}(?:{_CUES}))\b"
                                rf"(?=\s*$|\s*[,.;:]|{_WHEN}|\s+(?:that|in|on|at|to|after|citing|adding|according|"
@@ -101,6 +100,69 @@ class FoundQuote:
     pronoun: str | None = None
 
 
+MAX_QUOTE_CHARS = 2000  # between a pair of marks: more is two quotes' marks that lost their partners
+_MARK = re.compile(r"[“”\"]")
+_OPENS_AFTER = "([—–-:"  # a straight mark after a space or one of these, and before a word, opens
+_CLOSES_BEFORE = ".,;:!?)]—–-"  # after a word, and before a space or one of these, it closes
+_ENDS_SENTENCE = re.compile(r"[.!?…]\s+$")
+_SENTENCE_END = re.compile(r"[.!?…][”\"’)]?\s")
+
+
+@dataclass(frozen=True)
+class _Quoted:
+    """A pair of quotation marks in a paragraph: the opening one at `start`, the closing one before `end`."""
+
+    start: int
+    end: int
+    body: str  # the words between
+
+
+def _direction(paragraph: str, at: int) -> str:
+    """"open", "close" or "" (either) for the quotation mark at `at`. A curly mark says which it is; a straight
+    one is read from its neighbours, and one glued to words on both sides or spaced on both may be either."""
+    mark = paragraph[at]
+    if mark != '"':
+        return "open" if mark == "“" else "close"
+    before = paragraph[at - 1] if at else " "
+    after = paragraph[at + 1] if at + 1 < len(paragraph) else " "
+    if (before.isspace() or before in _OPENS_AFTER) and not after.isspace():
+        return "open"
+    if not before.isspace() and (after.isspace() or after in _CLOSES_BEFORE):
+        return "close"
+    return ""
+
+
+def _paired_quotes(paragraph: str) -> list[_Quoted]:
+    """The paragraph's quotes, each an opening mark and the closing mark that answers it. Marks that cannot be
+    paired so give no quote rather than a guess: taking the marks two by two in turn, one closing mark lost in
+    a report credited the Homs governor with Donald Trump's words and Trump with the governor's."""
+    quotes: list[_Quoted] = []
+    opened = -1  # the opening mark of the quote being read; -1 between quotes
+    previous = 0  # past the mark before
+    ended = False  # whether a sentence ended since the last quote closed
+    for match in _MARK.finditer(paragraph):
+        at = match.start()
+        ended = ended or bool(_SENTENCE_END.search(paragraph, previous, at))
+        previous = at + 1
+        # a mark that may be either is taken as the one that pairs: 'referring to Kobane."But they ...' opens
+        direction = _direction(paragraph, at) or ("close" if opened >= 0 else "open")
+        if direction == "open" and (opened < 0 or _ENDS_SENTENCE.search(paragraph, max(opened + 1, at - 8), at)):
+            # an opening mark after a sentence's end in a quote: the quote went on into a new paragraph, which
+            # opens it again without closing it, and a flattened text ran the paragraphs together ("... will not
+            # change. "This targeting ..."), or a closing mark was lost: either way where the first part ends
+            # and who said it are unknown, so it is dropped
+            opened = at
+        elif direction == "close" and opened >= 0:
+            if at - opened - 1 <= MAX_QUOTE_CHARS and paragraph[opened + 1:at].strip():
+                quotes.append(_Quoted(start=opened, end=at + 1, body=paragraph[opened + 1:at]))
+            opened, ended = -1, False
+        else:  # an opening mark within a quote's sentence, or a closing mark outside a quote
+            if direction == "close" and quotes and not ended:
+                quotes.pop()  # it may close the quote before it, in its sentence: which of the two does is unknown
+            opened = -1
+    return quotes
+
+
 def find_quotes(paragraph: str, previous_speaker: str | None = None) -> list[FoundQuote]:
     """The attributed quotes of one paragraph (unattributed ones are left out)."""
     return list(_find_quotes(paragraph, previous_speaker))
@@ -108,7 +170,7 @@ def find_quotes(paragraph: str, previous_speaker: str | None = None) -> list[Fou
 
 @lru_cache(maxsize=65536)  # each paragraph is read twice (its quotes, its last speaker); wire copies repeat it
 def _find_quotes(paragraph: str, previous_speaker: str | None) -> tuple[FoundQuote, ...]:
-    marks = list(_QUOTE.finditer(paragraph))
+    marks = _paired_quotes(paragraph)
     if not marks:
         return ()  # most paragraphs: nothing to bound
     found: list[FoundQuote] = []
@@ -117,48 +179,48 @@ def _find_quotes(paragraph: str, previous_speaker: str | None) -> tuple[FoundQuo
     for i, mark in enumerate(marks):
         if i in consumed:
             continue
-        body = mark.group("body").strip()
+        body = mark.body.strip()
         # a sentence is read at most READ_WINDOW characters either side of its quote
-        sentence_start = max(bounds.start_before(mark.start()), mark.start() - READ_WINDOW)
-        sentence_end = min(bounds.end_after(mark.end()), mark.end() + READ_WINDOW)
-        after = paragraph[mark.end():sentence_end]
+        sentence_start = max(bounds.start_before(mark.start), mark.start - READ_WINDOW)
+        sentence_end = min(bounds.end_after(mark.end), mark.end + READ_WINDOW)
+        after = paragraph[mark.end:sentence_end]
         attributed = _after_quote(after, body)
         if attributed is not None:
             speaker, offset, cue, attribution_end = attributed
-            speaker_start = mark.end() + offset
-            text, end = _clean_body(body), mark.end()
+            speaker_start = mark.end + offset
+            text, end = _clean_body(body), mark.end
             follow = marks[i + 1] if i + 1 < len(marks) else None
-            gap = paragraph[mark.end() + attribution_end:follow.start()] if follow else ""
+            gap = paragraph[mark.end + attribution_end:follow.start] if follow else ""
             if follow and re.fullmatch(r"[\s,.;:]*", gap):  # “A,” he said, “B.” is one quote
-                second = _clean_body(follow.group("body").strip())
+                second = _clean_body(follow.body.strip())
                 # “A,” he said. “B.”: B opens a sentence of its own, so A ends one
                 stop = "." if second[:1].isupper() and not re.search(r"[.!?…]$", text) else ""
                 text = f"{text}{stop} {second}"
-                end = follow.end()
+                end = follow.end
                 consumed.add(i + 1)
-            lead = paragraph[sentence_start:mark.start()].strip()
+            lead = paragraph[sentence_start:mark.start].strip()
             shown = _shown("" if _headline_like(lead) else lead, text, "")
         else:
-            before = paragraph[sentence_start:mark.start()]
+            before = paragraph[sentence_start:mark.start]
             attributed = _before_quote(before)
             if attributed is None:
                 continue
             speaker, offset, cue, cue_start, lead_start = attributed
             speaker_start = sentence_start + offset
-            text, end = _clean_body(body), mark.end()
-            tail = paragraph[mark.end():sentence_end].rstrip()
+            text, end = _clean_body(body), mark.end
+            tail = paragraph[mark.end:sentence_end].rstrip()
             shown = _shown(_with_stance(before, cue_start, lead_start, cue), text, tail)
         pronoun = None
         if speaker.lower() in _PRONOUNS:
             pronoun = speaker
             personal = speaker.lower() in _PERSONAL_PRONOUNS
             # a name before the pronoun itself: not "Al Jazeera" of "She told Al Jazeera the town was ..."
-            name = _nearest_name(paragraph, min(mark.start(), speaker_start), found, personal, bounds)
+            name = _nearest_name(paragraph, min(mark.start, speaker_start), found, personal, bounds)
             if name is None and previous_speaker and not (personal and not _may_be_person(previous_speaker)):
                 name = previous_speaker
             if name:
                 speaker, speaker_start = name, -1
-        found.append(FoundQuote(start=mark.start(), end=end, text=text, shown=shown, speaker=speaker,
+        found.append(FoundQuote(start=mark.start, end=end, text=text, shown=shown, speaker=speaker,
                                 speaker_start=speaker_start, cue=cue, pronoun=pronoun))
     return tuple(found)
 
@@ -338,19 +400,19 @@ _NEXT_SENTENCE = re.compile(r"\s+[“\"A-Z]|\s*$")
 class _Bounds:
     """A paragraph's sentence starts and ends and its quotes' spans, each found in one pass."""
 
-    def __init__(self, paragraph: str, marks: Sequence[re.Match[str]]) -> None:
+    def __init__(self, paragraph: str, marks: Sequence[_Quoted]) -> None:
         self.paragraph = paragraph
         # over the whole paragraph, so that the look-ahead sees the quote mark at a position itself (a
         # slice ending there hid it, and a quote opening a sentence took the previous one as its lead)
         # only around the quotes: a sentence is read at most READ_WINDOW characters either side of one
-        low = max(0, min((m.start() for m in marks), default=0) - READ_WINDOW - 100)
-        high = len(paragraph) if not marks else min(len(paragraph), max(m.end() for m in marks) + READ_WINDOW + 100)
+        low = max(0, min((m.start for m in marks), default=0) - READ_WINDOW - 100)
+        high = len(paragraph) if not marks else min(len(paragraph), max(m.end for m in marks) + READ_WINDOW + 100)
         self.starts = [0] + [m.end() for m in _STARTS.finditer(paragraph, low, high)
                              if not _abbreviation(paragraph, m.start())]
         self.ends = [(_word_start(paragraph, m.start()), m.end()) for m in _ENDS.finditer(paragraph, low, high)
                      if not _abbreviation(paragraph, m.start())]
         self.end_starts = [start for start, _ in self.ends]
-        self.quotes = [(m.start(), m.end()) for m in marks]
+        self.quotes = [(m.start, m.end) for m in marks]
         self.quote_starts = [start for start, _ in self.quotes]
 
     def start_before(self, position: int) -> int:

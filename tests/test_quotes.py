@@ -328,3 +328,30 @@ def test_a_title_that_begins_like_a_month_is_no_date():
     """'Mayor' and 'Marib' are no months: the speaker keeps his title after an opening phrase."""
     (quote,) = find_quotes('On Tuesday Mayor John Smith said the town was "safe again".')
     assert quote.speaker == "Mayor John Smith"
+
+
+def test_a_quote_left_open_gives_no_quote_and_pairs_no_other_quotes_marks():
+    """A report lost the closing mark after "change.": taking the marks two by two in turn credited the governor
+    with Trump's words and Trump with the governor's (audit 5, Homs)."""
+    paragraph = ('Speaking to Syrian state TV Barazi said "The Syrian leadership and Syrian policy will not change. '
+                 '"This targeting was not the first" he added. In separate comments to al-Mayadeen he said "The war '
+                 'against terrorism will continue." U.S. President Donald Trump said he acted in Americas "national '
+                 'security interest" against Syrian President Bashar al-Assad. The U.S. strikes "targeted military '
+                 'positions in Syria," Barazi added.')
+    found = find_quotes(paragraph, "Homs Governor Talal Barazi")
+    assert [(q.speaker, q.text) for q in found] == [
+        ("Homs Governor Talal Barazi", "The war against terrorism will continue."),
+        ("U.S. President Donald Trump", "national security interest"),
+        ("Barazi", "targeted military positions in Syria")]
+
+
+def test_a_closing_mark_outside_any_quote_drops_the_quote_of_its_sentence():
+    """Which opening mark it answers, "outrage"'s or none, is unknown."""
+    assert find_quotes('The ministry said it was an "outrage" and a war crime." Aid workers left.') == []
+
+
+def test_a_mark_glued_to_words_on_both_sides_is_the_one_that_pairs():
+    found = find_quotes('"The strikes hit the area," he said, referring to Kobane."But they are not there," he said.',
+                        "Nawaf Khalil")
+    assert [(q.speaker, q.text) for q in found] == [("Nawaf Khalil", "The strikes hit the area"),
+                                                    ("Nawaf Khalil", "But they are not there")]
