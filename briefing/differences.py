@@ -30,7 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .event_context import EVENT_DAYS, EventContext, day_of, first_place, read_context
+from .event_context import EVENT_DAYS, EventContext, day_of, event_days, first_place, read_context, told_places
 from .model import Account, Citation, Difference, Document, Sentence
 from .names import NameIndex
 from .quantities import KILLED_OR_WOUNDED, Count, counts, hedge
@@ -75,6 +75,19 @@ class Item:
     context: frozenset[str]  # its report's main places
     topic: int
     text: str
+    told: frozenset[str] = frozenset()  # the places its own sentence names (event_context.told_places)
+    days: tuple[int, int] | None = None  # the days its event may be on (event_context.event_days)
+    same: bool = False  # its sentence says it counts an event told before ("rose to", "put the toll at")
+    attributed: bool = False  # told as someone's words: a claim, or after a verb of speech
+
+
+# a count added to one its report gave before ("kill another 20 terrorists"): no toll of an event of its own
+_INCREMENT = re.compile(r"\b(?:another|a further|an additional)\s+$", re.I)
+# words that say a count is of an event its report told already, so that two of its counts may be one event's
+_SAME_EVENT = re.compile(r"\b(?:rose|risen|rising|climbed|increased|raised|raising|updated|revised|toll|number of|"
+                         r"put(?:s|ting)? (?:the|its) (?:\w+ ){0,3}at|earlier|initially|later|also reported|"
+                         r"the (?:incident|attack|strike|airstrike|air strike|raid|bombing|blast|explosion|shelling))\b",
+                         re.I)
 
 
 def items_of(documents: Sequence[Document], sentences: Sequence[Sentence], names: NameIndex,
@@ -84,6 +97,7 @@ def items_of(documents: Sequence[Document], sentences: Sequence[Sentence], names
     where = where or read_context(documents, sentences, names)
     cued, main, central, elsewhen = where.places, where.main, where.central, where.elsewhen
     items = []
+    measures: dict[str, set[str]] = defaultdict(set)  # per report, the measures its counts so far gave
     for row, sentence in enumerate(sentences):
         document = by_id[sentence.doc_id]
         found = counts(sentence.text)
@@ -93,19 +107,39 @@ def items_of(documents: Sequence[Document], sentences: Sequence[Sentence], names
         places = cued[row]
         if places and central and first_place(sentence.text, places, names) not in central:
             continue  # it tells of a place the reports together are not about: another event
+        claim = hedge(sentence.text)
+        same = bool(_SAME_EVENT.search(sentence.text))
+        told_here = told_places(sentence.text, names, where.known)
+        days = event_days(sentence.text, document.date, where.leads.get(document.id))
         for count in found:
+            if count.measure in measures[document.id] and _INCREMENT.search(sentence.text[max(0, count.start - 16):count.start]):
+                continue  # "another 20 terrorists": added to a toll told before, of another strike
+            measures[document.id].add(count.measure)
             items.append(Item(row=row, doc_id=document.id, outlet=(document.outlet or document.id).casefold(),
                               date=document.date[:10] if document.date else None, count=count,
-                              claim=hedge(sentence.text), places=places or context, context=context,
-                              topic=int(topics[row]) if topics is not None else 0, text=sentence.text))
+                              claim=claim, places=places or context, context=context,
+                              topic=int(topics[row]) if topics is not None else 0, text=sentence.text,
+                              told=told_here, days=days,
+                              same=same, attributed=bool(claim) or in_speech(sentence.text, count.start)))
     return items
 
 
 def same_event(a: Item, b: Item) -> bool:
+    """Whether two counts are of one event: one measure; days that meet (those their sentences or their reports'
+    leads state, else their reports' days and the UNSTATED_DAYS before); places that meet, and when both
+    sentences name places, they name one, or each a place the other's report is about; and two different
+    figures of one report only when it says it tells the event again ("the toll rose to", "put the toll at")."""
     if a.count.measure != b.count.measure:
         return False
-    if a.date and b.date and abs((dt.date.fromisoformat(a.date) - dt.date.fromisoformat(b.date)).days) > EVENT_DAYS:
+    if a.days is not None and b.days is not None:
+        if a.days[0] > b.days[1] or b.days[0] > a.days[1]:
+            return False
+    elif a.date and b.date and abs((dt.date.fromisoformat(a.date) - dt.date.fromisoformat(b.date)).days) > EVENT_DAYS:
         return False
+    if a.doc_id == b.doc_id and (a.count.low, a.count.high) != (b.count.low, b.count.high) and not (a.same or b.same):
+        return False
+    if a.told and b.told and not (a.told & b.told) and not (a.told & b.context and b.told & a.context):
+        return False  # a Thursday missile on Qusour and a Wednesday strike on a river crossing: other places
     if a.places & b.places:
         return True
     # "Khan Sheikhoun" and "Idlib": each names a place the other's report is about
@@ -147,9 +181,7 @@ def _events(items: Sequence[Item]) -> list[list[Item]]:
     """Connected groups of items of one measure of one event (linked when `same_event`).
 
     Near-linear: pairs are only looked for among items that share a place (or whose place is the
-    other's report's place, in one topic) and whose dates are within EVENT_DAYS, found through an
-    index sorted by date; items that share a place are linked to their neighbour in date order,
-    which connects the same groups as linking every close pair."""
+    other's report's place, in one topic) and whose days meet, found through an index sorted by day."""
     parent = list(range(len(items)))
 
     def find(i: int) -> int:
@@ -163,7 +195,7 @@ def _events(items: Sequence[Item]) -> list[list[Item]]:
         if a != b:
             parent[a] = b
 
-    days = [_ordinal(item.date) for item in items]
+    spans = [_span(item) for item in items]
     by_place: dict[tuple[str, str], list[int]] = defaultdict(list)
     by_context: dict[tuple[str, int, str], list[int]] = defaultdict(list)
     for i, item in enumerate(items):
@@ -172,12 +204,12 @@ def _events(items: Sequence[Item]) -> list[list[Item]]:
         for place in item.context:
             by_context[(item.count.measure, item.topic, place)].append(i)
     for members in by_place.values():
-        _link_in_date_order(members, days, union)
-    windows = {key: _DateWindow(members, days) for key, members in by_context.items()}
+        _link_near(members, spans, items, find, union)
+    windows = {key: _DayWindow(members, spans) for key, members in by_context.items()}
     for i, item in enumerate(items):
         for place in item.places:  # "Khan Sheikhoun" and "Idlib": each names a place the other's report is about
             window = windows.get((item.count.measure, item.topic, place))
-            for j in window.near(days[i]) if window else ():
+            for j in window.near(spans[i]) if window else ():
                 if j != i and find(i) != find(j) and same_event(item, items[j]):
                     union(i, j)
     groups: dict[int, list[Item]] = defaultdict(list)
@@ -187,35 +219,48 @@ def _events(items: Sequence[Item]) -> list[list[Item]]:
     return [g for g in kept if len({i.doc_id for i in g}) >= 2]
 
 
-def _ordinal(date: str | None) -> int | None:
-    day = day_of(date)
-    return day.toordinal() if day else None
+def _span(item: Item) -> tuple[int, int] | None:
+    """The days (ordinals) an item's event may be on; None: any day."""
+    if item.days is not None:
+        return item.days
+    day = day_of(item.date)
+    return (day.toordinal() - EVENT_DAYS, day.toordinal()) if day else None
 
 
-def _link_in_date_order(members: list[int], days: list[int | None], union) -> None:
-    """Link items of one place whose dates are within EVENT_DAYS; an undated item is near every one."""
-    dated = sorted((i for i in members if days[i] is not None), key=lambda i: days[i])
-    for a, b in zip(dated, dated[1:]):
-        if days[b] - days[a] <= EVENT_DAYS:
-            union(a, b)
-    undated = [i for i in members if days[i] is None]
-    for i in undated:
-        union(i, members[0])
+def _link_near(members: list[int], spans: list[tuple[int, int] | None], items: Sequence[Item],
+               find, union) -> None:
+    """Link the items of one place whose days meet and that `same_event` says are one event's: a sweep in
+    order of first day, each item tried against those whose days are not over yet."""
+    undated = [i for i in members if spans[i] is None]
+    dated = sorted((i for i in members if spans[i] is not None), key=lambda i: spans[i][0])
+    open_: list[int] = []
+    for i in dated:
+        open_ = [j for j in open_ if spans[j][1] >= spans[i][0]]
+        for j in open_ + undated:
+            if find(i) != find(j) and same_event(items[i], items[j]):
+                union(i, j)
+        open_.append(i)
+    for x, i in enumerate(undated):
+        for j in undated[x + 1:]:
+            if find(i) != find(j) and same_event(items[i], items[j]):
+                union(i, j)
 
 
-class _DateWindow:
-    """Items sorted by date: those within EVENT_DAYS of a day, and the undated ones (near every day)."""
+class _DayWindow:
+    """Items sorted by first day: those whose days meet a span, and the undated ones (near every day)."""
 
-    def __init__(self, members: list[int], days: list[int | None]) -> None:
-        self.dated = sorted((i for i in members if days[i] is not None), key=lambda i: days[i])
-        self.keys = [days[i] for i in self.dated]
-        self.undated = [i for i in members if days[i] is None]
+    def __init__(self, members: list[int], spans: list[tuple[int, int] | None]) -> None:
+        self.dated = sorted((i for i in members if spans[i] is not None), key=lambda i: spans[i][0])
+        self.firsts = [spans[i][0] for i in self.dated]
+        self.spans = spans
+        self.longest = max((spans[i][1] - spans[i][0] for i in self.dated), default=0)
+        self.undated = [i for i in members if spans[i] is None]
 
-    def near(self, day: int | None) -> list[int]:
-        if day is None:
+    def near(self, span: tuple[int, int] | None) -> list[int]:
+        if span is None:
             return self.dated + self.undated
-        return self.dated[bisect_left(self.keys, day - EVENT_DAYS):bisect_right(self.keys, day + EVENT_DAYS)] + \
-            self.undated
+        candidates = self.dated[bisect_left(self.firsts, span[0] - self.longest):bisect_right(self.firsts, span[1])]
+        return [i for i in candidates if self.spans[i][1] >= span[0]] + self.undated
 
 
 def _without_outliers(group: list[Item]) -> list[Item]:

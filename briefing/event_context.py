@@ -13,6 +13,7 @@ them across reports).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter, defaultdict
@@ -33,13 +34,18 @@ class EventContext:
     main: dict[str, frozenset[str]]  # per report: its main places (main_places)
     central: frozenset[str]  # what the reports together are about (central_places)
     elsewhen: set[int]  # rows that tell of another time (other_times)
+    known: frozenset[str] = frozenset()  # every place the brief names (told_places)
+    leads: Mapping[str, tuple[int, int]] = dataclasses.field(default_factory=dict)  # per report (lead_days)
 
 
 def read_context(documents: Sequence[Document], sentences: Sequence[Sentence], names: NameIndex) -> EventContext:
-    places = [named_places(s.text, names) for s in sentences]
-    return EventContext(places=places, main=main_places(sentences, places, documents, names),
-                        central=central_places(sentences, places),
-                        elsewhen=other_times(sentences, {d.id: d for d in documents}))
+    places = [frozenset(p for p in named_places(s.text, names) if p not in _NOT_PLACES) for s in sentences]
+    by_id = {d.id: d for d in documents}
+    elsewhen = other_times(sentences, by_id)
+    main = main_places(sentences, places, documents, names)
+    known = frozenset().union(*places, *main.values())
+    return EventContext(places=places, main=main, central=central_places(sentences, places), elsewhen=elsewhen,
+                        known=known, leads=lead_days(sentences, by_id, elsewhen))
 
 
 LEAD = 4  # a report's first sentences: where it says what it is about
@@ -50,10 +56,21 @@ _PLACE_CUE = re.compile(r"\b(?:in|into|to|from|of|at|near|outside|around|across|
                         r"northeastern|southwestern|southeastern|central|besieged|syrian|town|city|village|"
                         r"province|district|suburb|countryside|rural|of)\s+)*$", re.I)
 _OTHER_TIME = re.compile(r"\b(?:last|previous|past|earlier this) (?:year|month|week)s?\b|\bin the past\b|"
+                         r"\b(?:several|a few|few|two|three|four|five|\d+) days (?:before|ago|earlier)\b|"
                          r"\bpreviously\b|\byears? ago\b|\bsince (?:19|20)\d\d\b|"
                          r"\b(?:war|conflict) (?:that|which) has\b|\b\w+-year(?:-old)? (?:war|conflict)\b", re.I)
 _COUNTRIES = {fold(c) for c in ("Syria", "Syrias", "Iraq", "Turkey", "Russia", "Iran", "Lebanon", "Jordan", "Israel",
                                   "Yemen", "Egypt", "Libya", "United States", "US", "Britain", "France", "Syrian")}
+# armed groups the place cue reads as places ("positions of Daesh"): they are in every event of a war
+_NOT_PLACES = {fold(g) for g in ("Daesh", "ISIS", "ISIL", "IS", "Islamic State", "al-Nusra Front", "Nusra Front",
+                                   "al-Qaeda", "Hayat Tahrir al-Sham", "SDF")}
+# a looser cue than _PLACE_CUE, for a count's own sentence: "in eastern Syrias Deir az-Zour region", "in the
+# oil-rich Deir al-Zor province", "in Syrias the Idlib"
+_LOOSE_CUE = re.compile(r"\b(?:in|into|to|from|of|at|near|outside|around|across|on|struck|hit|targeted)\s+"
+                        r"(?:(?:the|a|rebel-held|regime-held|government-held|northern|southern|eastern|western|"
+                        r"northwestern|northeastern|southwestern|southeastern|central|besieged|syrian|syrias|syria's|"
+                        r"iraqs|iraq's|oil-rich|town|city|village|province|district|suburb|countryside|rural|of)\s+)*$",
+                        re.I)
 _NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:i|ian|ese|ish|an)$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -63,7 +80,7 @@ _MONTH_DAY = re.compile(r"(?:\b(?P<day2>\d{1,2})\s+)?\b(?P<month>January|Februar
 _A_MONTH = re.compile(r"\b(?:January|February|March|April|June|July|August|September|October|November|December|"
                       r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")  # what _MONTH_DAY cannot match without
 # one of these words is in every match of _OTHER_TIME
-_OTHER_TIME_WORDS = ("year", "month", "week", "past", "previously", "since", "war", "conflict")
+_OTHER_TIME_WORDS = ("year", "month", "week", "past", "previously", "since", "war", "conflict", "days")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")s?\b", re.I)
 
@@ -215,3 +232,88 @@ def dated_elsewhere(text: str, published: str | None) -> bool:
         elif month != day.month:
             return True
     return False
+
+
+def told_places(text: str, names: NameIndex, known: frozenset[str]) -> frozenset[str]:
+    """The places a count's own sentence names: after a (loose) place cue, or any name that is a place
+    somewhere in the brief (`known`); countries and armed groups left out. What the sentence's event is
+    about, whatever its report is mostly about."""
+    found = set()
+    at = 0
+    for name in extract_names(text):
+        start = text.find(name, at)
+        if start < 0:
+            continue
+        at = start + len(name)
+        entity = names.entity(name)
+        if entity in _NOT_PLACES or fold(name) in _COUNTRIES or fold(names.display(entity)) in _COUNTRIES or \
+                _NATIONALITY.match(name):
+            continue
+        if entity in known or _LOOSE_CUE.search(text[max(0, start - 60):start]):
+            found.add(entity)
+    return frozenset(found)
+
+
+UNSTATED_DAYS = 2  # a count whose report does not say its day is of its report's day or the two before
+# "said on Wednesday", "reported Sunday", "said in a statement on Tuesday": the day it was told, not the event's
+_TOLD_ON = re.compile(r"\b(?:said|says|reported|reports|announced|stated|told|added|confirmed|statement)\b"
+                      r"(?:\s+\S+){0,4}?\s+$", re.I)
+# a dateline: "Friday 6 Oct 2017", "10 October 2017": the report's day, not its event's
+_WITH_YEAR = re.compile(r"\s*(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\b")
+
+
+def stated_day(text: str, published: str | None) -> tuple[int, int] | None:
+    """The days (first, last: ordinals) a sentence says its event is on: a weekday (the last one on or before
+    its report's day) or a date of its report's month and year; the day before too when it is the day
+    something was told ("said late on Wednesday"), as the event may be the day before. None: it says none
+    (datelines "Friday 6 Oct 2017" are not the event's day)."""
+    day = day_of(published)
+    if day is None or ("day" not in text.lower() and not _A_MONTH.search(text)):
+        return None
+    found: list[tuple[int, int, int]] = []  # (position, first, last)
+    for match in _WEEKDAY.finditer(text):
+        if _WITH_YEAR.match(text, match.end()):
+            continue
+        back = (day.weekday() - _WEEKDAYS.index(match.group(1).lower())) % 7
+        found.append((match.start(), *_told(text, match.start(), day.toordinal() - back)))
+    if _A_MONTH.search(text):
+        for match in _MONTH_DAY.finditer(text):
+            number = match.group("day") or match.group("day2")
+            if not number or _WITH_YEAR.match(text, match.end()) or _WITH_YEAR.match(text, match.start()):
+                continue
+            try:
+                mentioned = dt.date(day.year, _MONTHS.index(match.group("month").lower()[:3]) + 1, int(number))
+            except ValueError:
+                continue
+            found.append((match.start(), *_told(text, match.start(), mentioned.toordinal())))
+    if not found:
+        return None
+    _, first, last = min(found)
+    return first, last
+
+
+def _told(text: str, at: int, ordinal: int) -> tuple[int, int]:
+    return (ordinal - 1, ordinal) if _TOLD_ON.search(text[max(0, at - 60):at]) else (ordinal, ordinal)
+
+
+def lead_days(sentences: Sequence[Sentence], by_id: Mapping[str, Document],
+              elsewhen: set[int]) -> dict[str, tuple[int, int]]:
+    """Per report, the days the first of its lead sentences that states one says (stated_day)."""
+    lead: dict[str, tuple[int, int]] = {}
+    for row, sentence in enumerate(sentences):
+        if sentence.index < LEAD and sentence.doc_id not in lead and row not in elsewhen:
+            stated = stated_day(sentence.text, by_id[sentence.doc_id].date)
+            if stated:
+                lead[sentence.doc_id] = stated
+    return lead
+
+
+def event_days(text: str, published: str | None, lead: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The days a sentence's event may be on: those it states itself (stated_day); else those its report's
+    lead states (`lead`: "The missile hit near a school Thursday evening" after a toll that says no day); else
+    its report's day or the UNSTATED_DAYS before. None when its report has no date."""
+    stated = stated_day(text, published) or lead
+    if stated:
+        return stated
+    day = day_of(published)
+    return (day.toordinal() - UNSTATED_DAYS, day.toordinal()) if day else None

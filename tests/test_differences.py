@@ -260,3 +260,45 @@ def test_a_claimed_figure_reads_as_one_line_in_every_format(fake_embedder):
     assert '<td><span class="claim">as a claim (“according to”):</span> An air strike' in html
     assert "| at least 100 | *as a claim (“according to”):* An air strike" in render(brief, "md")
     assert "- at least 100, as a claim (“according to”): An air strike" in render(brief, "txt")
+
+
+# audit 5: counts of different events were linked as one event because their reports were at most 3 days apart
+def test_no_difference_between_strikes_a_day_apart_their_reports_say_the_days_of():
+    found = differences(
+        ("Alpha", "2017-10-04", "A Russian airstrike killed at least 38 civilians on Wednesday as they crossed the "
+                                "Euphrates River near Deir ez-Zor."),
+        ("Beta", "2017-10-06", "Activists say 15 civilians were killed when a missile slammed into a neighbourhood "
+                               "of Deir ez-Zor. The missile hit near a school Thursday evening in the Qusour "
+                               "neighbourhood."))
+    assert found == ()
+
+
+def test_no_difference_between_clashes_of_other_days_near_one_town():
+    found = differences(
+        ("Alpha", "2017-04-06", "The SDF killed 13 jihadists in clashes near the town of Al Tabqah, local media "
+                                "reported. Al-Masdar reported on Wednesday that they attacked the SDF near Safsafah."),
+        ("Beta", "2017-04-09", "12 Daesh terrorists were killed by the SDF near the town of Al Tabqah according to "
+                               "local media. The clashes erupted on Saturday night to the east of Al Tabqah."))
+    assert found == ()
+
+
+def test_another_strike_s_toll_in_one_report_is_not_a_second_account_of_the_first():
+    found = differences(
+        ("Alpha", "2017-10-10", "Fifty terrorists were killed in the strike near Mayadin, Konashenkov said. Forty "
+                                "minutes later a bomber hit the stronghold near Mayadin again to kill another 20 "
+                                "terrorists."),
+        ("Beta", "2017-10-10", "Fifty terrorists were killed in the Russian strike near Mayadin."))
+    assert found == ()
+
+
+def test_a_count_whose_sentence_names_another_place_is_of_another_event():
+    found = differences(("Alpha", DAY, "An air strike on Saraqib killed 58 people on Tuesday."),
+                        ("Beta", DAY, "An air strike on Saraqib killed 58 people on Tuesday. Meanwhile a strike in "
+                                      "Syrias the Idlib countryside killed 20 people on Tuesday."))
+    assert found == ()
+
+
+def test_a_strike_told_as_several_days_before_is_of_another_time():
+    from briefing.event_context import other_time
+
+    assert other_time("Several days before a Russian airstrike in Idlib eliminated 49 other terrorists.", DAY)
