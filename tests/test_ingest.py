@@ -190,3 +190,20 @@ def test_duplicate_ids_are_made_unique(tmp_path):
     write(tmp_path / "x", "r.txt", "First report about the dam.\n")
     write(tmp_path / "y", "r.txt", "Second report about the dam.\n")
     assert [d.id for d in load_documents([str(tmp_path)])] == ["r", "r-2"]
+
+
+def test_a_date_line_in_any_form_the_lead_in_cut_reads_is_compared_with_the_report_s_date(tmp_path):
+    """Audit 5: Jordan Times' "Last updated at Oct 042017" (4 October, its space lost) in a report dated 22 October,
+    and Ahram's date line after the headline ("... Moscow AFP Saturday 7 Oct 2017") in one dated 5 October, moved
+    "on Wednesday" and "on Saturday" in the timeline without a word."""
+    write(tmp_path, "jt.md", "---\ntitle: Russian strike kills 38 | Jordan Times\noutlet: Jordan Times\n"
+                             "date: 2017-10-22\n---\nLast updated at Oct 042017 BEIRUT A Russian air strike killed 38 "
+                             "civilians on Wednesday a monitor said.\n")
+    write(tmp_path, "ahram.md", "---\ntitle: Russia strikes kill 120 IS group fighters in Syria\ndate: 2017-10-05\n"
+                                "---\nRussia strikes kill 120 IS group fighters in Syria Moscow AFP Saturday 7 Oct 2017 "
+                                "Some 120 Islamic State group fighters were killed in Russian air strikes.\n")
+    warnings = []
+    docs = load_documents([str(tmp_path)], warn=warnings.append)
+    assert [d.date for d in docs] == ["2017-10-05", "2017-10-22"]  # kept: the desk decides
+    assert warnings == [f"2 reports open with a date other than their own (the first: {tmp_path / 'ahram.md'} says 7 "
+                        f"October 2017, its date is 5 October 2017); the brief goes by the reports' dates"]

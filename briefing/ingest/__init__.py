@@ -186,27 +186,28 @@ def _warn_of_lost_characters(documents: list[Document], warn: Report) -> None:
              f"encoding error (shown as \ufffd; the first: {first}); the brief quotes them as they are")
 
 
-OPENING = 60  # characters at a text's start where a page's date line sits
 DATE_SLACK_DAYS = 1  # a date line a day off the report's date is a time zone, not another date
 
 
 def _opening_date(document: Document) -> tuple[date, date] | None:
     """(the day the text opens with, the report's date) when they are more than a day apart: "April 11 2017
-    Russian General Staff warns ..." in a report dated 4 April."""
-    opening = document.text.lstrip()[:OPENING]
-    if not document.date or not opening[:1].isalnum():
+    Russian General Staff warns ..." in a report dated 4 April. The day is the page's date line that the lead-in
+    cut (lead.py) takes away, in any form it reads: "Last updated at Oct 042017 ..." (Jordan Times, its space lost),
+    "<headline> Moscow AFP Saturday 7 Oct 2017 ..." (Ahram, after the headline)."""
+    if not document.date:
         return None
-    from ..dates import find_dates, resolve
+    from ..dates import date_line_day
+    from .lead import lead_date
 
-    mention = next((m for m in find_dates(opening) if m.start == 0), None)
-    said = resolve(mention, None) if mention else None
-    if said is None or said.precision != "day" or said.first is None:
+    said_text = lead_date(document.text, with_plain_title(document).title)
+    said = date_line_day(said_text) if said_text else None
+    if said is None:
         return None
     try:
         dated = date.fromisoformat(document.date[:10])
     except ValueError:
         return None
-    return (said.first, dated) if abs((said.first - dated).days) > DATE_SLACK_DAYS else None
+    return (said, dated) if abs((said - dated).days) > DATE_SLACK_DAYS else None
 
 
 def _warn_of_other_dates(documents: list[Document], opening_dates: dict[int, tuple[date, date]],
