@@ -18,7 +18,7 @@ from .differences import find_differences
 from .names import ALIASES, NameIndex
 from .options import BuildOptions
 from .quotes import key_quotes
-from .rank import brief_content, fit_word_budget, rank_topic
+from .rank import brief_content, cite_across_topics, fit_word_budget, rank_topic
 from .segment import MIN_SENTENCE_WORDS, segment_document
 from .timeline import build_timeline
 from .wording import plural
@@ -76,6 +76,7 @@ def brief_documents(documents: Sequence[Document], options: BuildOptions, embedd
     ranked.sort(key=lambda r: (-r.source_count, -len(members[r.topic]), r.topic))
     ranked = fit_word_budget(ranked, options.max_words,
                              [r.source_count * len(members[r.topic]) for r in ranked], report_count=len(kept))
+    ranked = cite_across_topics(ranked, vectors, sentences, numbers, names, content.published)
     topic_labels = label_topics(members, names, {r.topic: [s.text for s in r.statements] for r in ranked},
                                 [r.topic for r in ranked], [d.outlet for d in kept if d.outlet])
     progress(f"{plural(clustering.topic_count, 'topic')}: " + "; ".join(

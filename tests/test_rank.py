@@ -302,3 +302,26 @@ def test_a_report_telling_what_another_speaker_said_is_not_cited_for_it():
     assert speakers(texts[0], names) == {"france", "britain"} and speakers(texts[3], names) == set()
     same_fact = SameFact(sentences, names)
     assert [same_fact(0, other) for other in (1, 2, 3)] == [False, True, True]
+
+
+def test_a_report_telling_the_fact_in_another_topic_is_cited_too():
+    """Audit 5: a key point cited [6] only, while the timeline cited [2] and [5] for it too: their sentences sat in
+    a neighbouring topic, and a statement is merged with its own topic's sentences. The brief's statements then
+    take the same-fact sentences of other topics as citations, when close enough; never one the brief already
+    shows, never a different toll."""
+    from briefing.model import Citation, Statement
+    from briefing.rank import cite_across_topics
+
+    texts = ["Russian air strikes killed 14 civilians crossing the Euphrates near Mayadin on rafts.",
+             "Russian air strikes killed 14 civilians who were crossing the Euphrates near Mayadin on rafts.",
+             "Russian air strikes killed 38 civilians crossing the Euphrates near Mayadin on rafts.",
+             "The army retook the airport of the city on Friday."]
+    sentences = [sentence(f"r{n}", 0, t) for n, t in enumerate(texts)]
+    vectors = np.array([[1, 0, 0], [0.96, 0.28, 0], [0.96, 0, 0.28], [0, 0, 1]], dtype=np.float32)
+    shown = Statement(text=texts[0], citations=(Citation(1, "r0", 0, texts[0]),), score=1.0, topic=0)
+    other = Statement(text=texts[3], citations=(Citation(4, "r3", 0, texts[3]),), score=1.0, topic=1)
+    topics = [RankedTopic(0, (shown,), 1), RankedTopic(1, (other,), 1)]
+    numbers = {f"r{n}": n + 1 for n in range(4)}
+    result = cite_across_topics(topics, vectors, sentences, numbers, NameIndex(texts))
+    assert [c.source for c in result[0].statements[0].citations] == [1, 2]  # not [3]: 38 is another toll
+    assert result[1].statements[0].citations == other.citations
