@@ -133,11 +133,13 @@ def _direction(paragraph: str, at: int) -> str:
 
 
 def _paired_quotes(paragraph: str) -> list[_Quoted]:
-    """The paragraph's quotes, each an opening mark and the closing mark that answers it. Marks that cannot be
-    paired so give no quote rather than a guess: taking the marks two by two in turn, one closing mark lost in
-    a report credited the Homs governor with Donald Trump's words and Trump with the governor's."""
+    """The paragraph's quotes, each an opening mark and the closing mark that answers it; one may hold inner
+    quotes in the same marks ("... and confirmed "on the ground" influential ..." Konashenkov said). Marks that
+    cannot be paired so give no quote rather than a guess: taking the marks two by two in turn, one closing
+    mark lost in a report credited the Homs governor with Donald Trump's words and Trump with the governor's."""
     quotes: list[_Quoted] = []
     opened = -1  # the opening mark of the quote being read; -1 between quotes
+    inner: list[int] = []  # the marks of the quotes within it
     previous = 0  # past the mark before
     ended = False  # whether a sentence ended since the last quote closed
     for match in _MARK.finditer(paragraph):
@@ -146,21 +148,34 @@ def _paired_quotes(paragraph: str) -> list[_Quoted]:
         previous = at + 1
         # a mark that may be either is taken as the one that pairs: 'referring to Kobane."But they ...' opens
         direction = _direction(paragraph, at) or ("close" if opened >= 0 else "open")
-        if direction == "open" and (opened < 0 or _ENDS_SENTENCE.search(paragraph, max(opened + 1, at - 8), at)):
+        inner_open = len(inner) % 2 == 1
+        if direction == "open" and (opened < 0 or (not inner_open and _ENDS_SENTENCE.search(
+                paragraph, max(opened + 1, at - 8), at))):
             # an opening mark after a sentence's end in a quote: the quote went on into a new paragraph, which
             # opens it again without closing it, and a flattened text ran the paragraphs together ("... will not
             # change. "This targeting ..."), or a closing mark was lost: either way where the first part ends
             # and who said it are unknown, so it is dropped
-            opened = at
+            opened, inner = at, []
+        elif opened >= 0 and (direction == "close") == inner_open:
+            inner.append(at)  # an inner quote opens within a sentence of the quote, or closes
         elif direction == "close" and opened >= 0:
             if at - opened - 1 <= MAX_QUOTE_CHARS and paragraph[opened + 1:at].strip():
-                quotes.append(_Quoted(start=opened, end=at + 1, body=paragraph[opened + 1:at]))
+                quotes.append(_Quoted(start=opened, end=at + 1, body=_body(paragraph, opened, at, inner)))
             opened, ended = -1, False
-        else:  # an opening mark within a quote's sentence, or a closing mark outside a quote
+        else:  # a quote within an inner quote, or a closing mark outside a quote
             if direction == "close" and quotes and not ended:
                 quotes.pop()  # it may close the quote before it, in its sentence: which of the two does is unknown
             opened = -1
     return quotes
+
+
+def _body(paragraph: str, opened: int, closed: int, inner: Sequence[int]) -> str:
+    """The words between two marks, the marks of inner quotes made single (‘on the ground’)."""
+    parts, start = [], opened + 1
+    for k, at in enumerate(inner):
+        parts += [paragraph[start:at], "’" if k % 2 else "‘"]
+        start = at + 1
+    return "".join(parts) + paragraph[start:closed]
 
 
 def find_quotes(paragraph: str, previous_speaker: str | None = None) -> list[FoundQuote]:

@@ -355,3 +355,20 @@ def test_a_mark_glued_to_words_on_both_sides_is_the_one_that_pairs():
                         "Nawaf Khalil")
     assert [(q.speaker, q.text) for q in found] == [("Nawaf Khalil", "The strikes hit the area"),
                                                     ("Nawaf Khalil", "But they are not there")]
+
+
+@pytest.mark.parametrize("paragraph", [
+    '"According to information received via several channels and confirmed "on the ground" influential Daesh field '
+    'commanders were destroyed," Konashenkov said.',
+    '“According to information received via several channels and confirmed “on the ground” influential Daesh field '
+    'commanders were destroyed,” Konashenkov said.',
+])
+def test_a_quote_within_a_quote_in_the_same_marks_is_part_of_it(paragraph):
+    """Paired in turn, the outer quote's first words gave a speaker to its last (audit 5, Deir ez-Zor)."""
+    assert [(q.speaker, q.text) for q in find_quotes(paragraph)] == [
+        ("Konashenkov", "According to information received via several channels and confirmed ‘on the ground’ "
+                        "influential Daesh field commanders were destroyed")]
+
+
+def test_an_opening_mark_within_an_inner_quote_gives_no_quote():
+    assert find_quotes('He said "the army "will not "stop" now" and left," the officer said.') == []
