@@ -277,11 +277,13 @@ def _without_outliers(group: list[Item]) -> list[Item]:
 def _accounts(group: list[Item]) -> list[_Account]:
     accounts: dict[tuple, _Account] = {}
     for item in group:
-        key = (item.count.low, item.count.high, item.count.bound, bool(item.claim))
+        key = (item.count.low, item.count.high, item.count.bound, item.attributed)
         accounts.setdefault(key, _Account([])).items.append(item)
     for account in accounts.values():
         account.items.sort(key=lambda i: (i.date or "", i.doc_id, i.row))
-    return sorted(accounts.values(), key=lambda a: (a.first.count.low, a.first.count.high or 10**12, a.first.date or ""))
+    # in the order of the figures as written ("70" before "up to 80", though "up to 80" allows fewer)
+    return sorted(accounts.values(), key=lambda a: (a.first.count.value, a.first.count.low,
+                                                    a.first.count.high or 10**12, a.first.date or ""))
 
 
 def _labelled(accounts: list[_Account]) -> list[tuple[_Account, _Account, str]]:
@@ -291,10 +293,21 @@ def _labelled(accounts: list[_Account]) -> list[tuple[_Account, _Account, str]]:
             docs_a, docs_b = {i.doc_id for i in a.items}, {i.doc_id for i in b.items}
             if not docs_a - docs_b and not docs_b - docs_a:
                 continue  # only the same reports: no disagreement with yourself
-            label = compare(a.first.count, a.first.claim, _earliest(a), b.first.count, b.first.claim, _earliest(b))
+            label = compare(a.first.count, _told_as_claim(a), _earliest(a), b.first.count, _told_as_claim(b),
+                            _earliest(b))
+            if label == "attribution" and (not docs_a - docs_b or not docs_b - docs_a or
+                                           any(i.attributed for i in (a if not _told_as_claim(a) else b).items)):
+                # a report that tells the figure both ways is on both sides; "The Homs governor said five were
+                # killed" is someone's words, no statement of fact to set against "according to"
+                continue
             if label:
                 pairs.append((a, b, label))
     return pairs
+
+
+def _told_as_claim(account: _Account) -> str | None:
+    """The claim word ("according to") one of the account's tellings has."""
+    return next((i.claim for i in account.items if i.claim), None)
 
 
 def _earliest(account: _Account) -> str | None:
@@ -372,7 +385,7 @@ def _most_telling(accounts: list[Account]) -> list[Account]:
 def _figures(figures: list[str | None], measure: str, kind: str = "") -> str:
     """The figures in their order: lowest to highest, or, for an update, earliest to latest (where a
     figure in between may be lower than both: "from 33 to at least 38" would misread it)."""
-    shown = [f for f in figures if f]
+    shown = list(dict.fromkeys(f for f in figures if f))  # a figure told as fact and as a claim: once
     if len(shown) == 2:
         return f"{shown[0]} and {shown[1]} {measure}"
     if kind == "updated":

@@ -302,3 +302,24 @@ def test_a_strike_told_as_several_days_before_is_of_another_time():
     from briefing.event_context import other_time
 
     assert other_time("Several days before a Russian airstrike in Idlib eliminated 49 other terrorists.", DAY)
+
+
+def test_figures_are_told_in_the_order_written_and_one_figure_once():
+    found = differences(("Alpha", DAY, "Up to 80 fighters were killed in the strike on Mayadin on Tuesday."),
+                        ("Beta", DAY, "The strike on Mayadin killed 70 fighters on Tuesday."))
+    assert [a.figure for a in found[0].accounts] == ["70", "up to 80"]
+    assert found[0].note.startswith("Reports give 70 and up to 80 fighters killed.")
+    found = differences(("Alpha", DAY, "The governor said five people were killed in the attack on Homs."),
+                        ("Beta", DAY, "\"According to preliminary data five people were killed in the attack on Homs\" "
+                                      "the governor was quoted as saying. The governor said five people were killed in "
+                                      "the attack on Homs."),
+                        ("Gamma", DAY, "SANA said that six people were killed in the attack on Homs."))
+    assert [(a.figure, [c.source for c in a.citations]) for a in found[0].accounts] == [("five", [1, 2]), ("six", [3])]
+    assert found[0].note.startswith("Reports give five and six people killed.")
+
+
+def test_no_attribution_difference_within_one_report_or_against_someone_s_words():
+    found = differences(("Alpha", DAY, "The Homs governor said seven people were injured in the attack on Homs. "
+                                       "According to preliminary data seven people were injured in the attack on Homs."),
+                        ("Beta", DAY, "The Homs governor said seven people were injured in the attack on Homs."))
+    assert found == ()
