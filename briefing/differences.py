@@ -411,7 +411,8 @@ def _account(account: _Account, sentences: Sequence[Sentence], numbers: Mapping[
 
 
 def _event_name(group: list[Item], names: NameIndex, topic: int, topic_labels: Mapping[int, str] | None) -> str:
-    places = Counter(p for item in group for p in item.places)
+    # the places the counts' own sentences name: a report about Raqqa tells of a strike in Deir ez-Zor too
+    places = Counter(p for item in group for p in item.told) or Counter(p for item in group for p in item.places)
     if places:
         return names.display(places.most_common(1)[0][0])
     return (topic_labels or {}).get(topic, "")

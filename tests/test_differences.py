@@ -323,3 +323,12 @@ def test_no_attribution_difference_within_one_report_or_against_someone_s_words(
                                        "According to preliminary data seven people were injured in the attack on Homs."),
                         ("Beta", DAY, "The Homs governor said seven people were injured in the attack on Homs."))
     assert found == ()
+
+
+def test_the_heading_names_the_place_the_counts_sentences_name():
+    found = differences(
+        ("Alpha", "2017-10-04", "Strikes hit Raqqa. In Raqqa the SDF advanced. A Russian airstrike killed at least 38 "
+                                "civilians on Wednesday in eastern Syrias Deir az-Zour region. Raqqa was calm."),
+        ("Beta", "2017-10-05", "Aid agencies warned of fighting in Raqqa. Jets killed at least 60 civilians in the oil-rich "
+                               "Deir az-Zour province, a monitor said late on Wednesday. Strikes hit Raqqa."))
+    assert [(d.event, d.measure) for d in found] == [("Deir az-Zour", "civilians killed")]
