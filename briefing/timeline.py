@@ -7,7 +7,10 @@ rank.py cites reports for a statement by (`rank.SameFact`, compared with the ent
 as a statement's with its own): so a sentence shown both as a statement and as an entry cites the
 same reports in both, except where the timeline's own condition, overlapping periods, is stricter,
 or where rank already cited a report's sentence for an earlier statement (a sentence backs one
-statement only). The entry keeps the most precise of their dates ("October 25" beats "last week").
+statement only), or where a report tells the fact as another report's sentence in the entry does (the
+timeline's one entry an event). A report that tells the event again later in its text is cited once; a
+sentence that tells nothing but its date ("The incident occurred on April 11.") is no event.
+The entry keeps the most precise of their dates ("October 25" beats "last week").
 Expressions that cannot be resolved (no publication date) come last, as written.
 """
 
@@ -26,6 +29,7 @@ from .rank import SAME_FACT_COSINE, SameFact, event_date
 
 MAX_ENTRIES = 10
 MAX_TRIED = 20  # events a dated sentence is compared with, closest first (see build_timeline)
+MAX_ROWS_TRIED = 4  # other tellings of an event a sentence is compared with when its shown one differs
 
 
 @dataclass
@@ -39,7 +43,8 @@ def build_timeline(documents: Sequence[Document], sentences: Sequence[Sentence],
                    topic_order: Mapping[int, int] | None = None, limit: int = MAX_ENTRIES) -> tuple[TimelineEntry, ...]:
     published = {d.id: d.date for d in documents}
     found = [(row, mention) for row, sentence in enumerate(sentences)
-             if (mention := event_date(sentence, published.get(sentence.doc_id))) is not None]
+             if (mention := event_date(sentence, published.get(sentence.doc_id))) is not None
+             and tells_something(sentence.text, mention)]
     # the most precise dates first, so that a vaguer telling joins the precise one
     found.sort(key=lambda item: (_rank(item[1]), source_numbers[sentences[item[0]].doc_id], item[0]))
     same_fact = SameFact(sentences, names, published)
@@ -59,7 +64,13 @@ def build_timeline(documents: Sequence[Document], sentences: Sequence[Sentence],
             # the closest few only: on a day of many events told alike ("raids on <village> killed ...")
             # trying every one made this quadratic in the day's sentences
             tried = close[np.argsort(-cosines[close], kind="stable")[:MAX_TRIED]].tolist()
-            home = next((nearby[k] for k in tried if _same_event(nearby[k], row, sentences, same_fact)), None)
+            for k in tried:
+                verdict = _same_event(nearby[k], row, sentences, vectors, same_fact)
+                if verdict:
+                    home = nearby[k]
+                    break
+            if home is not None and verdict is _RESTATED:
+                continue  # the report tells it again, later in its text: it is cited once
         if home is None:
             events.append(_Event([row], mention))
             index.add(events[-1])
@@ -149,11 +160,44 @@ class _EventIndex:
         return sorted(found.values(), key=lambda e: e.rows[0])
 
 
-def _same_event(event: _Event, row: int, sentences: Sequence[Sentence], same_fact: SameFact) -> bool:
-    """Whether a sentence on the event's dates tells the event (never two sentences of one report)."""
-    if any(sentences[r].doc_id == sentences[row].doc_id for r in event.rows):
-        return False
-    return same_fact(event.rows[0], row)
+_RESTATED = "restated"
+
+
+def _same_event(event: _Event, row: int, sentences: Sequence[Sentence], vectors: np.ndarray,
+                same_fact: SameFact) -> bool | str:
+    """Whether a sentence on the event's dates tells the event: as its shown sentence does, or as another
+    report's sentence in it does (Raqqa: two reports said "in November 2016 the SDF launched ..." as the shown
+    one did, but named "Syrian Raqqa" where it named "Syria" and "Raqqa"). Two sentences of one report are two
+    events, unless each tells the other's fact: then the report says it again ("... killed 38 civilians on
+    Wednesday" in Al-Araby's standfirst and its lead), and _RESTATED tells the caller to count it once."""
+    doc_id = sentences[row].doc_id
+    own = [r for r in event.rows if sentences[r].doc_id == doc_id]
+    if own:
+        restated = any(float(vectors[r] @ vectors[row]) >= SAME_FACT_COSINE and same_fact(r, row) and same_fact(row, r)
+                       for r in own)
+        return _RESTATED if restated else False
+    if same_fact(event.rows[0], row):
+        return True
+    others = [r for r in event.rows[1:1 + MAX_ROWS_TRIED] if float(vectors[r] @ vectors[row]) >= SAME_FACT_COSINE]
+    return any(same_fact(r, row) for r in others)
+
+
+# what a sentence holds besides its date that tells an event: a name, a number, or a few words of substance;
+# "The incident occurred on April 11.", "This is absolutely critical today." tell none (audit 5)
+_SMALL = set("""a an the and or but of to in on at by for from with as is are was were be been has have had it its
+this that these those he she they them their his her there here who which what when where while not no so very also
+just still absolutely really then than incident event attack attacks day today tonight yesterday morning evening
+night happened occurred took place came""".split())
+_TOKEN = re.compile(r"[\w'’-]+")
+SUBSTANCE_WORDS = 3
+
+
+def tells_something(text: str, mention: DateMention) -> bool:
+    """Whether the sentence tells more than that something happened on its date: a timeline entry must."""
+    rest = text[:mention.start] + " " + text[mention.end:]
+    words = [w for w in _TOKEN.findall(rest) if w.lower() not in _SMALL]
+    return (len(words) >= SUBSTANCE_WORDS or any(w[:1].isupper() or w[:1].isdigit() for w in words)
+            or any(c.isdigit() for c in rest))
 
 
 def _entry(event: _Event, sentences: Sequence[Sentence], labels: np.ndarray,

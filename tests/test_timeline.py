@@ -352,3 +352,56 @@ def test_a_sentence_of_several_years_is_dated_only_by_a_date_of_its_own():
     assert [(e.label, e.text[:5]) for e in _timeline([report])] == [("4 April 2017", "Sarin")]
     assert [m.precision for m in dated("Chlorine attacks in 2014 and 2015 came before the sarin attack of "
                                        "April 4, 2017.", FRI)] == ["duration", "day"]
+
+
+def test_a_report_that_tells_an_event_again_in_other_words_is_cited_once_in_one_entry():
+    """Audit 5: Al-Araby's standfirst and lead ("... on Wednesday as they attempted to cross the Euphrates River",
+    then the same with "a monitoring group said") were two entries on 4 October citing [1] each; Sputnik's report
+    [6] said Trump's words twice, so "[5][6]" was followed by the same text again with "[6]"."""
+    lead = "A Russian airstrike killed at least 38 civilians on Wednesday as they tried to cross the Euphrates River"
+    a = make_document(f"{lead}. Aid workers counted the rafts. {lead} a monitoring group said.", id="a",
+                      date="2017-10-04")
+    timeline = _timeline([a])
+    assert [(e.date, [c.source for c in e.citations]) for e in timeline] == [("2017-10-04", [1])]
+    said = ("US President Donald Trump said the attack was a response to the alleged chemical weapon use in Idlib on "
+            "Tuesday which Washington blames on {}.")
+    b = make_document(said.format("the Syrian government") + " The governor counted the dead.", id="b", date=FRI)
+    c = make_document(said.format("Damascus") + " The governor counted the dead. " + said.format("the Syrian government"),
+                      id="c", date=FRI)
+    timeline = _timeline([b, c])
+    assert [[c.source for c in e.citations] for e in timeline] == [[1, 2]]
+
+
+def test_two_sentences_of_one_report_about_different_events_of_a_day_stay_two_entries():
+    a = make_document("Air raids on the market of Quriyah killed 58 civilians on Friday. Rebels shelled the airport of "
+                      "Deir ez-Zor on Friday, the army said.", id="a", date=FRI)
+    assert len(_timeline([a])) == 2
+
+
+def test_a_report_telling_the_event_as_another_telling_does_joins_its_entry():
+    """Audit 5 (Raqqa): two "November 2016" entries for the launch of the SDF's operation: the reports that named
+    "Syrian Raqqa" differed from the shown sentence's "Syrias Raqqa", not from the other report that told it alike."""
+    shown = ("The SDF launched the Wrath of Euphrates operation to seize control over Syrias Raqqa the de facto Daesh "
+             "capital in November 2016 and are now in the start of the fourth stage of the campaign undertaking the "
+             "liberation of the rural areas of Raqqa province from terrorists.")
+    told = ("In November 2016 the SDF which predominately consists of Kurdish fighters but also includes members of "
+            "the Syrian Arab Coalition launched an operation called the {} of Euphrates to seize control over {} the "
+            "de facto {} capital.")
+    documents = [make_document(text, id=name, date="2017-04-13") for name, text in
+                 (("a", shown), ("b", told.format("Wrath", "Syrias Raqqa", "IS")),
+                  ("c", told.format("Rage", "Syrian Raqqa", "Daesh")))]
+    sentences = [s for d in documents for s in segment_document(d)]
+    vectors = np.array([[1, 0, 0], [0.7, 0.51 ** 0.5, 0], [0.7, 0.574, 0.18 ** 0.5]], dtype=np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)  # b and c alike (0.9), both close to a (0.7)
+    timeline = build_timeline(documents, sentences, vectors, np.zeros(3, dtype=int), {"a": 1, "b": 2, "c": 3},
+                              NameIndex([s.text for s in sentences]), {0: 0})
+    assert [(e.label, [c.source for c in e.citations]) for e in timeline] == [("November 2016", [1, 2, 3])]
+
+
+@pytest.mark.parametrize("sentence", ["The incident occurred on April 11.", "This is absolutely critical today.",
+                                      "It happened on Friday morning."])
+def test_a_sentence_that_tells_nothing_but_its_date_is_no_entry(sentence):
+    """Audit 5: "11 April 2017: The incident occurred on April 11." and "5 October 2017: This is absolutely critical
+    today." were entries of the timeline."""
+    report = make_document(f"Jets struck the bakery of Marib on Friday. {sentence}", date=FRI)
+    assert [e.text for e in _timeline([report])] == ["Jets struck the bakery of Marib on Friday."]
