@@ -199,7 +199,7 @@ def _find_quotes(paragraph: str, previous_speaker: str | None) -> tuple[FoundQuo
         sentence_start = max(bounds.start_before(mark.start), mark.start - READ_WINDOW)
         sentence_end = min(bounds.end_after(mark.end), mark.end + READ_WINDOW)
         after = paragraph[mark.end:sentence_end]
-        attributed = _after_quote(after, body)
+        attributed = _after_quote(after, body, opens_sentence=not paragraph[sentence_start:mark.start].strip())
         if attributed is not None:
             speaker, offset, cue, attribution_end = attributed
             speaker_start = mark.end + offset
@@ -282,20 +282,32 @@ def _curly(words: str, close_last: bool = False) -> str:
     return words
 
 
-def _after_quote(after: str, body: str) -> tuple[str, int, str, int] | None:
+def _after_quote(after: str, body: str, opens_sentence: bool = False) -> tuple[str, int, str, int] | None:
     """(speaker, its offset in `after`, cue, where the attribution ends) for a quote followed by one."""
-    if not (body.endswith((",", "?", "!", "…")) or re.match(r"\s*[,–—]", after)
-            or re.match(rf"\s+(?:{_CUES})\s+[A-Z]", after)):  # “…” said Mounzer Khalil (the comma lost)
+    marked = bool(body.endswith((",", "?", "!", "…")) or re.match(r"\s*[,–—]", after)
+                  or re.match(rf"\s+(?:{_CUES})\s+[A-Z]", after))  # “…” said Mounzer Khalil (the comma lost)
+    # a quote that opens its sentence is what someone said, if anything: its comma may be lost too, as in every
+    # FA-KES report ('"The strike was requested by the partnered forces ..." the US Central Command said');
+    # within the reporter's sentence a quote with no comma is a phrase of it ('the "Free Syrian Army" commander
+    # said that ...')
+    if not (marked or opens_sentence):
         return None
     for pattern in (_SPEAKER_THEN_CUE, _CUE_THEN_SPEAKER, _ACCORDING):
         match = pattern.match(after)
-        if match and _is_speaker(match.group("speaker")):
+        if match and _is_speaker(match.group("speaker")) \
+                and (marked or _BARE_SPEAKER.fullmatch(match.group("speaker"))):
             speaker, at = match.group("speaker"), match.start("speaker")
             said = re.match(rf"(?:{_CUES})\s+(?=\S)", speaker)
             if said:  # '"...," said Ibrahim Abu Laith, a spokesman, told AFP': two cues, the first no speaker's
                 speaker, at = speaker[said.end():], at + said.end()
             return _trim_speaker(speaker), at, _cue(match.group("cue")), match.end()
     return None
+
+
+# the speaker after a quote whose comma was lost: a name's words, no clause of the reporter's
+# ('"Moderate" rebels attacked the town, the ministry said'), and no pronoun, whose name a text without commas
+# leaves unclear ('"..." he added' after a quote of Rami Abdel Rahman and a sentence naming Nusra Front)
+_BARE_SPEAKER = re.compile(r"\s*(?:[A-Z]|(?:the|a|an)\s)[^,;:]{0,150}")
 
 
 def _before_quote(before: str) -> tuple[str, int, str, int, int] | None:

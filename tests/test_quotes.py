@@ -372,3 +372,25 @@ def test_a_quote_within_a_quote_in_the_same_marks_is_part_of_it(paragraph):
 
 def test_an_opening_mark_within_an_inner_quote_gives_no_quote():
     assert find_quotes('He said "the army "will not "stop" now" and left," the officer said.') == []
+
+
+@pytest.mark.parametrize("paragraph, speaker, text", [
+    ('The incident occurred on April 11. "The strike was requested by the partnered forces who had identified the '
+     'target location as an ISIS fighting position" the US Central Command said in a press release.',
+     "the US Central Command", "The strike was requested by the partnered forces who had identified the target "
+                               "location as an ISIS fighting position"),
+    ('"The Coalition conducted no strikes in that area at that time" U.S. Air Force Colonel John Dorrian told Reuters.',
+     "U.S. Air Force Colonel John Dorrian", "The Coalition conducted no strikes in that area at that time"),
+])
+def test_a_quote_opening_its_sentence_is_attributed_when_its_comma_was_lost(paragraph, speaker, text):
+    """FA-KES reports lost every comma: the Raqqa brief's only key quote was a phrase of the reporter's (audit 5)."""
+    assert [(q.speaker, q.text) for q in find_quotes(paragraph)] == [(speaker, text)]
+
+
+@pytest.mark.parametrize("paragraph", [
+    '"Moderate" rebels attacked the town, the ministry said.',  # no speaker's shape
+    'The "Free Syrian Army" commander said that the town fell.',  # a phrase within the reporter's sentence
+    'Rami Abdel Rahman spoke of Nusra Front At Jayrud. "The truce held" he added.',  # which name "he" is is unclear
+])
+def test_a_quote_without_its_comma_needs_a_named_speaker_after_it_and_to_open_its_sentence(paragraph):
+    assert find_quotes(paragraph) == []
