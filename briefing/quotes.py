@@ -26,6 +26,7 @@ from .press import AGENCY_PATTERN
 KEY_QUOTES = 4
 # fewer quoted words ("eliminated", "other terrorist groups", "calls into question") are a scare quote or a
 # phrase inside the reporter's own sentence, not something said: a key quote only when nothing longer is quoted
+# (nor is a longer one the reporter's sentence goes on after: FoundQuote.within)
 MIN_KEY_WORDS = 5
 MAX_SPEAKER_WORDS = 22
 MAX_NAME_WORDS = 8  # a pronoun stands for a name of at most this many words
@@ -98,6 +99,7 @@ class FoundQuote:
     speaker_start: int  # -1 when resolved from another paragraph
     cue: str
     pronoun: str | None = None
+    within: bool = False  # the reporter's sentence goes on after it: a phrase of that sentence, not a thing said
 
 
 MAX_QUOTE_CHARS = 2000  # between a pair of marks: more is two quotes' marks that lost their partners
@@ -215,6 +217,7 @@ def _find_quotes(paragraph: str, previous_speaker: str | None) -> tuple[FoundQuo
                 consumed.add(i + 1)
             lead = paragraph[sentence_start:mark.start].strip()
             shown = _shown("" if _headline_like(lead) else lead, text, "")
+            within = False
         else:
             before = paragraph[sentence_start:mark.start]
             attributed = _before_quote(before)
@@ -225,6 +228,7 @@ def _find_quotes(paragraph: str, previous_speaker: str | None) -> tuple[FoundQuo
             text, end = _clean_body(body), mark.end
             tail = paragraph[mark.end:sentence_end].rstrip()
             shown = _shown(_with_stance(before, cue_start, lead_start, cue), text, tail)
+            within = bool(re.search(r"\w", tail))
         pronoun = None
         if speaker.lower() in _PRONOUNS:
             pronoun = speaker
@@ -236,7 +240,7 @@ def _find_quotes(paragraph: str, previous_speaker: str | None) -> tuple[FoundQuo
             if name:
                 speaker, speaker_start = name, -1
         found.append(FoundQuote(start=mark.start, end=end, text=text, shown=shown, speaker=speaker,
-                                speaker_start=speaker_start, cue=cue, pronoun=pronoun))
+                                speaker_start=speaker_start, cue=cue, pronoun=pronoun, within=within))
     return tuple(found)
 
 
@@ -558,6 +562,7 @@ def key_quotes(documents: Sequence[Document], sentences: Sequence[Sentence], lab
         per_doc.setdefault(sentence.doc_id, []).append(sentence)
     merged: dict[str, Quote] = {}
     quoted_by: dict[str, set[str]] = {}  # the reports behind each merged quote
+    phrases: set[str] = set()  # quotes the reporter's sentence goes on after
     for document in documents:
         for found, sentence in document_quotes(document, per_doc.get(document.id, [])):
             citation = Citation(source=source_numbers[document.id], doc_id=document.id, sentence=sentence.index,
@@ -569,12 +574,17 @@ def key_quotes(documents: Sequence[Document], sentences: Sequence[Sentence], lab
                     merged[key] = replace(merged[key], citations=merged[key].citations + (citation,))
                 continue
             quoted_by[key] = {document.id}
+            if found.within:
+                phrases.add(key)
             topic = topic_of.get((sentence.doc_id, sentence.index), -1)
             merged[key] = Quote(text=found.text, shown=found.shown, speaker=found.speaker, cue=found.cue,
                                 pronoun=found.pronoun, citations=(citation,), topic=topic,
                                 score=_score(found, topic, topic_order))
     quotes = [replace(q, score=round(q.score + 0.1 * (len(q.citations) - 1), 4)) for q in merged.values()]
-    substantial = [q for q in quotes if len(q.text.split()) >= MIN_KEY_WORDS] or quotes
+    # five words are no test alone: the reporter's sentence went on after 'the "large numbers of foreign
+    # mercenaries" were coming into ...' and '"we probably had a role" in high casualties in Mosul'
+    substantial = [q for key, q in zip(merged, quotes)
+                   if len(q.text.split()) >= MIN_KEY_WORDS and key not in phrases] or quotes
     substantial.sort(key=lambda q: (-q.score, q.citations[0].source, q.citations[0].sentence))
     chosen, sentences_shown = [], set()
     for quote in substantial:  # two fragments quoted in one sentence show that sentence once

@@ -394,3 +394,14 @@ def test_a_quote_opening_its_sentence_is_attributed_when_its_comma_was_lost(para
 ])
 def test_a_quote_without_its_comma_needs_a_named_speaker_after_it_and_to_open_its_sentence(paragraph):
     assert find_quotes(paragraph) == []
+
+
+@pytest.mark.parametrize("phrase", [
+    'The ministry said the "large numbers of foreign mercenaries" were coming into the border town from Iraq.',
+    'Lt. Gen. Stephen Townsend said that "we probably had a role" in high casualties in Mosul.',
+])
+def test_a_phrase_the_reporters_sentence_goes_on_after_is_no_key_quote_when_something_was_said(phrase):
+    """Five words each, they passed the length test alone (audit 5)."""
+    quotes = _key_quotes_of_one_report(f'{phrase} "We will stay until the last house is cleared," said Colonel Omar '
+                                       'Khalid. Aid workers said the hospital "was full of wounded civilians and doctors".')
+    assert [q.speaker for q in quotes] == ["Colonel Omar Khalid", "Aid workers"]
