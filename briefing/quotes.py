@@ -348,7 +348,10 @@ def _before_quote(before: str) -> tuple[str, int, str, int, int] | None:
 
 _OPENING_ADVERBS = {"meanwhile", "later", "earlier", "separately", "also", "however", "moreover", "elsewhere", "then"}
 _OPENING_PREPOSITIONS = {"in", "on", "at", "following", "after", "before", "despite", "amid", "during", "since", "with",
-                         "as", "when", "while", "under", "from", "by", "for", "speaking", "writing"}
+                         "as", "when", "while", "under", "from", "by", "for", "of", "speaking", "writing"}
+# words that open the subject after an opening phrase: "In a statement the military", "Of the Daesh executioners
+# one resident of the town"
+_SUBJECT_OPENERS = {"the", "a", "an", "one", "another", "some", "several"}
 # words after which a capitalised word still belongs to the opening phrase ("in northern Syria", "on CNN's website")
 _OBJECT_LEADS = _PREPOSITIONS | {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
                                  "the", "a", "an", "its", "his", "her", "their"}
@@ -372,7 +375,7 @@ def _subject_after_opener(speaker: str) -> int | None:
     for i, word in enumerate(words[1:], start=1):
         text = word.group()
         lower = text.lower()
-        if i > 1 and lower in ("the", "a", "an") and previous.lower() not in _PREPOSITIONS:
+        if i > 1 and lower in _SUBJECT_OPENERS and previous.lower() not in _PREPOSITIONS:
             return word.start()  # "In a statement the military" (not "about the incident")
         if text[:1].isupper() and not DATE_WORD.match(text) and text not in _MEDIA_NOUNS and (
                 DATE_WORD.match(previous) or previous in _MEDIA_NOUNS

@@ -202,6 +202,9 @@ def test_it_stands_for_the_subject_of_the_sentence_before_not_an_earlier_paragra
     ('Speaking to Syrian state TV Barazi said the convoy was "on its way".', "Barazi"),
     ('"There are still many people under the rubble," said Ibrahim Abu Laith, a spokesman, told AFP.',
      "Ibrahim Abu Laith, a spokesman"),
+    ('Of the Daesh executioners one resident of the town told the Associated Press "These are people who dont know '
+     'God."', "one resident of the town"),  # audit 5: the opening phrase was shown as part of the speaker
+    ('On Tuesday one official said the town was "calm again".', "one official"),
 ])
 def test_an_opening_phrase_whose_comma_was_lost_is_no_part_of_the_speaker(paragraph, speaker):
     (quote,) = find_quotes(paragraph)
