@@ -246,12 +246,17 @@ def told_places(text: str, names: NameIndex, known: frozenset[str]) -> frozenset
             continue
         at = start + len(name)
         entity = names.entity(name)
-        if entity in _NOT_PLACES or fold(name) in _COUNTRIES or fold(names.display(entity)) in _COUNTRIES or \
+        if entity in _NOT_PLACES or _ORGANISATION.search(name) or fold(name) in _COUNTRIES or fold(names.display(entity)) in _COUNTRIES or \
                 _NATIONALITY.match(name):
             continue
         if entity in known or _LOOSE_CUE.search(text[max(0, start - 60):start]):
             found.add(entity)
     return frozenset(found)
+
+
+# who tells, not where: "according to the Syrian Observatory", "the Russian Defense Ministry said"
+_ORGANISATION = re.compile(r"\b(?:Ministry|Observatory|Forces|Force|Council|Agency|Army|Front|Group|Committee|"
+                           r"Coalition|Media|News|TV|Department|Office|Organi[sz]ation|Command|Center|Centre)\b")
 
 
 UNSTATED_DAYS = 2  # a count whose report does not say its day is of its report's day or the two before
