@@ -279,6 +279,11 @@ def _accounts(group: list[Item]) -> list[_Account]:
     for item in group:
         key = (item.count.low, item.count.high, item.count.bound, item.attributed)
         accounts.setdefault(key, _Account([])).items.append(item)
+    for key in list(accounts):  # a report telling a figure twice, once as someone's words: one account
+        other = (*key[:3], not key[3])
+        if key[3] and other in accounts and {i.doc_id for i in accounts[key].items} <= \
+                {i.doc_id for i in accounts[other].items}:
+            accounts[other].items.extend(accounts.pop(key).items)
     for account in accounts.values():
         account.items.sort(key=lambda i: (i.date or "", i.doc_id, i.row))
     # in the order of the figures as written ("70" before "up to 80", though "up to 80" allows fewer)

@@ -332,3 +332,10 @@ def test_the_heading_names_the_place_the_counts_sentences_name():
         ("Beta", "2017-10-05", "Aid agencies warned of fighting in Raqqa. Jets killed at least 60 civilians in the oil-rich "
                                "Deir az-Zour province, a monitor said late on Wednesday. Strikes hit Raqqa."))
     assert [(d.event, d.measure) for d in found] == [("Deir az-Zour", "civilians killed")]
+
+
+def test_a_report_telling_one_figure_twice_gives_one_account():
+    found = differences(("Alpha", DAY, "An air strike on Saraqib killed at least 38 people on Tuesday. An air strike on "
+                                       "Saraqib killed at least 38 people on Tuesday, a monitor said."),
+                        ("Beta", DAY, "An air strike on Saraqib killed at least 60 people on Tuesday."))
+    assert [a.figure for a in found[0].accounts] == ["at least 38", "at least 60"]
