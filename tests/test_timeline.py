@@ -405,3 +405,23 @@ def test_a_sentence_that_tells_nothing_but_its_date_is_no_entry(sentence):
     today." were entries of the timeline."""
     report = make_document(f"Jets struck the bakery of Marib on Friday. {sentence}", date=FRI)
     assert [e.text for e in _timeline([report])] == ["Jets struck the bakery of Marib on Friday."]
+
+
+def test_when_room_is_short_a_second_entry_of_one_report_on_the_same_day_gives_way():
+    """Audit 5: two entries of report [10] for "1 October 2017 to 3 October 2017" took the room of the day's main
+    strike. With room enough both stay (see the test above)."""
+    a = make_document("Air raids on the market of Quriyah killed 58 civilians on Friday. Rebels shelled the airport of "
+                      "Deir ez-Zor on Friday, the army said.", id="a", date=FRI)
+    b = make_document("Voters in Kenora queued for hours. Voters in Kenora elected a mayor on Thursday.", id="b", date=FRI)
+    assert sorted(e.text[:6] for e in _timeline([a, b], limit=2)) == ["Air ra", "Voters"]
+    assert len(_timeline([a, b], limit=3)) == 3
+
+
+def test_a_report_that_tells_a_month_s_event_again_with_its_year_only_is_one_entry():
+    """Audit 5 (Deir ez-Zor): "2016: ... the Pentagon said in 2016 the notorious fighter had been killed" and "March
+    2016: The Pentagon announced in March 2016 that American forces had killed Shishani", both of [5]: a year never
+    met the shorter events within it."""
+    report = make_document("The Pentagon announced in March 2016 that American forces had killed Shishani the notorious "
+                           "Daesh commander in Iraq. Moscow reported his death on Saturday. The Pentagon said in 2016 "
+                           "that American forces had killed Shishani the notorious Daesh commander in Iraq.", date=FRI)
+    assert [e.label for e in _timeline([report])] == ["March 2016", "28 October 2017"]
