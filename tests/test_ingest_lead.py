@@ -63,6 +63,9 @@ CUT_TO = [  # (text, title, the story's first words) where only part of the page
     # the place comes again after a sentence's end: the words before it are the story's
     ("Syria raid kills 12 Homs AFP Sunday 25 May 2014 Rebels fired on the city. Later in Homs Governor Talal Barazi "
      "said twelve were killed.", "Syria raid kills 12", "Rebels fired on the city."),
+    # a sentence that lost its punctuation before the place: it holds articles, which headlines drop
+    ("Raid kills 12 in Aleppo Aleppo AFP Saturday 7 Oct 2017 Jets hit a market in the town near Aleppo Rebels fled "
+     "the town.", "Raid kills 12 in Aleppo", "Jets hit a market"),
 ]
 
 

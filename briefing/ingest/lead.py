@@ -115,12 +115,15 @@ def _after_place(text: str, at: int) -> int:
 # Ahram: "<headline> Moscow AFP Saturday 7 Oct 2017 Russian strikes in Syria hit rebels underground arsenal Head of
 # Syria ex-Qaeda group critical after Russia strike Moscow Some 120 ...": related headlines, then the story with its
 # dateline's place, which stood before the wire's name too. Cut only then: a place said twice around the headlines,
-# with no sentence's end, quote or attribution between, is the page's, not the story's
+# with no sentence's end, quote, attribution, article or past tense's auxiliary between (headlines drop them; "Jets
+# hit a market near Aleppo Rebels fled" is a sentence), is the page's, not the story's
 RELATED_WITHIN = 300  # characters of related headlines, at most
-_UNSAID = re.compile(r"[.!?\"“”]|\b(?:said|says|told|tells|according)\b")
+_UNSAID = re.compile(r"[.!?\"“”]|\b(?:said|says|told|tells|according|[Aa]n?|[Tt]he|was|were|had|has|have|been)\b")
 
 
 def _after_related(text: str, dateline: re.Match[str], at: int) -> int:
+    if dateline.group("day") is None:  # "21-03-2016": its words cannot be told from the day's
+        return at
     words = dateline.group(0)[:dateline.start("day") - dateline.start()].split()
     wire = next((i for i, word in enumerate(words) if word.lower() in _WIRES), 0)
     place = words[wire - 1] if wire else ""  # the word before the wire's name: "Moscow AFP"
