@@ -100,6 +100,9 @@ _COUNTRY_KEYS = {fold(country) for country in COUNTRIES}
 _ANY_COUNTRY_KEYS = _COUNTRY_KEYS | {fold(country) for country in _MORE_COUNTRIES}
 _PLACE_CUE = re.compile(r"\b(?:in|into|to|towards?|from|of|at|near|entering|entered|around|across)\s+(?:the\s+)?$",
                         re.I)
+# "the defence ministry in Moscow said", "officials in Washington": where an office sits, not where events happen
+_SEAT_CUE = re.compile(r"\b(?:ministry|ministries|government|officials?|embassy|spokes(?:man|woman|person)|authorities|"
+                       r"diplomats?|headquarters|office|correspondent|reporters?)\s+(?:in|at|from)\s+(?:the\s+)?$", re.I)
 PLACE_SHARE = 0.2  # a name put after a place cue in at least this share of its mentions reads as a place
 NOT_PLACE_WEIGHT = 0.5  # "Human Rights" (of the Syrian Observatory for ...) gives way to a town close behind
 # "Iraqi", "Kurdish": the shape of a people's name; a word of this shape is one only when used as one
@@ -219,7 +222,8 @@ class _NameUsage:
                 self.mentions[key] += 1
                 if at > lead:
                     self.mid_sentence.add(key)
-                if at > 0 and _PLACE_CUE.search(text[max(0, at - 16):at]):
+                if at > 0 and _PLACE_CUE.search(text[max(0, at - 16):at]) \
+                        and not _SEAT_CUE.search(text[max(0, at - 40):at]):
                     cued.add(key)
                     self.after_place_cue[key] += 1
                 if _FORCE_NOUN.match(text, at + len(name)):

@@ -234,3 +234,12 @@ def test_a_seat_of_power_or_a_person_is_no_place_of_an_event():
     labels = label_topics(topics, NameIndex([x.text for group in topics.values() for x in group]))
     assert labels[0] in ("White House", "Congress"), labels
     assert labels[1] == "Assad", labels
+
+
+def test_where_an_office_sits_is_no_place_of_the_event():
+    """Audit 5: "Moscow attack" headed Russian strikes in Syria, from "..., the defence ministry in Moscow said"."""
+    topics = {0: [s("Russian strikes killed 120 fighters near Albu Kamal, the defence ministry in Moscow said."),
+                  s("The strikes near Albu Kamal killed 60 mercenaries, the ministry in Moscow said."),
+                  s("Jets bombed positions in Albu Kamal, officials in Moscow said."),
+                  s("The defence ministry in Moscow reported strikes on convoys.")]}
+    assert label_topics(topics, NameIndex([x.text for x in topics[0]]))[0] == "Albu Kamal attack"
