@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import functools
 import types
 import typing
 from dataclasses import dataclass, field
@@ -256,13 +255,7 @@ def _from_data(kind: Any, value: Any) -> Any:
         (item_kind, _ellipsis) = typing.get_args(kind)
         return tuple(_from_data(item_kind, item) for item in value)
     if dataclasses.is_dataclass(kind):
-        return kind(**{name: _from_data(hint, value[name]) for name, hint in _field_hints(kind) if name in value})
+        hints = typing.get_type_hints(kind)
+        return kind(**{f.name: _from_data(hints[f.name], value[f.name])
+                       for f in dataclasses.fields(kind) if f.name in value})
     return value
-
-
-@functools.cache
-def _field_hints(kind: type) -> tuple[tuple[str, Any], ...]:
-    """A dataclass's fields with their resolved types, worked out once per class: typing.get_type_hints
-    on every one of a 1,000-report brief's 25,000 members took most of reading its JSON back."""
-    hints = typing.get_type_hints(kind)
-    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(kind))
