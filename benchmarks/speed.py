@@ -132,7 +132,7 @@ def child(reports: str, cache_dir: str, backend: str, out: str) -> None:
     times["import"] = time.perf_counter() - started
     for stage, name in (("ingest", "load_documents"), ("segment", "segment_document"),
                         ("cluster", "cluster_sentences"), ("label", "NameIndex"), ("label", "label_topics"),
-                        ("rank", "brief_content"), ("rank", "rank_topic"), ("rank", "fit_word_budget"),
+                        ("rank", "brief_content"), ("rank", "rank_topic"), ("rank", "fit_word_budget"), ("rank", "cite_across_topics"),
                         ("assemble", "assemble"), ("label", "also_known_as"), ("timeline", "build_timeline"), ("quotes", "key_quotes"),
                         ("differences", "find_differences")):
         if hasattr(pipeline, name):  # stages come and go as the pipeline grows
