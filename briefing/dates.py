@@ -197,6 +197,42 @@ def _find_dates(text: str) -> tuple[DateMention, ...]:
     return tuple(sorted(found, key=lambda m: m.start))
 
 
+# the date a state of things started, recalled as such: "killed since the conflict began with anti-government
+# protests in March 2011", "since the start of the uprising against Assad in March 2011", "the war, which began
+# in March 2011": the state (or "it", after "since") is what began, a few words before the verb, and the date a
+# few words after it; "war monitor", "crisis talks" and "war crimes" are no state
+_STATES = r"(?:war|conflict|crisis|uprising|revolution|unrest|protests)(?!\s+(?:monitor|talks|crimes?|court|zone))"
+_STATE_BEGAN = re.compile(rf"(?:\b{_STATES}\b|\bsince\s+it\b)(?:[\s,]+\S+){{0,6}}?[\s,]+(?:began|begun|started|erupted|"
+                          rf"broke\s+out)\b(?:\s+\S+){{0,8}}\s*$", re.I)
+_START_OF_STATE = re.compile(rf"\b(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+)?(?:\S+\s+){{0,4}}?{_STATES}\b"
+                             rf"(?:\s+\S+){{0,8}}\s*$", re.I)
+RECALL_WINDOW = 160  # characters before the date that are read for it
+
+
+def is_background(mention: DateMention, text: str) -> bool:
+    """A state of things "since" a date ("Syria has been mired in civil war since 2011", "more than 330000
+    killed since the conflict began in March 2011") or over years ("over the past five years"), which
+    every report recalls and the count would put first, is background, not an event: it makes the
+    timeline only when the events leave room. A day or a weekday is never background."""
+    if mention.kind.startswith("since"):
+        return True
+    if mention.first and mention.last and (mention.last - mention.first).days > 366:
+        return True  # "killed more than 280000 people over the past five years": a toll of years
+    if mention.precision not in (MONTH, YEAR):
+        return False
+    before = text[max(0, mention.start - RECALL_WINDOW):mention.start]
+    return bool(_STATE_BEGAN.search(before) or _START_OF_STATE.search(before))
+
+
+def recalls_only_background(text: str) -> bool:
+    """Whether every date the sentence gives recalls a state of things ("The civil war in Syria has been raging
+    since March 2011", "besieged since 2013", "more than 330000 killed since the conflict began in March 2011"):
+    what every report repeats, and no news of its own. Read without a publication date: a weekday or "yesterday"
+    is never background."""
+    mentions = [resolve(mention, None) for mention in find_dates(text)]
+    return bool(mentions) and all(is_background(mention, text) for mention in mentions)
+
+
 def dated(text: str, published: str | dt.date | None) -> list[DateMention]:
     """`find_dates` with each mention resolved against the publication date."""
     day = _as_date(published)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -77,6 +78,9 @@ def brief_documents(documents: Sequence[Document], options: BuildOptions, embedd
     ranked = fit_word_budget(ranked, options.max_words,
                              [r.source_count * len(members[r.topic]) for r in ranked], report_count=len(kept))
     ranked = cite_across_topics(ranked, vectors, sentences, numbers, names, content.published)
+    # "N sources" of a section counts the reports its statements cite too, which may sit in other topics
+    ranked = [replace(r, source_count=len({s.doc_id for s in members[r.topic]}
+                                          | {c.doc_id for s in r.statements for c in s.citations})) for r in ranked]
     # the sections in the order of the reports their shown statements cite: a topic whose one line is a side
     # remark two reports make in passing does not head the brief and give it its title
     ranked.sort(key=lambda r: (-len({c.doc_id for s in r.statements for c in s.citations}), -r.source_count,

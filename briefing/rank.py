@@ -45,7 +45,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .dates import DURATION, DateMention, dated
+from .dates import DURATION, DateMention, dated, recalls_only_background
 from .event_context import day_of, first_place, named_places
 from .model import Citation, Sentence, Statement
 from .names import NameIndex
@@ -94,6 +94,9 @@ _DEPENDENT_START = re.compile(r"^[\"“‘']?(?:It|He|She|They|This|These|That|T
                               r"However|But|Meanwhile|Yet|Still|Instead|Also|Moreover|Nevertheless|"
                               r"The (?:\w+ )?(?:town|city|province|group|area|river|region|statement|move))\b")
 DEPENDENT_PENALTY = 0.8
+# a sentence whose every date recalls a state of things ("raging since March 2011", "besieged since 2013"): every
+# report repeats it, so it gathers support, and it headed briefs and came back as news each day (audit 6)
+BACKGROUND_PENALTY = 0.5
 _WORD = re.compile(r"[\w’'-]+")
 
 
@@ -136,6 +139,7 @@ def score_sentences(rows: np.ndarray, vectors: np.ndarray, sentences: list[Sente
     starts = passage_starts(members)
     words = np.array([len(sentence.text.split()) for sentence in members])
     dependent = np.array([_DEPENDENT_START.match(sentence.text) is not None for sentence in members], dtype=bool)
+    background = np.array([recalls_only_background(sentence.text) for sentence in members], dtype=bool)
     index = np.array([sentence.index - starts[(sentence.doc_id, sentence.heading)] for sentence in members],
                      dtype=float)
     parts = {
@@ -143,7 +147,7 @@ def score_sentences(rows: np.ndarray, vectors: np.ndarray, sentences: list[Sente
         "support": np.zeros(len(rows)),
         "position": 1.0 / (1.0 + 0.25 * index),
         "length": np.where((words >= MIN_WORDS) & (words <= MAX_WORDS), 1.0, 0.5) *
-        np.where(dependent, DEPENDENT_PENALTY, 1.0),
+        np.where(dependent, DEPENDENT_PENALTY, 1.0) * np.where(background, BACKGROUND_PENALTY, 1.0),
     }
     if other_docs:
         candidates = np.arange(len(rows))

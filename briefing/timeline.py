@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .dates import MONTH, PRECISION_ORDER, YEAR, DateMention
+from .dates import PRECISION_ORDER, DateMention, is_background
 from .model import Citation, Document, Sentence, TimelineEntry
 from .names import NameIndex
 from .rank import SAME_FACT_COSINE, SameFact, event_date
@@ -80,7 +80,7 @@ def build_timeline(documents: Sequence[Document], sentences: Sequence[Sentence],
         index.told_by(home, sentences[row].doc_id)
     topic_order = topic_order or {}
     if len(events) > limit:  # keep the events most reports tell, in the most important topics; background last
-        events = sorted(events, key=lambda e: (_background(e.mention, sentences[e.rows[0]].text), -len(e.rows),
+        events = sorted(events, key=lambda e: (is_background(e.mention, sentences[e.rows[0]].text), -len(e.rows),
                                                topic_order.get(int(labels[e.rows[0]]), len(topic_order)),
                                                sentences[e.rows[0]].index))
         events = _one_report_s_others_later(events, sentences)[:limit]
@@ -105,34 +105,7 @@ def _one_report_s_others_later(events: list[_Event], sentences: Sequence[Sentenc
             told.add(key)
     if not later:
         return events
-    return sorted(events, key=lambda e: (_background(e.mention, sentences[e.rows[0]].text), id(e) in later))
-
-
-# the date a state of things started, recalled as such: "killed since the conflict began with anti-government
-# protests in March 2011", "since the start of the uprising against Assad in March 2011", "the war, which began
-# in March 2011": the state (or "it", after "since") is what began, a few words before the verb, and the date a
-# few words after it; "war monitor", "crisis talks" and "war crimes" are no state
-_STATES = r"(?:war|conflict|crisis|uprising|revolution|unrest|protests)(?!\s+(?:monitor|talks|crimes?|court|zone))"
-_STATE_BEGAN = re.compile(rf"(?:\b{_STATES}\b|\bsince\s+it\b)(?:[\s,]+\S+){{0,6}}?[\s,]+(?:began|begun|started|erupted|"
-                          rf"broke\s+out)\b(?:\s+\S+){{0,8}}\s*$", re.I)
-_START_OF_STATE = re.compile(rf"\b(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+)?(?:\S+\s+){{0,4}}?{_STATES}\b"
-                             rf"(?:\s+\S+){{0,8}}\s*$", re.I)
-RECALL_WINDOW = 160  # characters before the date that are read for it
-
-
-def _background(mention: DateMention, text: str) -> bool:
-    """A state of things "since" a date ("Syria has been mired in civil war since 2011", "more than 330000
-    killed since the conflict began in March 2011") or over years ("over the past five years"), which
-    every report recalls and the count would put first, is background, not an event: it makes the
-    timeline only when the events leave room. A day or a weekday is never background."""
-    if mention.kind.startswith("since"):
-        return True
-    if mention.first and mention.last and (mention.last - mention.first).days > 366:
-        return True  # "killed more than 280000 people over the past five years": a toll of years
-    if mention.precision not in (MONTH, YEAR):
-        return False
-    before = text[max(0, mention.start - RECALL_WINDOW):mention.start]
-    return bool(_STATE_BEGAN.search(before) or _START_OF_STATE.search(before))
+    return sorted(events, key=lambda e: (is_background(e.mention, sentences[e.rows[0]].text), id(e) in later))
 
 
 def _chronological(event: _Event, sentences: Sequence[Sentence], source_numbers: Mapping[str, int]) -> tuple:

@@ -325,3 +325,22 @@ def test_a_report_telling_the_fact_in_another_topic_is_cited_too():
     result = cite_across_topics(topics, vectors, sentences, numbers, NameIndex(texts))
     assert [c.source for c in result[0].statements[0].citations] == [1, 2]  # not [3]: 38 is another toll
     assert result[1].statements[0].citations == other.citations
+
+
+def test_a_sentence_that_only_recalls_the_war_scores_less():
+    """Audit 6: "President Bashar al-Assads forces have besieged Eastern Ghouta since 2013 ..." headed a daily brief
+    (its title) and came back as news; "The civil war in Syria has been raging since March 2011." was a statement.
+    Every report repeats such background, so support made it rank high."""
+    from briefing.dates import recalls_only_background
+    from briefing.rank import BACKGROUND_PENALTY, score_sentences
+
+    texts = ["The civil war in Syria has been raging since March 2011.",
+             "More than 330000 people have been killed since the conflict began in March 2011.",
+             "Government forces have besieged Eastern Ghouta since 2013, and 400000 people live there.",
+             "Three suicide bombers blew themselves up near the police headquarters on Wednesday.",
+             "The siege that began in 2013 was tightened on Wednesday."]
+    assert [recalls_only_background(t) for t in texts] == [True, True, True, False, False]
+    sentences = [sentence(f"r{n}", 0, t) for n, t in enumerate(texts)]
+    vectors = np.eye(5, dtype=np.float32)
+    parts = score_sentences(np.arange(5), vectors, sentences)
+    assert parts["length"].tolist() == [BACKGROUND_PENALTY] * 3 + [1.0, 1.0]

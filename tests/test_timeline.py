@@ -240,10 +240,10 @@ def test_what_every_report_recalls_gives_way_to_the_days_events():
     "in March 2011.",
 ])
 def test_the_recalled_start_of_a_war_is_background(sentence):
-    from briefing.timeline import _background
+    from briefing.dates import is_background
 
     resolved = [m for m in dated(sentence, dt.date(2017, 11, 3)) if m.resolved]
-    assert resolved and all(_background(m, sentence) for m in resolved)
+    assert resolved and all(is_background(m, sentence) for m in resolved)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -257,10 +257,10 @@ def test_the_recalled_start_of_a_war_is_background(sentence):
     "The war crimes trial began in October 2017 in The Hague.",
 ])
 def test_an_event_told_beside_the_words_war_or_conflict_is_no_background(sentence):
-    from briefing.timeline import _background
+    from briefing.dates import is_background
 
     resolved = [m for m in dated(sentence, dt.date(2017, 11, 3)) if m.resolved]
-    assert resolved and not any(_background(m, sentence) for m in resolved)
+    assert resolved and not any(is_background(m, sentence) for m in resolved)
 
 
 @pytest.mark.slow
