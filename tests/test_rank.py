@@ -344,3 +344,36 @@ def test_a_sentence_that_only_recalls_the_war_scores_less():
     vectors = np.eye(5, dtype=np.float32)
     parts = score_sentences(np.arange(5), vectors, sentences)
     assert parts["length"].tolist() == [BACKGROUND_PENALTY] * 3 + [1.0, 1.0]
+
+
+def test_a_section_counts_the_reports_its_statements_cite_from_other_topics(monkeypatch):
+    """Audit 6: "Other reports · 1 source" over statements citing [1][3]: the count was the topic's reports only,
+    and a statement may cite a report whose telling sits in another topic (cite_across_topics)."""
+    import dataclasses
+
+    import briefing.pipeline as pipeline
+    from briefing.model import Citation
+    from briefing.options import BuildOptions
+
+    found = {}
+    clustered = pipeline.cluster_sentences
+
+    def remember(*args, **kwargs):
+        found["clustering"] = clustered(*args, **kwargs)
+        return found["clustering"]
+
+    def cite_another(ranked, vectors, sentences, numbers, names, published):
+        labels = found["clustering"].labels
+        inside = {s.doc_id for s, label in zip(sentences, labels) if label == ranked[0].topic}
+        elsewhere = next(s for s in sentences if s.doc_id not in inside)  # a report with nothing in this topic
+        extra = Citation(numbers[elsewhere.doc_id], elsewhere.doc_id, elsewhere.index, elsewhere.text)
+        first = ranked[0].statements[0]
+        found["topic"], found["inside"] = ranked[0].topic, len(inside)
+        return [dataclasses.replace(ranked[0], statements=(dataclasses.replace(first, citations=(*first.citations, extra)),
+                                                           *ranked[0].statements[1:])), *ranked[1:]]
+
+    monkeypatch.setattr(pipeline, "cluster_sentences", remember)
+    monkeypatch.setattr(pipeline, "cite_across_topics", cite_another)
+    brief = pipeline.build_brief(["samples/fakes-idlib/reports"], BuildOptions(cache=False), embedder=FakeEmbedder())
+    section = next(s for s in brief.sections if s.topic == found["topic"])
+    assert section.source_count == found["inside"] + 1
