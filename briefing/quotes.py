@@ -28,6 +28,10 @@ KEY_QUOTES = 4
 # phrase inside the reporter's own sentence, not something said: a key quote only when nothing longer is quoted
 # (nor is a longer one the reporter's sentence goes on after: FoundQuote.within)
 MIN_KEY_WORDS = 5
+# a quote the reporter's own words lead into ('... said one of the groups members blew himself up "inside a bus at
+# the market"') is a phrase of the reporter's sentence when shorter than this; a longer one holds a clause of the
+# speaker's own ('the attack was a form of "support for the armed terrorist groups and it is an attempt to ..."')
+MIN_LED_WORDS = 12
 MAX_SPEAKER_WORDS = 22
 MAX_NAME_WORDS = 8  # a pronoun stands for a name of at most this many words
 
@@ -228,7 +232,10 @@ def _find_quotes(paragraph: str, previous_speaker: str | None) -> tuple[FoundQuo
             text, end = _clean_body(body), mark.end
             tail = paragraph[mark.end:sentence_end].rstrip()
             shown = _shown(_with_stance(before, cue_start, lead_start, cue), text, tail)
-            within = bool(re.search(r"\w", tail))
+            # the reporter's sentence goes on after it, or its own words lead into it with no verb of speech
+            # right before ('... said one of the groups members blew himself up "inside a bus at the market"')
+            within = bool(re.search(r"\w", tail)) or (len(text.split()) < MIN_LED_WORDS
+                                                        and _reporters_lead(before[lead_start:]))
         pronoun = None
         if speaker.lower() in _PRONOUNS:
             pronoun = speaker
@@ -242,6 +249,19 @@ def _find_quotes(paragraph: str, previous_speaker: str | None) -> tuple[FoundQuo
         found.append(FoundQuote(start=mark.start, end=end, text=text, shown=shown, speaker=speaker,
                                 speaker_start=speaker_start, cue=cue, pronoun=pronoun, within=within))
     return tuple(found)
+
+
+# what may stand between a cue and the quote it introduces: nothing, a colon, or a verb of speech of its own
+# ('..., saying "..."', 'adding: "..."', 'in a statement on Twitter: "..."')
+_SPEECH_LEAD = re.compile(r"(?:.*[:：]|(?:.*\W)?(?:saying|adding|stating|writing|declaring|warning|noting|telling\s+\S+"
+                          r"(?:\s+\S+)?)(?:\s+that)?\s*[,:]?)\s*", re.S)
+
+
+def _reporters_lead(lead: str) -> bool:
+    """Whether the words between a quote's cue and the quote are the reporter's own, leading into it with no
+    verb of speech right before it: the quote is then a phrase of the reporter's sentence."""
+    lead = lead.strip()
+    return bool(re.search(r"\w", lead)) and not _SPEECH_LEAD.fullmatch(lead[-READ_WINDOW:])
 
 
 def _headline_like(words: str) -> bool:
@@ -586,8 +606,10 @@ def key_quotes(documents: Sequence[Document], sentences: Sequence[Sentence], lab
     quotes = [replace(q, score=round(q.score + 0.1 * (len(q.citations) - 1), 4)) for q in merged.values()]
     # five words are no test alone: the reporter's sentence went on after 'the "large numbers of foreign
     # mercenaries" were coming into ...' and '"we probably had a role" in high casualties in Mosul'
-    substantial = [q for key, q in zip(merged, quotes)
-                   if len(q.text.split()) >= MIN_KEY_WORDS and key not in phrases] or quotes
+    # and a phrase of the reporter's sentence is no quote at all, even when nothing else is quoted ("most of the
+    # injured were "gravely wounded by shrapnel"")
+    said = [q for key, q in zip(merged, quotes) if key not in phrases]
+    substantial = [q for q in said if len(q.text.split()) >= MIN_KEY_WORDS] or said
     substantial.sort(key=lambda q: (-q.score, q.citations[0].source, q.citations[0].sentence))
     chosen, sentences_shown = [], set()
     for quote in substantial:  # two fragments quoted in one sentence show that sentence once

@@ -257,10 +257,31 @@ def test_the_shown_quote_keeps_to_its_own_sentence():
 
 
 def test_two_fragments_of_one_sentence_are_one_key_quote():
-    quotes = _key_quotes_of_one_report('The regime military source denied the attack, saying the army "does not and '
-                                       'has not" used chemical weapons "not in the past and not in the future." Aid '
-                                       'workers said the hospital was full.')
+    quotes = _key_quotes_of_one_report('The regime military source denied the attack, saying "the army does not and '
+                                       'has not used chemical weapons" and that it "never will, not in the past and not '
+                                       'in the future, not anywhere in this country or any other." Aid workers said the '
+                                       'hospital was full.')
     assert len(quotes) == 1 and quotes[0].speaker == "The regime military source"
+
+
+def test_a_phrase_the_reporters_words_lead_into_is_no_key_quote():
+    """Audit 6: with no verb of speech right before it, a quoted phrase is part of the reporter's sentence, even
+    at its end and when nothing else is quoted; a quote after "said", "saying" or a colon is something said."""
+    for text in ('Al-Nusra Front Twitter feed said one of the groups members blew himself up "inside a bus at the '
+                 'market". It was the third attack this month.',
+                 'The opposition Local Coordination Committee said heavy shelling had forced the Free Syrian Army from '
+                 'the town which was now "in range of their firepower". The town is near Deir al-Adas.',
+                 'A doctor receiving the casualties confirmed the death toll and said most of the injured were "gravely '
+                 'wounded by shrapnel". The Observatory said shelling hit several areas.'):
+        assert _key_quotes_of_one_report(text) == (), text
+    for text, shown in (('The ministry said in a statement: "the helicopter was shot down after delivering aid".',
+                         "“the helicopter was shot down after delivering aid”"),
+                        ('The group said it issued a warning, saying "our teams will keep searching the rubble".',
+                         "it issued a warning, saying “our teams will keep searching the rubble”"),
+                        ('The spokesman said "we will not leave the city to them". Shelling went on.',
+                         "“we will not leave the city to them”")):
+        (quote,) = _key_quotes_of_one_report(text)
+        assert quote.shown == shown
 
 
 def test_seed_quotes_in_context_resolve_he_to_the_officer_of_the_paragraph_before():
@@ -406,5 +427,5 @@ def test_a_quote_without_its_comma_needs_a_named_speaker_after_it_and_to_open_it
 def test_a_phrase_the_reporters_sentence_goes_on_after_is_no_key_quote_when_something_was_said(phrase):
     """Five words each, they passed the length test alone (audit 5)."""
     quotes = _key_quotes_of_one_report(f'{phrase} "We will stay until the last house is cleared," said Colonel Omar '
-                                       'Khalid. Aid workers said the hospital "was full of wounded civilians and doctors".')
+                                       'Khalid. Aid workers said "the hospital was full of wounded civilians and doctors".')
     assert [q.speaker for q in quotes] == ["Colonel Omar Khalid", "Aid workers"]
