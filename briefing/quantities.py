@@ -41,25 +41,26 @@ _QUANTITY = re.compile(r"(?<![\w,.$€£-])" + _BOUND + _NUMBER + r"(?![\w%$-])"
 # what is counted: the noun after the number
 WHO = {
     "people": ("people", "persons", "person", "victims", "residents", "individuals", "others", "bodies",
-               "dead", "casualties"),
+               "dead", "casualties", "citizens", "martyrs", "men"),
     "civilians": ("civilians", "civilian"),
-    "children": ("children", "child", "kids", "minors", "boys", "girls"),
+    "children": ("children", "child", "kids", "minors", "boys", "girls", "infants", "babies"),
     "women": ("women",),
     "fighters": ("fighters", "militants", "rebels", "soldiers", "troops", "jihadists", "insurgents", "gunmen",
-                 "members", "terrorists", "servicemen", "policemen", "personnel"),
+                 "members", "terrorists", "servicemen", "policemen", "personnel", "extremists", "militiamen"),
     "displaced": ("refugees", "displaced"),
 }
 _WHO_WORD = {word: who for who, words in WHO.items() for word in words}
 # what a number counts when it is not people: "two besieged towns", "three buses"
 _THING = re.compile(r"^\s+(?:[a-z-]+\s+){0,2}?(?:towns?|villages?|cities|city|buses|bus|vehicles|cars|trucks|buildings|"
                     r"hospitals|schools|areas|districts|neighbou?rhoods|provinces|countries|days|hours|weeks|months|"
-                    r"years|times|rounds|missiles|rockets|shells|strikes|airstrikes|raids|batches|convoys|points)\b", re.I)
+                    r"years|times|rounds|missiles|rockets|shells|strikes|airstrikes|raids|batches|convoys|points|attacks|bombings|"
+                    r"blasts|explosions|bombs|assaults|incidents|operations|waves)\b", re.I)
 # the outcome a count belongs to, and the words that tell it
 OUTCOMES = {
     "killed": ("killed", "killing", "kills", "kill", "dead", "died", "deaths", "death toll", "death", "lives",
                "toll", "massacred", "executed", "bodies", "perished", "fatalities"),
     "wounded": ("wounded", "wounding", "wound", "injured", "injuring", "injure", "injuries", "hurt", "injury", "suffering",
-                "suffered", "treated", "harm", "affected"),
+                "suffered", "treated", "harm"),
     "displaced": ("displaced", "fled", "refugees", "evacuated", "homeless"),
     "detained": ("arrested", "detained", "captured", "abducted", "kidnapped"),
 }
@@ -79,6 +80,24 @@ _NOT_A_COUNT_AFTER = re.compile(r"^\s*(?:-?years?\b|-?year-old|a\.?m\b|p\.?m\b|%
                                 r"metres|meters|dollars|(?:us\s+)?\$|euros|hours|days|weeks|months|minutes|times|"
                                 r"o'clock|st\b|nd\b|rd\b|th\b|(?:january|february|march|april|may|june|july|"
                                 r"august|september|october|november|december)\b)", re.I)
+# a number just after a name, with no counted noun after it: an age ("Ziad 13 suffered a head injury"; the
+# reports' commas are often gone). Not after a place cue ("in Aleppo 12 were killed") nor after words that
+# open a sentence or tell a time
+_NAME_BEFORE = re.compile(r"(?:^|(?<![Ii]n )(?<![Aa]t )(?<![Nn]ear )(?<![Oo]f )(?<![Ff]rom )(?<![Oo]n )(?<![Tt]o )"
+                          r"(?<![Aa]round )(?<![Ii]nto )(?<![Aa]cross ))\b(?P<name>[A-Z][a-z]+),?\s+$")
+_NOT_A_NAME = {"the", "a", "an", "and", "but", "yesterday", "today", "overall", "meanwhile", "earlier", "later",
+               "altogether", "since", "so", "in", "on", "at", "of", "another", "some", "and", "also", "only", "then",
+               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "total", "all", "when",
+               "while", "after", "before", "including", "among", "nearly", "almost", "about", "over", "least",
+               "killing", "killed", "wounding", "injuring", "kill", "kills", "wound", "wounds"} | set(_UNITS)
+# words that may stand between a number with no counted noun and the casualty word after it ("20 were
+# killed", "13 others had died"); any other word is a noun of its own: "four medical staff killed" counts staff
+_BETWEEN = {"were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly", "also", "more",
+            "others", "other", "all", "later", "already", "allegedly", "subsequently", "got", "left", "who", "now",
+            "so", "far", "confirmed", "people", "persons", "either", "both", "of", "them", "those", "the", "in",
+            "total", "seriously", "critically", "badly", "severely", "lightly", "slightly", "been", "reported",
+            "said", "to", "believed", "feared", "thought", "known", "dead", "wounded", "injured", "killed", "number",
+            "its", "toll", "sustained", "internally", "mostly", "mainly", "syrians"}
 _PART_OF = re.compile(r"\b(?:including|among them|of them|of whom|among whom)\s+(?:at least |more than |about |some )?$", re.I)
 # words that make a count a claim rather than a statement of fact (not "alleged attack": that doubts the attack)
 _HEDGE = re.compile(r"\b(?:claim(?:s|ed|ing)?(?! (?:the|their|his|her) lives)(?! responsibility)|allegedly|reportedly|"
@@ -182,9 +201,17 @@ def counts(sentence: str) -> tuple[Count, ...]:
         if _THING.match(after) or (bound != "vague" and re.match(r"\s+of\s+(?:the|them|whom|those)\b", after)):
             continue  # "two besieged towns" counts towns; "15 of the wounded" is a part of a count
         who = _who(after)
+        if who is None and not match.group("bound") and number.isdigit():
+            name = _NAME_BEFORE.search(before[-24:])
+            if name and name.group("name").lower() not in _NOT_A_NAME and \
+                    not re.match(r"\s*(?:killed|dead|injured|wounded)\b", after, re.I):
+                continue  # "Ziad 13 suffered a head injury": an age
         outcome = _outcome(sentence, match.start(), match.end(), who)
-        if found and _PART_OF.search(before[-24:]):
-            outcome = found[-1].outcome  # "killed 58 people including 11 children": the children were killed too
+        if _PART_OF.search(before[-24:]):
+            if who is None:
+                continue  # "17 killed, among them 13 police officers": a part of a toll, counting no one we know
+            if found:
+                outcome = found[-1].outcome  # "killed 58 people including 11 children": the children were killed too
         if outcome is None or (not outcome and who not in ("fighters", "displaced")):
             continue
         if who == "displaced" and not outcome:
@@ -221,6 +248,8 @@ def _outcome(sentence: str, start: int, end: int, who: str | None) -> str | None
             distance = len(between.split())
         elif cue.start() >= end:
             between = sentence[end:cue.start()]
+            if who is None and any(w not in _BETWEEN for w in re.findall(r"[a-z]+", between.lower())):
+                continue  # "four medical staff killed": the number counts a noun of its own, not people
             distance = len(between.split()) + 0.5  # a word after counts a little less than one before
         else:
             continue

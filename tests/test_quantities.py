@@ -83,3 +83,25 @@ def test_killed_and_wounded_told_apart_stay_apart():
     assert [c.measure for c in counts("At least 58 killed and dozens injured.")] == ["people killed", "people wounded"]
     assert [c.measure for c in counts("The strike killed 16 people and wounded 40.")] == ["people killed",
                                                                                            "people wounded"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "three" counts attacks, not the wounded (audit 6, Ghouta: a row 'three' among people wounded)
+    ("At least nine people were killed and more than 10 people were injured in three suicide-bomber attacks near a "
+     "police station in Damascus on Wednesday.", [("At least nine", "people killed"), ("more than 10", "people wounded")]),
+    # an age after a name (the reports' commas are gone): no toll of 13 wounded
+    ("Ziad 13 suffered a head injury after being caught up in the strike on his way home.", []),
+    ("In Aleppo 12 were killed.", [("12", "people killed")]),
+    # a part of a toll counting someone we have no word for is no toll of its own
+    ("The Syrian Observatory for Human Rights said at least 17 people were killed in the attack among them 13 police "
+     "officers.", [("at least 17", "people killed")]),
+    ("He said at least 31 people were killed including two medics.", [("at least 31", "people killed")]),
+    # two parts of one toll: the staff are no count of people killed
+    ("Five children and four medical staff killed by regime airstrikes on a hospital in Idlib province.",
+     [("Five", "children killed")]),
+    # "affected" says nothing of wounds (an embedded tweet's line)
+    ("About 30 people affected.", []),
+    ("Three citizens were killed and two others were injured.", [("Three", "people killed"), ("two", "people wounded")]),
+])
+def test_counts_of_other_things_ages_and_parts_of_a_toll_are_no_tolls(sentence, expected):
+    assert [(c.text, c.measure) for c in counts(sentence)] == expected
