@@ -130,6 +130,9 @@ def test_empty_day_is_mailed_when_configured(archive):
         result = run_daily(config, date="2026-03-03", embedder=FakeEmbedder())
     assert result.mailed and len(handler.received) == 2
     assert handler.messages()[1]["Subject"] == "Brief, 3 March 2026: no new reports"
+    # the quiet day's page speaks for its day, not for "undated reports" (audit 6)
+    page = (result.folder / "brief.txt").read_text(encoding="utf-8")
+    assert "3 March 2026" in page and "undated" not in page
 
 
 def test_since_takes_reports_by_date_not_by_history(archive):

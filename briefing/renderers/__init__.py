@@ -35,8 +35,10 @@ def template_context(brief: Brief, options: RenderOptions) -> dict:
     data = brief.to_dict()
     data["sections"] = shown_sections(data["sections"])
     listed, unlisted = source_listing(data, options.max_citations)
-    # no report dated: the header says so, instead of the day the brief was made passing for the events'
-    undated = not brief.first_date and not any(source.date for source in brief.sources)
+    # no report dated: the header says so, instead of the day the brief was made passing for the events'; a daily
+    # brief speaks for its day, with reports or none (audit 6: a quiet day read "undated reports, made ...")
+    undated = brief.news is None and bool(brief.sources) and not brief.first_date \
+        and not any(source.date for source in brief.sources)
     return {
         "brief": data,
         "user_css": "\n".join(_read_css(path) for path in options.css),
