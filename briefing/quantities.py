@@ -43,11 +43,15 @@ WHO = {
     "people": ("people", "persons", "person", "victims", "residents", "individuals", "others", "bodies",
                "dead", "casualties", "citizens", "martyrs", "men"),
     "civilians": ("civilians", "civilian"),
-    "children": ("children", "child", "kids", "minors", "boys", "girls", "infants", "babies"),
+    "children": ("children", "child", "kids", "minors", "boys", "girls", "infants", "babies", "schoolchildren",
+                 "pupils"),
     "women": ("women",),
     "fighters": ("fighters", "militants", "rebels", "soldiers", "troops", "jihadists", "insurgents", "gunmen",
                  "members", "terrorists", "servicemen", "policemen", "personnel", "extremists", "militiamen"),
     "displaced": ("refugees", "displaced"),
+    # who attacked: "three suicide bombers" (not "bombers" alone: aircraft); a count of attackers is a fact of
+    # its event as a toll is ("three suicide bombers" and "four suicide bombers" are two attacks)
+    "attackers": ("attackers", "assailants", "bombers"),
 }
 _WHO_WORD = {word: who for who, words in WHO.items() for word in words}
 # what a number counts when it is not people: "two besieged towns", "three buses"
@@ -76,6 +80,8 @@ REACH = 60  # characters around a number searched for its outcome word
 _NOT_A_COUNT_BEFORE = re.compile(r"(?:january|february|march|april|may|june|july|august|september|october|november|"
                                  r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|resolutions?|article|"
                                  r"chapter|age of|aged|page|number|no\.|since|until)\s+$", re.I)
+_MONTH_BEFORE = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+                           r"december)\s+$", re.I)
 _NOT_A_COUNT_AFTER = re.compile(r"^\s*(?:-?years?\b|-?year-old|a\.?m\b|p\.?m\b|%|percent|per cent|km|kilomet|miles?\b|"
                                 r"metres|meters|dollars|(?:us\s+)?\$|euros|hours|days|weeks|months|minutes|times|"
                                 r"o'clock|st\b|nd\b|rd\b|th\b|(?:january|february|march|april|may|june|july|"
@@ -115,13 +121,13 @@ class Count:
     low: int  # the least the words allow
     high: int | None  # the most the words allow (None: no upper bound)
     outcome: str  # "killed", "wounded", "killed or wounded", "displaced", "detained", or "" for a plain count
-    who: str  # "people", "civilians", "children", "women", "fighters", "displaced"
+    who: str  # "people", "civilians", "children", "women", "fighters", "displaced", "attackers"
     start: int  # character offsets in the sentence
     end: int
 
     @property
     def measure(self) -> str:
-        """What is counted, as a reader says it: 'people killed', 'children wounded', 'fighters'."""
+        """What is counted, as a reader says it: 'people killed', 'children wounded', 'fighters', 'attackers'."""
         if not self.outcome:
             return self.who
         return f"{self.who} {self.outcome}" if self.who != "displaced" else "people displaced"
@@ -169,7 +175,7 @@ def bounds(value: int, bound: str) -> tuple[int, int | None]:
 # a count is kept only with an outcome word near it or a count of fighters or displaced people after it:
 # a sentence holding none of these words gives no count, whatever numbers it has
 _COUNT_WORDS = tuple(sorted({w for words in OUTCOMES.values() for w in words}
-                            | {w for who in ("fighters", "displaced") for w in WHO[who]}))
+                            | {w for who in ("fighters", "displaced", "attackers") for w in WHO[who]}))
 
 
 @lru_cache(maxsize=16384)
@@ -185,7 +191,8 @@ def counts(sentence: str) -> tuple[Count, ...]:
             continue  # "one of the", "one-year-old": almost never a toll
         before, after = sentence[:match.start()], sentence[match.end():]
         if _NOT_A_COUNT_BEFORE.search(before[-16:]) and not match.group("bound") or _NOT_A_COUNT_AFTER.match(after):
-            continue
+            if number[0].isdigit() or not _MONTH_BEFORE.search(before[-16:]):
+                continue  # "October 4" is a day; "In early October four suicide bombers ..." counts bombers
         if re.match(r"^\d{4}$", number) and 1900 <= int(number) <= 2100:
             continue  # a year
         if re.match(r"^[:.]\d", after):  # a time (6:30) or a decimal that the pattern cut
@@ -212,7 +219,9 @@ def counts(sentence: str) -> tuple[Count, ...]:
                 continue  # "17 killed, among them 13 police officers": a part of a toll, counting no one we know
             if found:
                 outcome = found[-1].outcome  # "killed 58 people including 11 children": the children were killed too
-        if outcome is None or (not outcome and who not in ("fighters", "displaced")):
+        if who == "attackers":
+            outcome = ""  # "three suicide bombers killed two people", "killing 40 attackers": a count of attackers
+        if outcome is None or (not outcome and who not in ("fighters", "displaced", "attackers")):
             continue
         if who == "displaced" and not outcome:
             outcome = "displaced"
@@ -226,7 +235,9 @@ def _who(after: str) -> str | None:
     words = re.findall(r"[a-z]+", after.lower())
     if words[:1] == ["of"]:
         words = words[1:]  # "dozens of people"
-    for word in words[:3]:
+    for n, word in enumerate(words[:3]):
+        if word == "bombers" and words[n - 1:n] != ["suicide"]:
+            return None  # "four Tu-22 bombers": aircraft
         if word in _WHO_WORD:
             return _WHO_WORD[word]
         if word in _OUTCOME_OF or word in ("mostly", "mainly", "many", "most") or word in ("of", "and", "were", "was", "have", "had", "are", "in", "on", "at", "including", "from"):

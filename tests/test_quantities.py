@@ -105,3 +105,21 @@ def test_killed_and_wounded_told_apart_stay_apart():
 ])
 def test_counts_of_other_things_ages_and_parts_of_a_toll_are_no_tolls(sentence, expected):
     assert [(c.text, c.measure) for c in counts(sentence)] == expected
+
+
+def test_attackers_are_counted_and_two_counts_of_them_are_two_attacks():
+    """Audit 6: "Three suicide bombers blew themselves up ... on Wednesday" was cited to "In early October four suicide
+    bombers blew themselves up ... killing 15": rank.counts_agree compares counts by (outcome, who), so attackers read
+    as a kind of their own make such a pair disagree."""
+    from briefing.rank import counts_agree
+
+    three = "Three suicide bombers blew themselves up near the main police headquarters in Damascus on Wednesday."
+    four = "In early October four suicide bombers blew themselves up in the al Midan district of Damascus killing 15."
+    assert [(c.text, c.measure) for c in counts(three)] == [("Three", "attackers")]
+    assert [(c.text, c.measure) for c in counts(four)] == [("four", "attackers"), ("15", "people killed")]
+    assert [(c.text, c.measure) for c in counts("On Wednesday three suicide bombers killed at least two people.")] == \
+        [("three", "attackers"), ("at least two", "people killed")]
+    assert not counts_agree(three, four) and not counts_agree(four, three)
+    assert counts_agree(three, "Daesh said the attack was carried out by three suicide bombers.")
+    assert counts("Russia sent four Tu-22 bombers to the base.") == ()  # aircraft
+    assert [c.text for c in counts("The attack on October 4 killed 12.")] == ["12"]  # a day, not a count
