@@ -32,7 +32,7 @@ _LETTERED = {"camp", "plan", "area", "zone", "sector", "building", "gate", "rout
              "type", "stage", "wing", "unit", "base", "point", "line", "category", "level", "section", "part", "annex",
              "article", "item", "option", "grade", "class", "company", "division", "hall", "tower", "road", "exit",
              "corridor", "checkpoint", "hangar", "platform", "terminal", "ward", "district"}
-_CONNECTORS = {"of", "al", "el", "ez", "az", "ad", "as", "ash", "ar", "an", "bin", "ibn", "abu", "de", "du", "la"}
+_CONNECTORS = {"of", "al", "el", "ez", "az", "ad", "ash", "ar", "an", "bin", "ibn", "abu", "de", "du", "la"}
 _LOST_POSSESSIVES = {c.lower() + "s" for c in ("Syria", "Iraq", "Russia", "Turkey", "Iran", "Lebanon", "Israel",
                                                 "America", "Britain", "Egypt", "Jordan", "Yemen", "Idlib", "Aleppo")}
 _DETACHED_PARTICLE = re.compile(r"\b(al|el|ez|az|ad|as|ash|ar|an|at|ed)- (?=\w)", re.I)

@@ -48,3 +48,9 @@ def test_a_middle_initial_goes_on_with_its_name_but_a_lone_capital_stops():
     assert extract_names("He backed Plan B. Russia objected.") == ("Plan B", "Russia")
     assert extract_names("U.S. citizens may write off donations.") == ()  # as before: no name of one letter
     assert extract_names("Erdogan and Putin discussed Tuesdays attack.") == ("Erdogan", "Putin")
+
+
+def test_as_between_two_names_joins_nothing():
+    """Audit 6: "central Damascus as Sputnik correspondent said" made one name, and a section "Damascus as"."""
+    assert extract_names("An explosion hit central Damascus as Sputnik correspondent said.") == ("Damascus", "Sputnik")
+    assert "Deir as-Zor" in extract_names("Fighting went on in Deir as-Zor on Monday.")
