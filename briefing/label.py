@@ -181,6 +181,8 @@ def _events_told(text: str) -> frozenset[str]:
 _HEADLINE_WORDS = frozenset("""killed kill kills wounded injured dead died dies terrorists militants civilians people
     children strike strikes airstrikes raids says said latest""".split())
 _CLOCKS = {"UTC", "GMT"}
+# where news is posted, not where it happens ("posted to Twitter": audit 6's "Twitter attack")
+_PLATFORMS = frozenset({"Twitter", "Facebook", "Telegram", "YouTube", "Youtube", "Instagram", "WhatsApp", "TikTok"})
 # a name made an adjective: "Britain-based", "US-led", "Kurdish-dominated", "Turkish-backed", "rebel-held"
 _ADJECTIVE_END = re.compile(r"-(?:based|led|dominated|backed|controlled|held|linked|affiliated|run|born|allied|funded|"
                             r"supported|friendly|made)$", re.I)
@@ -247,10 +249,11 @@ class _NameUsage:
                 or all(DATE_WORD.match(w) for w in words):
             return False
         if words[0] in ("Source", "Sources", "Photo", "Image") or _ADJECTIVE_END.search(words[-1]) \
+                or shown in _PLATFORMS \
                 or shown == "Human Rights" \
                 or fold(shown) in _AGENCIES or fold(shown) in self.outlets \
                 or words[0].rstrip("+-0123456789") in _CLOCKS:
-            # a credit ("Source TRTWorld"), an adjective ("Britain-based", "US-led"), what is left of "Syrian Observatory for
+            # a credit ("Source TRTWorld"), an adjective ("Britain-based", "US-led"), a platform, what is left of "Syrian Observatory for
             # Human Rights", the press, a clock ("UTC+3")
             return False
         return len(shown.split()) > 1 or (shown.isupper() and len(shown) > 1) or key in self.mid_sentence

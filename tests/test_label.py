@@ -190,6 +190,9 @@ def test_who_reports_a_credit_an_adjective_or_a_clock_is_no_label():
     led = {0: [s("A strike by the US-led coalition killed five."), s("The raid of the US-led jets killed three."),
                s("Jets of the US-led alliance bombed the camp.")]}
     assert "US-led" not in label_topics(led, NameIndex([x.text for x in led[0]]))[0]  # "Kurdish-dominated", "rebel-held"
+    posted = {0: [s("A bomber struck Atme, the group said in a post to Twitter."), s("The attack was claimed on Twitter."),
+                  s("A video posted to Twitter showed the blast."), s("The blast killed 20, a post to Twitter said.")]}
+    assert "Twitter" not in label_topics(posted, NameIndex([x.text for x in posted[0]]))[0]  # audit 6: "Twitter attack"
 
 
 def test_a_place_with_a_headline_word_in_its_name_is_still_a_place():
