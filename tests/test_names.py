@@ -54,3 +54,14 @@ def test_as_between_two_names_joins_nothing():
     """Audit 6: "central Damascus as Sputnik correspondent said" made one name, and a section "Damascus as"."""
     assert extract_names("An explosion hit central Damascus as Sputnik correspondent said.") == ("Damascus", "Sputnik")
     assert "Deir as-Zor" in extract_names("Fighting went on in Deir as-Zor on Monday.")
+
+
+def test_the_groups_of_the_syrian_war_are_one_name_each_way_they_are_written():
+    """Audit 6: sections "Army of Islam offensive" and "Islam Army" for one group."""
+    from briefing.names import ALIASES
+
+    texts = ["Army of Islam fighters shelled the city.", "The Islam Army said it fired.", "Jaish al-Islam denied it.",
+             "HTS took the town.", "Hayat Tahrir al-Sham took the town."]
+    index = NameIndex(texts, aliases=ALIASES)
+    assert len({index.entity(n) for n in ("Army of Islam", "Islam Army", "Jaish al-Islam")}) == 1
+    assert index.entity("HTS") == index.entity("Hayat Tahrir al-Sham")
