@@ -79,6 +79,7 @@ _CUE_THEN_SPEAKER = re.compile(rf"^\s*[,–—-]?\s*(?P<cue>{_CUES})\s+(?P<speak
 _ACCORDING = re.compile(r"^\s*,?\s*(?P<cue>according\s+to)\s+(?P<speaker>[^“”\"]{1,250}?)\s*(?:[.;]\s*$|$|,)")
 # before a quote, in its sentence: SPEAKER [also] CUE [on Friday] [that|,|:]
 _CUE_BEFORE = re.compile(rf"(?P<cue>{_AUX}(?:{_CUES})){_WHEN}(?:\s+that|\s*[,:])?\s+")
+_CUE_WORD = re.compile(rf"\s(?:{_CUES})\b")
 _LEADING_ADVERBIAL = re.compile(r"^(?:(?:On|In|At|Meanwhile|Later|Earlier|Shortly afterwards|However|Also|But|And|"
                                 r"Separately|Elsewhere|Across [^,]+|On \w+|In [^,]+|After [^,]+)\b[^,]*,\s+)+")
 _NAME = re.compile(r"(?<![\w’'])(?:[A-Z][\w’'.-]*|al-|Al-)(?:\s+(?:(?:of|the|al|bin|ibn|de|and)\s+)*(?:[A-Z][\w’'.-]*))*")
@@ -246,6 +247,8 @@ def _find_quotes(paragraph: str, previous_speaker: str | None) -> tuple[FoundQuo
                 name = previous_speaker
             if name:
                 speaker, speaker_start = name, -1
+        elif _KIND_OF_GROUP.fullmatch(speaker):
+            speaker = _group_named_before(paragraph, min(mark.start, speaker_start), speaker, bounds) or speaker
         found.append(FoundQuote(start=mark.start, end=end, text=text, shown=shown, speaker=speaker,
                                 speaker_start=speaker_start, cue=cue, pronoun=pronoun, within=within))
     return tuple(found)
@@ -355,6 +358,11 @@ def _before_quote(before: str) -> tuple[str, int, str, int, int] | None:
                 continue  # "Following Wednesdays reports the Observatory ...": "reports" is no cue here
             start += (len(clause[start:]) - len(clause[start:].lstrip())) + subject
             speaker = speaker[subject:]
+        if speaker.endswith((" and", " but")):
+            # "A doctor receiving the casualties confirmed the death toll and said ...": the speaker is the subject
+            # of the verbs, before the first of them
+            first = _CUE_WORD.search(speaker)
+            speaker = speaker[:first.start()].rstrip() if first else speaker
         if speaker and _is_speaker(speaker):
             offset = start + (len(clause[start:]) - len(clause[start:].lstrip()))
             lead_start = cue.end()
@@ -540,6 +548,57 @@ def _nearest_name(paragraph: str, position: int, found: Sequence[FoundQuote], pe
     if personal:
         candidates = [c for c in candidates if _may_be_person(c[1])]
     return max(candidates)[1] if candidates else None
+
+
+# "the group said", "the ministry said": the words a report uses again for a group it has just named, by the nouns
+# that end such a group's name ("the group" for "the White Helmets", "the ministry" for "The Russian defense ministry")
+_GROUP_NOUNS = {
+    "group": {"group", "brigade", "brigades", "front", "helmets", "defence", "defense", "movement", "battalion",
+              "battalions", "faction"},
+    "ministry": {"ministry"}, "body": {"body"}, "monitor": {"monitor", "observatory"}, "agency": {"agency"},
+    "organisation": {"organisation", "organization"}, "organization": {"organisation", "organization"},
+    "coalition": {"coalition"}}
+_KIND_OF_GROUP = re.compile(rf"(?:the|The)\s+({'|'.join(_GROUP_NOUNS)})")
+# the last word of the name of a group of any kind: the nearest such name is the one "the group" may stand for
+_INSTITUTIONS = frozenset(set().union(*_GROUP_NOUNS.values()) | set("""council committee commission army forces
+    government command authority authorities office union nations crescent cross party police network centre center
+    institute fund programme program service services department court assembly parliament embassy""".split()))
+# a run of capitalised names ("Syrian Observatory for Human Rights", "Ministry of Defence"), with up to two
+# lower-case words after it ("Russian defense ministry", "Islamic State group")
+_GROUP_NAME = re.compile(r"(?<![\w’'-])(?P<article>(?:the|The)\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+(?:(?:of|for|the|al|and)\s+)?"
+                         r"[A-Z][\w’'-]*)*)(?P<tail>(?:\s+(?!(?:the|a|an|of|for|in|on|at|to|and|by|from|with|said|says)\b)"
+                         r"[a-z][\w-]*){0,2})")
+_NAME_CONNECTORS = {"of", "for", "the", "al", "and"}
+_INSTITUTIONS_CAPITALISED = frozenset(w.capitalize() for w in _INSTITUTIONS)
+
+
+def _group_named_before(paragraph: str, position: int, speaker: str, bounds: _Bounds) -> str | None:
+    """The group that "the group" (the ministry, the monitor ...) stands for: the nearest group named before
+    `position`, outside quotes, when its name ends with a noun of that kind; None when the nearest is of another
+    kind ("the body" after "the opposition National Coalition"), or none is named."""
+    kind = _GROUP_NOUNS[speaker.split()[-1].lower()]
+    nearest = None
+    for match in _GROUP_NAME.finditer(paragraph, max(0, position - NAME_WINDOW), position):
+        if bounds.quoted(match.start()):
+            continue
+        words = match.group("name").split()
+        article = "the " if match.group("article") or words[0] == "The" else ""
+        if words[0] == "The":
+            words = words[1:]
+        tail = match.group("tail").split()
+        if tail and tail[-1] in _INSTITUTIONS:
+            head, words = tail[-1], words + tail
+        elif tail and tail[0] in _INSTITUTIONS:
+            head, words = tail[0], words + tail[:1]
+        else:
+            if "the" in words:  # "Aleppo the Russian Defense Ministry": a place, then the name
+                if words[-1] in _INSTITUTIONS_CAPITALISED:
+                    words, article = words[len(words) - words[::-1].index("the"):], "the "
+            connector = next((i for i, w in enumerate(words) if w in _NAME_CONNECTORS), len(words))
+            head = words[connector - 1] if connector else ""  # "Ministry of Defence": Ministry
+        if head.lower() in _INSTITUTIONS and any(w[:1].isupper() for w in words):
+            nearest = (head.lower(), article + " ".join(words))
+    return nearest[1] if nearest and nearest[0] in kind else None
 
 
 @lru_cache(maxsize=65536)

@@ -429,3 +429,32 @@ def test_a_phrase_the_reporters_sentence_goes_on_after_is_no_key_quote_when_some
     quotes = _key_quotes_of_one_report(f'{phrase} "We will stay until the last house is cleared," said Colonel Omar '
                                        'Khalid. Aid workers said "the hospital was full of wounded civilians and doctors".')
     assert [q.speaker for q in quotes] == ["Colonel Omar Khalid", "Aid workers"]
+
+
+def test_a_speaker_that_is_the_subject_of_two_verbs_is_cut_before_the_first():
+    """Audit 6: "— A doctor receiving the casualties confirmed the death toll and"."""
+    (quote,) = find_quotes('A doctor receiving the casualties confirmed the death toll and said: "Most of the injured '
+                           'were gravely wounded by shrapnel." The Observatory said shelling hit several areas.')
+    assert quote.speaker == "A doctor receiving the casualties"
+
+
+@pytest.mark.parametrize("paragraph, speaker", [
+    ('The Russian defense ministry said the helicopter was shot down over Idlib. "A Russian Mi-8 military transport '
+     'helicopter was shot down from the ground" the ministry said in a statement.', "the Russian defense ministry"),
+    ('Three rescue workers from the Syrian Civil Defence - better known as the White Helmets - have been killed in '
+     'bombing in Douma the group said on Friday. The men were killed in Syrias Eastern Ghouta region. "The civil '
+     'defence condemns the bombing of civilian centres" the group said in a statement.', "the White Helmets"),
+    ('At least six were killed in Aleppo the Russian Defense Ministry said. "Nusra Front militants attempted to take '
+     'over Kurdish positions" the ministry said.', "the Russian Defense Ministry"),
+    # the nearest group is of another kind, or none is named: the words stay as they are
+    ('Syrias opposition National Coalition demanded a UN investigation into the attack. "The Security Council must '
+     'convene an emergency session" the body said in a statement.', "the body"),
+    ('The Syrian Observatory for Human Rights said 12 were killed. "The toll is expected to rise further" the group '
+     'said.', "the group"),
+    ('Some 120 fighters were killed the defence ministry in Moscow said. "A command post of the terrorists was '
+     'destroyed" the ministry said.', "the ministry"),
+])
+def test_the_group_or_the_ministry_stands_for_the_group_of_that_kind_named_before(paragraph, speaker):
+    """Audit 6: "— the group" after the White Helmets, "— the ministry" after "The Russian defense ministry"."""
+    (quote,) = find_quotes(paragraph)
+    assert quote.speaker == speaker
