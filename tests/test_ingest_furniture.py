@@ -133,3 +133,11 @@ def test_a_title_loses_the_site_name_its_page_gave_it():
         "Three Killed in Deir ez-Zor"
     assert without_site_name("Rebels retake town - Homs Governor", "Sputnik") == \
         "Rebels retake town - Homs Governor"  # not the outlet's name: part of the headline
+
+
+def test_a_share_button_and_its_short_link_are_cut():
+    """Audit 6: Daily Sabah's "SEND httpsabahdai.lyEsxNAM" stayed in the first statement."""
+    assert strip_furniture("Published August 1 2016 SEND httpsabahdai.lyEsxNAM At least 15 people were killed."
+                           ) == "Published August 1 2016 At least 15 people were killed."
+    kept = "The page at https://example.org/report said 15 people were killed."
+    assert strip_furniture(kept) == kept

@@ -25,6 +25,9 @@ _SHARE_WIDGET = re.compile(
     rf"(?:(?:[A-Z][\w&'-]*\s+){{0,3}}\d{{3,4}}\s+)?(?:{_DATE})?(?:\s*\(updated\s+\d{{3,4}}\s+{_DATE}\))?\)?\s*"
     r"Get short URL\s+(?:Topic\s+[^()]{1,120}\(\d+\)\s+)?"
     r"(?:0\s+0\s+0\s+|0\s+\d+\s+|\d+\s+)?")  # its counts: "0 0 0", "0 85" (then "12 Daesh terrorists ..."), "191"
+# Daily Sabah's share button and its short link, the link's punctuation lost: "Published August 1 2016 SEND
+# httpsabahdai.lyEsxNAM At least 15 people ..."
+_SEND_LINK = re.compile(r"\b(?:SEND|SHARE)\s+https?\S*\s*")
 HEAD_WITHIN = 300  # a widget this close to the start, with no sentence before it, ends the page's header
 # the comment box ends the page; before it, the share count ("... 91"), related headlines, tags
 _COMMENT_BOX = re.compile(r"Community standards\s*Discussion(?:\s*Comment via Facebook)?"
@@ -91,9 +94,11 @@ def strip_furniture(text: str) -> str:
     Each is looked for where its fixed words stand ("Get short URL", "Community standards", "Tags"),
     never by a pattern tried at every character: 1,000 reports take 0.02 s (0.39 s that way)."""
     if "Get short URL" not in text and "Tags " not in text and "Copyright" not in text and "©" not in text \
-            and "/" not in text[-80:] and "Photo " not in text:
+            and "/" not in text[-80:] and "Photo " not in text and " http" not in text:
         return text
     cleaned = _without_share_widgets(text)
+    if " http" in cleaned:
+        cleaned = _SEND_LINK.sub("", cleaned)
     if "Photo " in cleaned:
         cleaned = _without_photo_cards(cleaned)
     if "Community standards" in cleaned:
