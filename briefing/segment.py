@@ -49,6 +49,10 @@ _ATTRIBUTES = re.compile(r"\b(?:told|tells|said|says|according|reported|quoted)\
 _PRINT_TWEET = re.compile(r"Print Tweet(?:\s+Views\s+\d+)?\s+")
 # an embedded tweet glued before the story goes on: "... pic.twitter.com/ab12 Leith Abou Fadel (leithfadel) July 27
 # 2016 State TV rolled footage ...": the story starts after the tweet's date
+# and its text's short lines before the link, sentences of their own: "Syria - Chlorine Gas Attack in Saraqeb. About 30
+# people affected. Retaliation to downing of Russia helicopter? pic.twitter.com..." (a story's sentence is longer)
+TWEET_CHARS = 280
+TWEET_LINE_WORDS = 8
 _TWEET = re.compile(rf"^.*?pic\.twitter\.com\S*(?:\s+[^()]{{0,60}}?\(\w+\))?\s+{DAY_WITH_YEAR}\s+(?=[A-Z\"“])")
 # a photo's caption glued into the text: a scene in the present tense, dated to the day at its end ("Syrian
 # children receive treatment following a suspected toxic gas attack in Khan Shaykhun ... on April 4 2017.",
@@ -132,6 +136,11 @@ def segment_document(document: Document) -> list[Sentence]:
                 dateline = find_dateline_within(text[begin:end])
                 if dateline:
                     begin += dateline.length
+            link = text.find("pic.twitter.com", begin, end)
+            if link >= 0:  # the tweet's own short lines before its link were split off as sentences
+                while sentences and sentences[-1].paragraph == number and sentences[-1].start >= link - TWEET_CHARS \
+                        and len(sentences[-1].text.split()) < TWEET_LINE_WORDS:
+                    sentences.pop()
             tweet = _TWEET.match(text[begin:end])
             if tweet and len(text[begin + tweet.end():end].split()) >= MIN_SENTENCE_WORDS:
                 begin += tweet.end()

@@ -150,3 +150,16 @@ def test_a_photo_caption_glued_into_the_text_is_no_sentence():
 ])
 def test_credits_clocks_update_lines_and_captions_without_on_are_cut(text, kept):
     assert [s.text for s in segment_document(make_document(text))] == kept
+
+
+def test_an_embedded_tweets_short_lines_before_its_link_are_no_sentences():
+    """Audit 6: "About 30 people affected." of a tweet became a wounded figure."""
+    text = ("Last Monday regime forces attacked Saraqeb with barrel bombs laced with chlorine gas. 33 people mostly "
+            "women and children suffered from breathing difficulties and vomiting due to chlorine exposure. Syria - "
+            "Chlorine Gas Attack in Saraqeb. About 30 people affected. Retaliation to downing of Russia helicopter? "
+            "pic.twitter.comn8xFHIrtf5 DOAM (doamuslims) August 2 2016 Meanwhile regime forces intensified airstrikes "
+            "on Aleppo.")
+    texts = [s.text for s in segment_document(make_document(text))]
+    assert texts == ["Last Monday regime forces attacked Saraqeb with barrel bombs laced with chlorine gas.",
+                     "33 people mostly women and children suffered from breathing difficulties and vomiting due to "
+                     "chlorine exposure.", "Meanwhile regime forces intensified airstrikes on Aleppo."]
