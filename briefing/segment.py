@@ -29,7 +29,7 @@ _BOILERPLATE = re.compile(r"^\W*(?:(?:Additional )?(?:Reporting|Writing|Editing|
 # a credit or a clock glued before the story: "REUTERS/Bassam Khabieh We hope ...", "(TRT World and Agencies)
 # International leaders ...", "UTC+3 A total of ...": the story starts after it
 _LEADING_CREDIT = re.compile(r"(?:[A-Z]{2,}/[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}|\([A-Z][\w ]{0,40}\bAgencies\)"
-                             r"|(?:UTC|GMT)[+-]\d{1,2})\s+(?=[A-Z\"“])")
+                             r"|(?:UTC|GMT)[+-]\d{1,2}|[A-Z]{2,5} Photo)\s+(?=[A-Z\"“])")
 _CREDIT = re.compile(r"\b(?:Additional reporting|Editing) by [A-Z]|pic\.twitter\.com/?\w|\bsign up (?:to|for) our\b"
                      r"|\bNever miss a story\b|^\W*Source:?\s+[A-Z][\w.]*(?:\s+(?:and|&)\s+agencies)?\W*$", re.I)
 # a page's date line glued before the story ("Published October 4 2014 At least 35 ...", "6 October 2016 Aleppo ...",

@@ -136,6 +136,8 @@ def test_a_photo_caption_glued_into_the_text_is_no_sentence():
      ["International leaders have condemned the attack."]),
     ("UTC+3 A total of 1500 people have fallen victims of the attack.",
      ["A total of 1500 people have fallen victims of the attack."]),
+    ("DHA Photo A twin bombing struck a crowd in a predominantly Kurdish town.",  # Daily Sabah, after its share link
+     ["A twin bombing struck a crowd in a predominantly Kurdish town."]),
     ("The army advanced on Monday. Last Update: Friday 23 August 2013 KSA 11:13 - GMT 08:13 5",
      ["The army advanced on Monday."]),
     ("The army advanced on Monday. READ MORE WATCH Russian Airstrikes Send Terrorists Fleeing.",
