@@ -6,7 +6,10 @@ and its topic (the places and times are read in event_context.py). Two counts ar
 when they count the same thing, their reports are at most `EVENT_DAYS` apart and their places meet.
 A sentence about another time ("in August 2013", "last year", a weekday that is not its report's)
 or only about places its report is not about counts for no event: reports often recall earlier
-attacks.
+attacks. Nor does a toll over a period ("since the offensive began", "in the first six months"). Counts
+whose clauses (else their reports' leads) name other kinds of attack (air strikes, shelling, bombings,
+clashes) or other attackers ("rebels fired", "regime air strikes") are of other events, unless their own
+sentences state one day and place and only one of the two differs.
 
 Two counts of one event from two reports are labelled:
   conflict     their ranges cannot both be true ("58" and "at least 72");
@@ -29,8 +32,10 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .event_context import EVENT_DAYS, EventContext, day_of, event_days, first_place, read_context, told_places
+from .event_context import (EVENT_DAYS, LEAD, EventContext, day_of, event_days, first_place, read_context, stated_day,
+                            told_places)
 from .model import Account, Citation, Difference, Document, Sentence
 from .names import NameIndex
 from .quantities import KILLED_OR_WOUNDED, Count, counts, hedge
@@ -79,6 +84,9 @@ class Item:
     days: tuple[int, int] | None = None  # the days its event may be on (event_context.event_days)
     same: bool = False  # its sentence says it counts an event told before ("rose to", "put the toll at")
     attributed: bool = False  # told as someone's words: a claim, or after a verb of speech
+    kinds: frozenset[str] = frozenset()  # the kinds of attack its clause names ("air", "shelling", "bombing", "clashes")
+    actors: frozenset[str] = frozenset()  # who its clause says attacked ("regime", "rebels", "russia", ...)
+    own_days: tuple[int, int] | None = None  # the days its own sentence states (event_context.stated_day)
 
 
 # a count added to one its report gave before ("kill another 20 terrorists"): no toll of an event of its own
@@ -90,6 +98,97 @@ _SAME_EVENT = re.compile(r"\b(?:rose|risen|rising|climbed|increased|raised|raisi
                          re.I)
 
 
+# a toll over a period, not of one event: "have been killed since the offensive began", "in the first six months of
+# 2016", "over the past week", "so far this year". Not "the deadliest attack since March": that is one event
+_PERIOD = re.compile(r"\b(?:since\b(?!\s+then)|so far\b|to date\b|in total\b|over the (?:past|last)\b|"
+                     r"(?:in|during|for) the (?:past|last|first)\s+(?:\w+\s+){0,2}?(?:days?|weeks?|months?|years?)\b|"
+                     r"this (?:year|month)\b|since the (?:start|beginning)\b|"
+                     r"in (?:two|three|four|five|six|seven|several|\d+) (?:days|weeks|months) of\b)", re.I)
+_NOT_PERIOD = re.compile(r"\b(?:deadliest|worst|bloodiest|highest|biggest|largest|heaviest|first|most|first time)\b"
+                         r"(?:\s+\S+){0,4}\s+$", re.I)
+_PERIOD_WORDS = ("since", "so far", "to date", "total", "past", "last", "first", "this year", "this month", " of")
+# what a count's clause is: a count "after rebels fired rockets" is of the rockets, one before it of what answered
+_CLAUSE_END = re.compile(r"\b(?:after|following|in response to|response to|in retaliation|retaliation for|while|"
+                         r"whereas|meanwhile|as well as)\b|[;:]", re.I)
+# kinds of attack: counts of an air strike and of a rocket attack are of two events
+_KINDS = {
+    "air": re.compile(r"\b(?:air ?strikes?|air ?raids?|air attacks?|war ?planes?|jets?|aircraft|air forces?|"
+                      r"helicopters?|barrel bombs?|bombing raids?|aerial)\b", re.I),
+    "shelling": re.compile(r"\b(?:shell(?:s|ing|ed)?|rockets?|mortars?|artillery|projectiles?|grad)\b", re.I),
+    "bombing": re.compile(r"\b(?:suicide|car[ -]bombs?|explosions?|blasts?|explosives?|explosive devices?|ieds?|"
+                          r"booby-trapped|detonated|bombers?)\b", re.I),
+    "clashes": re.compile(r"\b(?:clashes|fighting|battles?|combat)\b", re.I),
+}
+_KIND = re.compile("|".join(f"(?P<{kind}>{pattern.pattern})" for kind, pattern in _KINDS.items()), re.I)
+_KIND_WORDS = ("air", "plane", "jet", "aircraft", "helicopter", "barrel", "bombing", "aerial", "shell", "rocket",
+               "mortar", "artillery", "projectile", "grad", "suicide", "bomb", "explosi", "blast", "ied", "booby",
+               "detonat", "clashes", "fighting", "battle", "combat")
+# who attacked, named as the agent: just before an attack word or verb ("regime air strikes", "rebels fired",
+# "government forces had also fired") or after "by" ("by Islam Army insurgents"); not "rebel-held", "opposition areas"
+_ACTOR_NAMES = {
+    "regime": r"regime|government|pro-government|pro-regime|loyalists?|assad|syrian army|syrian air force|"
+              r"syrian forces|syrian troops|syrian warplanes|syrian jets|(?<!islam )(?<!free syrian )army",
+    "rebels": r"rebels?|insurgents?|opposition fighters|islamists?|islam army|army of islam|jaish al-islam|"
+              r"free syrian army|(?-i:FSA)|nusra|al-nusra|fateh al-sham|tahrir al-sham|hts|ahrar al-sham",
+    "is": r"islamic state|isis|isil|daesh|(?-i:IS)",
+    "russia": r"russian?",
+    "coalition": r"coalition|us-led|u\.s\.-led|american|(?-i:US|U\.S\.)",
+    "kurds": r"kurdish|ypg|sdf",
+}
+_ACTOR_AFTER = r"(?:air ?strikes?|air ?raids?|strikes?|raids?|warplanes?|jets?|aircraft|shell(?:s|ing)?|rockets?|" \
+               r"mortars?|artillery|bombardment|bombing|fire|fired|launched|shelled|bombed|struck|targeted|pounded|" \
+               r"attacked|attacks?|hit|offensive|assault|carried out)"
+# the attackers' names, found once per clause; then whether an attack word follows or "by" stands before
+_ACTOR_NAME = re.compile("|".join(rf"\b(?P<{actor}>{names})\b(?!-)" for actor, names in _ACTOR_NAMES.items()), re.I)
+# one of these is in every clause an attacker is found in (lower case: "IS", "US" and "FSA" too)
+_ACTOR_WORDS = ("regime", "government", "loyalist", "assad", "syrian", "army", "rebel", "insurgent", "opposition",
+                "islamis", "nusra", "fateh", "tahrir", "hts", "ahrar", "islamic state", "isis", "isil", "daesh", "is ",
+                "russia", "coalition", "u.s.", "us", "american", "fsa", "kurd", "ypg", "sdf")
+_ACTOR_ATTACK = re.compile(r"(?:\s+\S+){0,3}?\s+" + _ACTOR_AFTER + r"\b", re.I)
+_BY = re.compile(r"\bby\s+(?:the\s+)?(?:\S+\s+){0,2}?$", re.I)
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The words of a count's clause: from the last clause break before it to the first after it."""
+    head = 0
+    for match in _CLAUSE_END.finditer(text, 0, start):
+        head = match.end()
+    tail = _CLAUSE_END.search(text, end)
+    return text[head:tail.start() if tail else len(text)]
+
+
+@lru_cache(maxsize=16384)  # wire copies repeat sentences across reports
+def attack_of(text: str, start: int, end: int) -> tuple[frozenset[str], frozenset[str]]:
+    """The kinds of attack and the attackers a count's clause names (none: it names none)."""
+    clause = _clause(text, start, end)
+    lower = clause.lower()
+    kinds = frozenset(m.lastgroup for m in _KIND.finditer(clause)) if any(w in lower for w in _KIND_WORDS) \
+        else frozenset()
+    if not any(w in lower for w in _ACTOR_WORDS):
+        return kinds, frozenset()
+    actors = frozenset(m.lastgroup for m in _ACTOR_NAME.finditer(clause)
+                       if _ACTOR_ATTACK.match(clause, m.end()) or _BY.search(clause, max(0, m.start() - 40), m.start()))
+    return kinds, actors
+
+
+@lru_cache(maxsize=4096)
+def lead_attack(lead: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """The kinds of attack and the attackers the first lead sentence that names a kind of attack names."""
+    for text in lead:
+        kinds, actors = attack_of(text, 0, 0)
+        if kinds:
+            return kinds, actors
+    return frozenset(), frozenset()
+
+
+def is_period(text: str) -> bool:
+    """Whether a sentence tells a toll over a period ("since the offensive began"), not one event's."""
+    lower = text.lower()
+    if not any(word in lower for word in _PERIOD_WORDS):
+        return False
+    return any(not _NOT_PERIOD.search(text[max(0, m.start() - 50):m.start()]) for m in _PERIOD.finditer(text))
+
+
 def items_of(documents: Sequence[Document], sentences: Sequence[Sentence], names: NameIndex,
              topics: Sequence[int] | None = None, where: EventContext | None = None) -> list[Item]:
     """Every count of the sentences, with its event's places, date and topic (`where`: read_context's)."""
@@ -98,6 +197,11 @@ def items_of(documents: Sequence[Document], sentences: Sequence[Sentence], names
     cued, main, central, elsewhen = where.places, where.main, where.central, where.elsewhen
     items = []
     measures: dict[str, set[str]] = defaultdict(set)  # per report, the measures its counts so far gave
+    leads: dict[str, list[str]] = defaultdict(list)  # per report, its lead sentences
+    for sentence in sentences:
+        if sentence.index < LEAD:
+            leads[sentence.doc_id].append(sentence.text)
+    lead_attacks: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
     for row, sentence in enumerate(sentences):
         document = by_id[sentence.doc_id]
         found = counts(sentence.text)
@@ -111,16 +215,25 @@ def items_of(documents: Sequence[Document], sentences: Sequence[Sentence], names
         same = bool(_SAME_EVENT.search(sentence.text))
         told_here = told_places(sentence.text, names, where.known)
         days = event_days(sentence.text, document.date, where.leads.get(document.id))
+        if is_period(sentence.text):
+            continue  # a toll over a period ("since the offensive began"): no one event's, and periods differ
+        own_days = stated_day(sentence.text, document.date)
         for count in found:
             if count.measure in measures[document.id] and _INCREMENT.search(sentence.text[max(0, count.start - 16):count.start]):
                 continue  # "another 20 terrorists": added to a toll told before, of another strike
             measures[document.id].add(count.measure)
+            kinds, actors = attack_of(sentence.text, count.start, count.end)
+            if not kinds or not actors:  # else the attack its report's lead tells, as its places are its report's
+                if document.id not in lead_attacks:
+                    lead_attacks[document.id] = lead_attack(tuple(leads[document.id]))
+                kinds, actors = kinds or lead_attacks[document.id][0], actors or lead_attacks[document.id][1]
             items.append(Item(row=row, doc_id=document.id, outlet=(document.outlet or document.id).casefold(),
                               date=document.date[:10] if document.date else None, count=count,
                               claim=claim, places=places or context, context=context,
                               topic=int(topics[row]) if topics is not None else 0, text=sentence.text,
                               told=told_here, days=days,
-                              same=same, attributed=bool(claim) or in_speech(sentence.text, count.start)))
+                              same=same, attributed=bool(claim) or in_speech(sentence.text, count.start),
+                              kinds=kinds, actors=actors, own_days=own_days))
     return items
 
 
@@ -131,6 +244,8 @@ def same_event(a: Item, b: Item) -> bool:
     figures of one report only when it says it tells the event again ("the toll rose to", "put the toll at")."""
     if a.count.measure != b.count.measure:
         return False
+    if not alike_attacks(a.kinds, a.actors, b.kinds, b.actors, told_alike(a, b)):
+        return False  # rebel rockets on Damascus and regime air strikes on Ghouta: two events
     if a.days is not None and b.days is not None:
         if a.days[0] > b.days[1] or b.days[0] > a.days[1]:
             return False
@@ -144,6 +259,23 @@ def same_event(a: Item, b: Item) -> bool:
         return True
     # "Khan Sheikhoun" and "Idlib": each names a place the other's report is about
     return bool(a.places & b.context and b.places & a.context and a.topic == b.topic)
+
+
+def alike_attacks(kinds: frozenset[str], actors: frozenset[str], other_kinds: frozenset[str],
+                  other_actors: frozenset[str], told_alike: bool = False) -> bool:
+    """False when both name kinds of attack and share none, or both name attackers and share none, unless their
+    own sentences state one day and place (`told_alike`: "an air strike" and "shelling" of one event) and only
+    one of the two differs (rebel rockets on Damascus and regime air strikes near it on one Thursday: two events)."""
+    other_kind = bool(kinds and other_kinds and not kinds & other_kinds)
+    other_actor = bool(actors and other_actors and not actors & other_actors)
+    return not (other_kind or other_actor) or (told_alike and not (other_kind and other_actor))
+
+
+def told_alike(a: Item, b: Item) -> bool:
+    """Whether the two counts' own sentences state days that meet and name a place in common: one event told two
+    ways ("an air strike", "shelling") whatever kinds of attack they name."""
+    return a.own_days is not None and b.own_days is not None and a.own_days[0] <= b.own_days[1] and \
+        b.own_days[0] <= a.own_days[1] and bool(a.told & b.told)
 
 
 def compare(a: Count, a_claim: str | None, a_date: str | None,
@@ -192,9 +324,15 @@ def _events(items: Sequence[Item]) -> list[list[Item]]:
 
     def union(i: int, j: int) -> None:
         a, b = find(i), find(j)
-        if a != b:
-            parent[a] = b
+        if a == b:
+            return
+        if not alike_attacks(kinds[a], actors[a], kinds[b], actors[b], told_alike(items[i], items[j])):
+            return  # a count naming no attack links to the rockets or to the air strikes, not to both
+        parent[a] = b
+        kinds[b], actors[b] = kinds[a] | kinds[b], actors[a] | actors[b]
 
+    kinds = [item.kinds for item in items]  # per group (its root): the kinds of attack and attackers its counts name
+    actors = [item.actors for item in items]
     spans = [_span(item) for item in items]
     by_place: dict[tuple[str, str], list[int]] = defaultdict(list)
     by_context: dict[tuple[str, int, str], list[int]] = defaultdict(list)

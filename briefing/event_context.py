@@ -58,7 +58,9 @@ _PLACE_CUE = re.compile(r"\b(?:in|into|to|from|of|at|near|outside|around|across|
 _OTHER_TIME = re.compile(r"\b(?:last|previous|past|earlier this) (?:year|month|week)s?\b|\bin the past\b|"
                          r"\b(?:several|a few|few|two|three|four|five|\d+) days (?:before|ago|earlier)\b|"
                          r"\bpreviously\b|\byears? ago\b|\bsince (?:19|20)\d\d\b|"
-                         r"\b(?:war|conflict) (?:that|which) has\b|\b\w+-year(?:-old)? (?:war|conflict)\b", re.I)
+                         r"\b(?:war|conflict) (?:that|which) has\b|\b\w+-year(?:-old)? (?:war|conflict)\b|"
+                         r"\bin (?:early|mid|late)[- ](?:january|february|march|april|may|june|july|august|september|"
+                         r"october|november|december)\b", re.I)
 _COUNTRIES = {fold(c) for c in ("Syria", "Syrias", "Iraq", "Turkey", "Russia", "Iran", "Lebanon", "Jordan", "Israel",
                                   "Yemen", "Egypt", "Libya", "United States", "US", "Britain", "France", "Syrian")}
 # armed groups the place cue reads as places ("positions of Daesh"): they are in every event of a war
@@ -80,7 +82,8 @@ _MONTH_DAY = re.compile(r"(?:\b(?P<day2>\d{1,2})\s+)?\b(?P<month>January|Februar
 _A_MONTH = re.compile(r"\b(?:January|February|March|April|June|July|August|September|October|November|December|"
                       r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")  # what _MONTH_DAY cannot match without
 # one of these words is in every match of _OTHER_TIME
-_OTHER_TIME_WORDS = ("year", "month", "week", "past", "previously", "since", "war", "conflict", "days")
+_OTHER_TIME_WORDS = ("year", "month", "week", "past", "previously", "since", "war", "conflict", "days", "early", "mid",
+                     "late")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")s?\b", re.I)
 

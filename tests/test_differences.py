@@ -339,3 +339,43 @@ def test_a_report_telling_one_figure_twice_gives_one_account():
                                        "Saraqib killed at least 38 people on Tuesday, a monitor said."),
                         ("Beta", DAY, "An air strike on Saraqib killed at least 60 people on Tuesday."))
     assert [a.figure for a in found[0].accounts] == ["at least 38", "at least 60"]
+
+
+def test_a_toll_over_a_period_is_not_set_against_one_days_toll():
+    """Audit 6, Ghouta: '19 ... on Sunday' against 'at least 123 ... since ... nearly two weeks ago' was a conflict."""
+    found = differences(
+        ("Alpha", "2017-11-26", "Assad regime air strikes and artillery fire killed 19 civilians on Sunday across the "
+                                "opposition-held Eastern Ghouta region a monitor said."),
+        ("Beta", "2017-11-26", "At least 123 civilians have been killed in Eastern Ghouta by airstrikes and shelling "
+                               "since the Syrian regime began an offensive nearly two weeks ago the Observatory said."),
+        ("Gamma", "2017-11-26", "These facilities in Eastern Ghouta reported 33 civilians killed in the first six months "
+                                "of 2017."))
+    assert [(d.measure, [a.figure for a in d.accounts]) for d in found] == []
+
+
+def test_counts_of_other_attackers_or_other_kinds_of_attack_are_other_events():
+    """Audit 6, Damascus 2015: rebel rockets on Damascus (7, 10 killed) beside regime air strikes on Ghouta (45, 70) in
+    one conflict; 126 killed by rebel shelling against 327 killed in clashes as 'updated'."""
+    found = differences(
+        ("Alpha", "2015-02-06", "At least 45 people were killed in Syrian government air strikes on opposition areas "
+                                "around Damascus Thursday after rebels fired dozens of mortar rounds at the capital."),
+        ("Beta", "2015-02-06", "The assault came after rebels fired at least 70 rockets and mortar rounds at Damascus "
+                               "killing seven people including a policeman."),
+        ("Gamma", "2015-02-06", "Syrian air force strikes killed at least 70 people in an opposition district outside "
+                                "Damascus following rocket attacks by rebels."),
+        ("Delta", "2015-02-06", "The Observatory said the barrage was a response to rocket attacks by Islam Army "
+                                "insurgents on Thursday which killed 10 people in Damascus."))
+    assert sorted((d.kind, tuple(a.figure for a in d.accounts)) for d in found) == \
+        [("conflict", ("seven", "10")), ("differs", ("at least 45", "at least 70"))]
+    found = differences(
+        ("Alpha", "2016-08-08", "The toll includes 126 people killed by rebel shelling of government-held parts of "
+                                "Aleppo city."),
+        ("Beta", "2016-08-09", "At least 327 people have also been killed in clashes in the neighbouring province of "
+                               "Aleppo."))
+    assert found == ()
+
+
+def test_one_event_told_as_an_air_strike_and_as_shelling_on_its_day_and_place_is_one():
+    found = differences(("Alpha", DAY, "Regime air strikes killed 20 people in Saraqib on Tuesday."),
+                        ("Beta", DAY, "Regime shelling killed 30 people in Saraqib on Tuesday."))
+    assert [(d.kind, [a.figure for a in d.accounts]) for d in found] == [("conflict", ["20", "30"])]
