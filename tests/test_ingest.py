@@ -137,6 +137,18 @@ def test_a_text_opening_with_another_day_than_its_date_gets_one_warning(tmp_path
                         f"2017, its date is 4 April 2017); the brief goes by the reports' dates"]
 
 
+def test_the_other_date_warning_holds_for_a_report_that_has_a_copy(tmp_path):
+    """Review: the report kept of two copies is a new object (its also_published_by), and lost the warning."""
+    line = ('{"id": "%s", "outlet": "%s", "date": "2017-04-04", "text": "April 11 2017 Russian General Staff warns of '
+            'new provocations in Syria. The Russian General Staff said on Tuesday that militants were preparing new '
+            'provocations in several areas of the country, and that it would respond to them."}\n')
+    (tmp_path / "two.jsonl").write_text(line % ("a", "TASS") + line % ("b", "Sputnik"), encoding="utf-8")
+    warnings = []
+    docs = load_documents([str(tmp_path / "two.jsonl")], warn=warnings.append)
+    assert len(docs) == 1 and docs[0].also_published_by
+    assert any("opens with a date other than its own" in w for w in warnings)
+
+
 def test_strict_makes_a_bad_file_fatal(tmp_path):
     write(tmp_path, "good.txt", "The army took the city on Friday.\n")
     write(tmp_path, "empty.txt", "")

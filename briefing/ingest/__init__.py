@@ -146,7 +146,9 @@ def load_documents(inputs: Iterable[str], strict: bool = False, warn: Report = l
         items = _fetch_links(items, fetcher or Fetcher(timeout=options.timeout))
 
     documents: list[Document] = []
-    opening_dates: dict[int, tuple[date, date]] = {}  # id(document) -> (the day its text opens with, its date)
+    # _report_key(document) -> (the day its text opens with, its date); not id(): copy detection replaces the copy
+    # it keeps with a new object (its also_published_by)
+    opening_dates: dict[tuple, tuple[date, date]] = {}
     for item in items:
         if isinstance(item, InputError):
             skip(str(item))
@@ -157,7 +159,7 @@ def load_documents(inputs: Iterable[str], strict: bool = False, warn: Report = l
             documents.append(cleaned)
             said = _opening_date(item)  # read before the lead-in cut takes the date line away
             if said:
-                opening_dates[id(cleaned)] = said
+                opening_dates[_report_key(cleaned)] = said
     if not documents:
         if keep is not None and any(isinstance(item, Document) for item in items):
             return []  # every report was left out by `keep`: a quiet day, not a bad input
@@ -210,11 +212,16 @@ def _opening_date(document: Document) -> tuple[date, date] | None:
     return (said, dated) if abs((said - dated).days) > DATE_SLACK_DAYS else None
 
 
-def _warn_of_other_dates(documents: list[Document], opening_dates: dict[int, tuple[date, date]],
+def _report_key(document: Document) -> tuple:
+    return document.id, document.path, hash(document.text)
+
+
+def _warn_of_other_dates(documents: list[Document], opening_dates: dict[tuple, tuple[date, date]],
                          warn: Report) -> None:
     """One warning for the kept reports whose text opens with a day other than their date: the timeline
     places their news on their date, so a wrong one moves it; which of the two is right only the desk can tell."""
-    other = [(document, *opening_dates[id(document)]) for document in documents if id(document) in opening_dates]
+    other = [(document, *opening_dates[_report_key(document)]) for document in documents
+             if _report_key(document) in opening_dates]
     if other:
         document, said, dated = other[0]
         where = document.path if document.path and not document.path.endswith(".jsonl") else document.id
