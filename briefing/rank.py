@@ -396,9 +396,9 @@ class ContentWords:
 def cite_across_topics(ranked: list[RankedTopic], vectors: np.ndarray, sentences: Sequence[Sentence],
                        source_numbers: Mapping[str, int], names: NameIndex,
                        published: Mapping[str, str | None] | None = None) -> list[RankedTopic]:
-    """The chosen statements with the reports of other topics that tell the same fact cited too: a topic's
-    statements are merged with its own sentences only (rank_topic), and the clustering can put another report's
-    telling of the fact in a neighbouring topic (audit 5: "Russian air strikes had killed at least 14 civilians
+    """The chosen statements with every other report that tells the same fact cited too, wherever its sentence
+    sits: rank_topic merges a statement with its own topic's sentences only, and the clustering can put another
+    report's telling of the fact in a neighbouring topic (audit 5: "Russian air strikes had killed at least 14 civilians
     ... crossing the Euphrates" cited [6] only, while the timeline cited [2] and [5] for it). Nothing is chosen
     anew: only citations are added."""
     row_of = {(s.doc_id, s.index): row for row, s in enumerate(sentences)}
