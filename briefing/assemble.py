@@ -25,6 +25,11 @@ def known_outlets(documents: Sequence[Document]) -> int:
     return len({d.outlet.casefold() for d in documents if d.outlet})
 
 
+def brief_title(first_label: str | None) -> str:
+    """The title a brief takes when none is given: its first section's label."""
+    return f"Situation brief: {first_label}" if first_label else "Situation brief"
+
+
 def key_points(ranked: Sequence[RankedTopic], count: int) -> tuple[Statement, ...]:
     """Each topic's best statement first (most important topic first), then the best of the rest."""
     firsts = [r.statements[0] for r in ranked if r.statements]
@@ -46,7 +51,7 @@ def assemble(documents: Sequence[Document], sentences: Sequence[Sentence], label
     sections = tuple(Section(topic=r.topic, label=topic_labels[r.topic], source_count=r.source_count,
                              statements=r.statements, also=(also or {}).get(r.topic, ())) for r in ranked if r.statements)
     dates = sorted(d.date[:10] for d in documents if d.date)
-    title = options.title or (f"Situation brief: {sections[0].label}" if sections else "Situation brief")
+    title = options.title or brief_title(sections[0].label if sections else None)
     return Brief(
         title=title,
         date=dates[-1] if dates else now.date().isoformat(),

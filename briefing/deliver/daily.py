@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from .. import __version__
+from ..assemble import brief_title
 from ..config import DailyConfig
 from ..errors import BriefingError, InputError, OutputError
 from ..model import Brief, Document, Generation, News
@@ -167,7 +168,7 @@ def _run(config, day, force, since, embedder, progress, warn, send, environ, sto
 def empty_brief(day: str, previous: str | None, options, embedder) -> Brief:
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     model = getattr(embedder, "name", None) or options.model
-    return Brief(title=options.title or "Situation brief: no new reports", date=day, report_count=0,
+    return Brief(title=options.title or brief_title("no new reports"), date=day, report_count=0,
                  outlet_count=0, generated=Generation(version=__version__, model=model, time=now.isoformat(),
                                                       options=options.as_dict()),
                  key_points=(), sections=(), topics=(), unassigned=(), sources=(),

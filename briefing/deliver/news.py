@@ -12,6 +12,7 @@ import dataclasses
 
 import numpy as np
 
+from ..assemble import brief_title
 from ..model import Brief, ContinuingTopic, News, Statement
 
 MAX_NEW = 5  # statements the "New since the last brief" part lists
@@ -93,4 +94,4 @@ def _title(brief: Brief, kept: list) -> str:
     ([brief] title) is kept."""
     if brief.generated.options.get("title") or not brief.sections or (kept and kept[0].topic == brief.sections[0].topic):
         return brief.title
-    return f"Situation brief: {kept[0].label}" if kept else "Situation brief"
+    return brief_title(kept[0].label if kept else None)
