@@ -12,6 +12,7 @@ from .model import (Brief, Difference, Document, Generation, Member, Quote, Sect
                     TimelineEntry, Topic)
 from .options import BuildOptions
 from .rank import RankedTopic
+from .wording import brief_title
 
 
 def sources_of(documents: Sequence[Document]) -> tuple[Source, ...]:
@@ -23,11 +24,6 @@ def sources_of(documents: Sequence[Document]) -> tuple[Source, ...]:
 def known_outlets(documents: Sequence[Document]) -> int:
     """The distinct outlets that published the reports (case aside); reports of unknown outlet not counted."""
     return len({d.outlet.casefold() for d in documents if d.outlet})
-
-
-def brief_title(first_label: str | None) -> str:
-    """The title a brief takes when none is given: its first section's label."""
-    return f"Situation brief: {first_label}" if first_label else "Situation brief"
 
 
 def key_points(ranked: Sequence[RankedTopic], count: int) -> tuple[Statement, ...]:

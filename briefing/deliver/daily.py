@@ -22,11 +22,10 @@ from pathlib import Path
 import numpy as np
 
 from .. import __version__
-from ..assemble import brief_title
 from ..config import DailyConfig
 from ..errors import BriefingError, InputError, OutputError
 from ..model import Brief, Document, Generation, News
-from ..wording import plural
+from ..wording import brief_title, plural
 from ..writing import write_atomic
 from .news import news_templates
 from .store import Store, report_key

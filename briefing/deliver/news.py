@@ -12,8 +12,8 @@ import dataclasses
 
 import numpy as np
 
-from ..assemble import brief_title
 from ..model import Brief, ContinuingTopic, News, Statement
+from ..wording import brief_title
 
 MAX_NEW = 5  # statements the "New since the last brief" part lists
 
