@@ -34,6 +34,9 @@ MIN_KEY_WORDS = 5
 MIN_LED_WORDS = 12
 MAX_SPEAKER_WORDS = 22
 MAX_NAME_WORDS = 8  # a pronoun stands for a name of at most this many words
+# the cues before a quote tried for its speaker, nearest first: a sentence has a few ('said "a " said "a " ...' tried
+# a hundred for each of its quotes, each reading up to a thousand characters)
+MAX_CUES_READ = 6
 
 _CUES = (r"said|says|say|told|tells|added|adds|stated|states|announced|announces|declared|reported|reports|"
          r"wrote|writes|tweeted|posted|insisted|warned|claimed|explained|noted|asked|replied|urged|confirmed|"
@@ -224,6 +227,8 @@ def _find_quotes(paragraph: str, previous_speaker: str | None) -> tuple[FoundQuo
             shown = _shown("" if _headline_like(lead) else lead, text, "")
             within = False
         else:
+            if not bounds.cue_between(sentence_start, mark.start):
+                continue  # no cue to read: '"a " "a " ...' read a thousand characters before each of its quotes
             before = paragraph[sentence_start:mark.start]
             attributed = _before_quote(before)
             if attributed is None:
@@ -233,10 +238,16 @@ def _find_quotes(paragraph: str, previous_speaker: str | None) -> tuple[FoundQuo
             text, end = _clean_body(body), mark.end
             tail = paragraph[mark.end:sentence_end].rstrip()
             shown = _shown(_with_stance(before, cue_start, lead_start, cue), text, tail)
-            # the reporter's sentence goes on after it, or its own words lead into it with no verb of speech
-            # right before ('... said one of the groups members blew himself up "inside a bus at the market"')
-            within = bool(re.search(r"\w", tail)) or (len(text.split()) < MIN_LED_WORDS
-                                                        and _reporters_lead(before[lead_start:]))
+            # a phrase of the reporter's sentence: its own words lead into it with no verb of speech right before
+            # ('... said one of the groups members blew himself up "inside a bus at the market"'), or the sentence
+            # goes on after it with more than a time, a place or a clause of its own ('said that "we probably had a
+            # role" in high casualties'); a quote right after a verb of speech or a colon is something said whatever
+            # time or place follows ('said "we will fight terrorism ..." on Tuesday', 'told reporters: "..." in
+            # Damascus', 'said "...", adding that ...')
+            if _reporters_lead(before[lead_start:]):
+                within = bool(re.search(r"\w", tail)) or len(text.split()) < MIN_LED_WORDS
+            else:
+                within = bool(re.search(r"\w", tail)) and not _SAID_TAIL.match(tail)
         pronoun = None
         if speaker.lower() in _PRONOUNS:
             pronoun = speaker
@@ -258,6 +269,21 @@ def _find_quotes(paragraph: str, previous_speaker: str | None) -> tuple[FoundQuo
 # ('..., saying "..."', 'adding: "..."', 'in a statement on Twitter: "..."')
 _SPEECH_LEAD = re.compile(r"(?:.*[:：]|(?:.*\W)?(?:saying|adding|stating|writing|declaring|warning|noting|telling\s+\S+"
                           r"(?:\s+\S+)?)(?:\s+that)?\s*[,:]?)\s*", re.S)
+
+
+# what may follow a quote a verb of speech introduced, its sentence going on: a stop, a comma or a dash before a clause
+# of its own (", adding that ..."), when it was said ("on Tuesday", "late on Monday", "earlier", "after the meeting"),
+# where ("in Damascus", "at the UN") or how ("in a statement", "at a news conference", "to reporters")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_SAID_TAIL = re.compile(
+    rf"\s*(?:[,;:.!?(\[—–-]|(?:(?:late|early)\s+)?(?:on\s+)?(?:{_WEEKDAY}|{_MONTH})\b"
+    r"|(?:this|last)\s+(?:week|month|year|morning|afternoon|evening|night|weekend)\b"
+    r"|(?:yesterday|today|tonight|overnight|earlier|later|afterwards|adding|citing|according|referring|speaking|"
+    r"before|after|when|while|during)\b"
+    r"|(?:in|at|from|to|on|via|through)\s+(?:(?:the\s+)?[A-Z]|reporters\b|journalists\b|(?:a|an|the|his|her|its|their)"
+    r"(?:\s+[\w-]+){0,3}?\s+(?:statement|interview|speech|address|conference|briefing|message|video|post|tweet|"
+    r"broadcast|communiqu[eé]|meeting|session|rally|visit)s?\b))")
 
 
 def _reporters_lead(lead: str) -> bool:
@@ -324,6 +350,8 @@ def _after_quote(after: str, body: str, opens_sentence: bool = False) -> tuple[s
         if match and _is_speaker(match.group("speaker")) \
                 and (marked or _BARE_SPEAKER.fullmatch(match.group("speaker"))):
             speaker, at = match.group("speaker"), match.start("speaker")
+            if not marked and _holds_a_clause(speaker):
+                continue
             said = re.match(rf"(?:{_CUES})\s+(?=\S)", speaker)
             if said:  # '"...," said Ibrahim Abu Laith, a spokesman, told AFP': two cues, the first no speaker's
                 speaker, at = speaker[said.end():], at + said.end()
@@ -337,11 +365,33 @@ def _after_quote(after: str, body: str, opens_sentence: bool = False) -> tuple[s
 _BARE_SPEAKER = re.compile(r"\s*(?:[A-Z]|(?:the|a|an)\s)[^,;:]{0,150}")
 
 
+# a verb in the past of the reporter's own clause, by its object after it ("attacked the town", "shelled rebel
+# positions", "struck Idlib"); a participle before its noun ("an armed group", "a displaced resident") or before
+# a preposition ("a man wounded in the attack") is none, nor one that names ("a witness named Ahmad") or one of a
+# compound that lost its hyphen ("the Aleppo based Fastaqim group", "Iranian backed Hezbollah", "rebel held Idlib")
+_CLAUSE_VERB = re.compile(r"(?<![\w’'-])(?!(?:named|called|dubbed|nicknamed|titled|entitled|based|backed|led|linked|funded|"
+                          r"supported|allied|affiliated|aligned|controlled|held|owned|run|sponsored|trained|armed|"
+                          r"operated|dominated|organi[sz]ed)\b)"
+                          r"(?:[a-z]{2,}ed|hit|struck|fled|fought|took|shot|left|began|drove|threw|won|lost|"
+                          r"made|came|went|fell|broke|blew|ran|sent|brought|kept|met|saw|gave|got|put|set|cut)"
+                          r"(?=\s+(?:the|a|an|its|their|his|her|this|that|these|those|some|several|many|rebel|"
+                          r"government|regime|army|\d|[A-Z]))")
+
+
+def _holds_a_clause(speaker: str) -> bool:
+    """Whether the words between a quote whose comma was lost and its cue hold a clause of the reporter's that lost
+    its full stop ('"We will win this war" The rebels attacked the town the ministry said'): the cue then attributes
+    that clause, and the quote before it is no one's. A relative clause says more of the speaker ("a woman who lost
+    her son")."""
+    return any(not re.search(r"\b(?:who|that|which|whose)\s", speaker[:m.start()])
+               for m in _CLAUSE_VERB.finditer(speaker))
+
+
 def _before_quote(before: str) -> tuple[str, int, str, int, int] | None:
     """(speaker, its offset in `before`, cue, where the cue starts, where the quoted words' lead-in starts)
     for 'X said "..."'."""
     cues = list(_CUE_BEFORE.finditer(before))
-    for cue in reversed(cues):
+    for cue in reversed(cues[-MAX_CUES_READ:]):
         clause = before[:cue.start()]
         start = max(clause.rfind(", ") + 2 if clause.rfind(", ") >= 0 else 0, 0)
         # an appositive ("John Smith, the mayor, said") keeps its name: go back past one comma pair
@@ -391,12 +441,12 @@ def _subject_after_opener(speaker: str) -> int | None:
     ("On Tuesday Russian defence ministry spokesman Igor Konashenkov", "In a statement the military",
     "Meanwhile Amnesty International"): 0 if it opens with none; None if no subject follows it ("Following
     Wednesdays")."""
-    words = list(re.finditer(r"\S+", speaker))
-    first = words[0].group().lower()
-    if first in _OPENING_ADVERBS:
-        return words[1].start() if len(words) > 1 else None
-    if first not in _OPENING_PREPOSITIONS or len(words) < 2:
+    first = re.match(r"\s*(\S+)(?:\s+(\S))?", speaker)  # the rest only when it opens with an opener
+    if first.group(1).lower() in _OPENING_ADVERBS:
+        return first.start(2) if first.group(2) else None
+    if first.group(1).lower() not in _OPENING_PREPOSITIONS or not first.group(2):
         return 0
+    words = list(re.finditer(r"\S+", speaker))
     if words[-1].group().lower() in _PRONOUNS:
         return words[-1].start()  # "Speaking in Moscow after meeting the Syrian and Iranian foreign ministers he"
     previous = words[0].group()
@@ -452,6 +502,7 @@ READ_WINDOW = 1000  # characters of a quote's sentence read either side of it (a
 NAME_WINDOW = 1500  # characters before a pronoun searched for the name it stands for
 # a sentence's end mark, then (for a start) the space before the next; the word before the mark is read
 # backwards (_abbreviation): a leading "([\w.]+)?" tried at every character cost more than the rest of quotes
+_ANY_CUE = re.compile(_CUES)
 _STARTS = re.compile(r"[.!?][”\"’]?\s+(?=[“\"A-Z])")
 _ENDS = re.compile(r"[.!?](?=[”\"’]?(?:\s+[“\"A-Z]|\s*$))")
 _WORD_BEFORE = re.compile(r"[\w.]+$")
@@ -475,6 +526,7 @@ class _Bounds:
                      if not _abbreviation(paragraph, m.start())]
         self.end_starts = [start for start, _ in self.ends]
         self.quotes = [(m.start, m.end) for m in marks]
+        self.cues = [m.start() for m in _ANY_CUE.finditer(paragraph, low, high)]  # where _CUE_BEFORE may find one
         self.quote_starts = [start for start, _ in self.quotes]
 
     def start_before(self, position: int) -> int:
@@ -487,6 +539,11 @@ class _Bounds:
             # (not ? or !: “Is anyone listening?” Lt. Gen. Sean MacFarland asked.)
         k = bisect.bisect_left(self.end_starts, position)
         return self.ends[k][1] if k < len(self.ends) else len(self.paragraph)
+
+    def cue_between(self, start: int, end: int) -> bool:
+        """Whether a cue's word may stand between `start` and `end`."""
+        k = bisect.bisect_left(self.cues, start)
+        return k < len(self.cues) and self.cues[k] < end
 
     def quoted(self, position: int) -> bool:
         """Whether `position` falls inside a quote."""
