@@ -66,6 +66,14 @@ CUT_TO = [  # (text, title, the story's first words) where only part of the page
     # a sentence that lost its punctuation before the place: it holds articles, which headlines drop
     ("Raid kills 12 in Aleppo Aleppo AFP Saturday 7 Oct 2017 Jets hit a market in the town near Aleppo Rebels fled "
      "the town.", "Raid kills 12 in Aleppo", "Jets hit a market"),
+    # an organisation's acronym after a labelled date line opens the sentence: no dateline's place (review 6)
+    ("Published 4 April 2017 NATO Secretary General Jens Stoltenberg said the alliance would act.", "A title",
+     "NATO Secretary General Jens Stoltenberg"),
+    ("Updated: 4 April 2017 UNICEF Syria Representative Fran Equiza said children were killed.", "A title",
+     "UNICEF Syria Representative Fran Equiza"),
+    ("Last updated at Apr 052017 OPCW Director-General Ahmet Uzumcu said the attack was a war crime.", "A title",
+     "OPCW Director-General"),
+    ("Published 4 April 2017 ISIS Fighters Fled the town when the army arrived.", "A title", "ISIS Fighters Fled"),
 ]
 
 

@@ -19,6 +19,7 @@ from itertools import islice
 
 from ..dates import DATE_LINE_DAY
 from ..model import Document
+from ..names import ALIASES
 from ..press import AGENCIES
 
 # "Tuesday 4 Apr 2017", "Oct 042017" (Jordan Times: "Oct 04 2017" with a space lost), "21-03-2016", "2017-04-04",
@@ -105,9 +106,18 @@ _CAPS_PLACE = re.compile(r"(?P<place>[A-Z][A-Z'’.-]+(?:[ /][A-Z][A-Z'’.-]+){
                          r"(?=[A-Z\"“‘0-9])")
 
 
+# an organisation's acronym opens a sentence, no dateline: "Published 4 April 2017 NATO Secretary General Jens
+# Stoltenberg said ...", "Updated: 4 April 2017 UNICEF Syria Representative ..."
+_ACRONYMS = frozenset({name for name in AGENCIES if name.isupper()}
+                      | {name for names in ALIASES for name in names if name.replace(".", "").isupper()}
+                      | set("""NATO UNICEF OPCW UNHCR UNOCHA OCHA UNRWA UNESCO UNSC WHO ICRC SARC MSF UOSSM SAMS HRW
+                      ISIS ISIL SDF YPG YPJ PYD PKK FSA HTS SOHR SNHR SANA EU UN USA UAE IAEA OSCE CENTCOM NGO""".split()))
+
+
 def _after_place(text: str, at: int) -> int:
     match = _CAPS_PLACE.match(text, at)
-    if match and sum(c.isalpha() for c in match.group("place")) >= 4:
+    if match and sum(c.isalpha() for c in match.group("place")) >= 4 \
+            and not any(word in _ACRONYMS for word in re.split(r"[ /]", match.group("place"))):
         return match.end()
     return at
 
