@@ -425,3 +425,20 @@ def test_a_report_that_tells_a_month_s_event_again_with_its_year_only_is_one_ent
                            "Daesh commander in Iraq. Moscow reported his death on Saturday. The Pentagon said in 2016 "
                            "that American forces had killed Shishani the notorious Daesh commander in Iraq.", date=FRI)
     assert [e.label for e in _timeline([report])] == ["March 2016", "28 October 2017"]
+
+
+@pytest.mark.parametrize("sentence", ["Some 1800 to 2000 people fled the town.", "Between 1900 and 2000 civilians fled.",
+                                      "About 2000 to 2014 fighters remain."])
+def test_a_count_between_two_numbers_is_no_years(sentence):
+    """Review 6: "Some 1800 to 2000 people fled" was read as several years."""
+    assert [m.kind for m in find_dates(sentence)] == []
+
+
+def test_one_year_is_no_cue_of_several_years():
+    """Review 6: "2019" holds both "20" and "19", which let the several-years pattern try a text of one year."""
+    from briefing.dates import _cues
+
+    assert "years" not in _cues("The war went on in 2019.")
+    assert "years" in _cues("The war went on in 2018 and 2019.")
+    assert [(m.text, m.kind) for m in find_dates("Raids came in 2012,  2013 and 2014.")] == [
+        ("in 2012,  2013 and 2014", "years")]
