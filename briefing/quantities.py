@@ -189,7 +189,9 @@ def counts(sentence: str) -> tuple[Count, ...]:
         number = match.group("number")
         if number.lower() in ("one", "zero"):
             continue  # "one of the", "one-year-old": almost never a toll
-        before, after = sentence[:match.start()], sentence[match.end():]
+        # only the words next to the number are read: a copy of the sentence's rest for each number ("5 killed and "
+        # * 15000 took 15 to 39 s at 200 KB), and _who reading every word of it, made the search quadratic
+        before, after = sentence[max(0, match.start() - 24):match.start()], sentence[match.end():match.end() + 200]
         if _NOT_A_COUNT_BEFORE.search(before[-16:]) and not match.group("bound") or _NOT_A_COUNT_AFTER.match(after):
             if number[0].isdigit() or not _MONTH_BEFORE.search(before[-16:]):
                 continue  # "October 4" is a day; "In early October four suicide bombers ..." counts bombers
