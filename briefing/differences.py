@@ -1,9 +1,11 @@
 """Where sources differ: the same count of the same event told differently, and facts told as claims.
 
 Every count a sentence gives (quantities.py) is attached to its event: the places its sentence
-names after "in", "of", "near"... (else the places its report is mostly about), its report's date
+names after "in", "of", "near"... (else the places its report is mostly about), the days it may be on
 and its topic (the places and times are read in event_context.py). Two counts are of one event
-when they count the same thing, their reports are at most `EVENT_DAYS` apart and their places meet.
+when they count the same thing, their days meet (the days their sentences state, else those their
+reports' leads state, else their reports' dates and the UNSTATED_DAYS before; a report with no date:
+any day) and their places meet.
 A sentence about another time ("in August 2013", "last year", a weekday that is not its report's)
 or only about places its report is not about counts for no event: reports often recall earlier
 attacks. Nor does a toll over a period ("since the offensive began", "in the first six months"). Counts
@@ -26,7 +28,6 @@ The brief shows; it does not judge: notes say what differs, never who is right.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
@@ -34,7 +35,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .event_context import (EVENT_DAYS, LEAD, EventContext, day_of, event_days, first_place, read_context, stated_day,
+from .event_context import (LEAD, EventContext, event_days, first_place, read_context, stated_day,
                             told_places)
 from .model import Account, Citation, Difference, Document, Sentence
 from .names import NameIndex
@@ -246,11 +247,8 @@ def same_event(a: Item, b: Item) -> bool:
         return False
     if not alike_attacks(a.kinds, a.actors, b.kinds, b.actors, told_alike(a, b)):
         return False  # rebel rockets on Damascus and regime air strikes on Ghouta: two events
-    if a.days is not None and b.days is not None:
-        if a.days[0] > b.days[1] or b.days[0] > a.days[1]:
-            return False
-    elif a.date and b.date and abs((dt.date.fromisoformat(a.date) - dt.date.fromisoformat(b.date)).days) > EVENT_DAYS:
-        return False
+    if a.days is not None and b.days is not None and (a.days[0] > b.days[1] or b.days[0] > a.days[1]):
+        return False  # (a report with no date, or none that reads as one, may be of any day)
     if a.doc_id == b.doc_id and (a.count.low, a.count.high) != (b.count.low, b.count.high) and not (a.same or b.same):
         return False
     if a.told and b.told and not (a.told & b.told) and not (a.told & b.context and b.told & a.context):
@@ -358,11 +356,8 @@ def _events(items: Sequence[Item]) -> list[list[Item]]:
 
 
 def _span(item: Item) -> tuple[int, int] | None:
-    """The days (ordinals) an item's event may be on; None: any day."""
-    if item.days is not None:
-        return item.days
-    day = day_of(item.date)
-    return (day.toordinal() - EVENT_DAYS, day.toordinal()) if day else None
+    """The days (ordinals) an item's event may be on; None (its report has no date): any day."""
+    return item.days
 
 
 def _link_near(members: list[int], spans: list[tuple[int, int] | None], items: Sequence[Item],
@@ -413,15 +408,20 @@ def _without_outliers(group: list[Item]) -> list[Item]:
 
 
 def _accounts(group: list[Item]) -> list[_Account]:
+    """The group's accounts: one per figure, bound and manner (told with a claim word, "according to", or not),
+    each citing every report that tells it so ("killed 5" and "The governor said ... killed 5" are one)."""
     accounts: dict[tuple, _Account] = {}
     for item in group:
-        key = (item.count.low, item.count.high, item.count.bound, item.attributed)
+        key = (item.count.low, item.count.high, item.count.bound, bool(item.claim))
         accounts.setdefault(key, _Account([])).items.append(item)
-    for key in list(accounts):  # a report telling a figure twice, once as someone's words: one account
+    for key in list(accounts):  # reports telling a figure both ways and none only one way: one account
         other = (*key[:3], not key[3])
-        if key[3] and other in accounts and {i.doc_id for i in accounts[key].items} <= \
-                {i.doc_id for i in accounts[other].items}:
-            accounts[other].items.extend(accounts.pop(key).items)
+        if key[3] and other in accounts:
+            claimed, plain = ({i.doc_id for i in accounts[k].items} for k in (key, other))
+            if claimed <= plain:
+                accounts[other].items.extend(accounts.pop(key).items)
+            elif plain <= claimed:
+                accounts[key].items.extend(accounts.pop(other).items)
     for account in accounts.values():
         account.items.sort(key=lambda i: (i.date or "", i.doc_id, i.row))
     # in the order of the figures as written ("70" before "up to 80", though "up to 80" allows fewer)
@@ -438,11 +438,12 @@ def _labelled(accounts: list[_Account]) -> list[tuple[_Account, _Account, str]]:
                 continue  # only the same reports: no disagreement with yourself
             label = compare(a.first.count, _told_as_claim(a), _earliest(a), b.first.count, _told_as_claim(b),
                             _earliest(b))
-            if label == "attribution" and (not docs_a - docs_b or not docs_b - docs_a or
-                                           any(i.attributed for i in (a if not _told_as_claim(a) else b).items)):
-                # a report that tells the figure both ways is on both sides; "The Homs governor said five were
-                # killed" is someone's words, no statement of fact to set against "according to"
-                continue
+            if label == "attribution":
+                plain, claimed = (a, docs_b) if not _told_as_claim(a) else (b, docs_a)
+                if not any(not i.attributed and i.doc_id not in claimed for i in plain.items):
+                    # a report that tells the figure both ways is on both sides; "The Homs governor said five were
+                    # killed" is someone's words, no statement of fact to set against "according to"
+                    continue
             if label:
                 pairs.append((a, b, label))
     return pairs
@@ -608,13 +609,35 @@ def claim_differences(documents: Sequence[Document], sentences: Sequence[Sentenc
 
 
 def in_speech(text: str, at: int) -> bool:
-    """Whether the words at `at` are someone's that the outlet reports: a verb of speech stands before them
-    ("Carter said the coalition captured ..."), or the sentence ends by naming who said it ("The rebels took
-    control of the town, the statement said.")."""
-    for verb in _SPEECH.finditer(text):
-        if verb.start() < at or len(text[verb.end():].split()) <= TRAILING_WORDS:
-            return True
-    return False
+    """Whether the words at `at` are someone's that the outlet reports: a verb of speech stands before them in
+    their own clause ("Carter said the coalition captured ...", not "Officials said on Monday they would respond,
+    and an air strike killed 5"), or the sentence ends by naming who said it ("The rebels took control of the
+    town, the statement said."). Linear in the sentence, once per sentence however many counts it has."""
+    verbs, trailing, breaks = _speech_marks(text)
+    if trailing:
+        return True
+    last = bisect_right(verbs, at) - 1  # the last verb of speech that ends by `at`
+    if last < 0:
+        return False
+    between = bisect_left(breaks, verbs[last])  # the first clause break after it
+    return between == len(breaks) or breaks[between] >= at
+
+
+# what ends the clause a verb of speech governs: a semicolon, or a conjunction after a comma that opens a new
+# clause (", and an air strike ...", ", but", ", while"), not one that goes on with the words said (", and that")
+# or with more of the figures (", and 5 wounded"); "but", "meanwhile" and "whereas" wherever they stand
+_SPEECH_BREAK = re.compile(r";|,\s*(?:and|but|while|whereas|although|though|yet)\b(?!\s+(?:that\b|\d))|"
+                           r"\b(?:but|meanwhile|whereas)\b", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _speech_marks(text: str) -> tuple[tuple[int, ...], bool, tuple[int, ...]]:
+    """A sentence's verbs of speech (their ends), whether one is among its last TRAILING_WORDS words (at most that
+    many words after it), and where its clause breaks start."""
+    head = text.rsplit(None, TRAILING_WORDS)  # the text before the last TRAILING_WORDS words, and those words
+    tail = len(head[0]) if len(head) > TRAILING_WORDS else 0  # a verb ending here or after is in the last words
+    verbs = tuple(m.end() for m in _SPEECH.finditer(text))
+    return verbs, bool(verbs) and verbs[-1] >= tail, tuple(m.start() for m in _SPEECH_BREAK.finditer(text))
 
 
 def _outlet(document: Document) -> str:
