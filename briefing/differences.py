@@ -190,6 +190,12 @@ def is_period(text: str) -> bool:
     return any(not _NOT_PERIOD.search(text[max(0, m.start() - 50):m.start()]) for m in _PERIOD.finditer(text))
 
 
+# a sentence with more counts is a table or a list; a report with more, a table or crafted text: reading each
+# count against its sentence and each pair of a report's counts made a 200 KB sentence of 8,000 counts take minutes
+MAX_COUNTS_PER_SENTENCE = 12
+MAX_COUNTS_PER_REPORT = 120
+
+
 def items_of(documents: Sequence[Document], sentences: Sequence[Sentence], names: NameIndex,
              topics: Sequence[int] | None = None, where: EventContext | None = None) -> list[Item]:
     """Every count of the sentences, with its event's places, date and topic (`where`: read_context's)."""
@@ -203,11 +209,14 @@ def items_of(documents: Sequence[Document], sentences: Sequence[Sentence], names
         if sentence.index < LEAD:
             leads[sentence.doc_id].append(sentence.text)
     lead_attacks: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+    per_report: Counter[str] = Counter()
     for row, sentence in enumerate(sentences):
         document = by_id[sentence.doc_id]
         found = counts(sentence.text)
-        if not found or row in elsewhen:
-            continue
+        if not found or row in elsewhen or len(found) > MAX_COUNTS_PER_SENTENCE \
+                or per_report[document.id] >= MAX_COUNTS_PER_REPORT:
+            continue  # a table, a list or crafted text, not tolls to set side by side (and each is read per count)
+        per_report[document.id] += len(found)
         context = main.get(document.id, frozenset())
         places = cued[row]
         if places and central and first_place(sentence.text, places, names) not in central:

@@ -450,3 +450,15 @@ def test_hostile_speech_is_read_in_linear_time(text):
     differences(("Alpha", DAY, text), ("Beta", DAY, "Rebels were alleged to have captured the town of Saraqib. An air "
                                                     "strike on Saraqib killed 7 people on Tuesday."))
     assert time.perf_counter() - started < 5
+
+
+@pytest.mark.parametrize("text", [
+    "and said 3 were wounded " * 8000,  # one 190 KB sentence of 8,000 counts: minutes once (each count read against it)
+    "Three were wounded in Saraqib. " * 6200,  # one report of 6,200 counts: 12 s once (each pair of them compared)
+])
+def test_a_report_of_thousands_of_counts_is_read_in_linear_time(text):
+    import time
+
+    started = time.perf_counter()
+    differences(("Alpha", DAY, text), ("Beta", DAY, "An air strike on Saraqib wounded 7 people on Tuesday."))
+    assert time.perf_counter() - started < 5
