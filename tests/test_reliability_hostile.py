@@ -300,3 +300,55 @@ def test_long_adversarial_paragraphs_take_linear_time(make):
     find_quotes(text)
     _NameUsage({0: sentences}, NameIndex([s.text for s in sentences]))
     assert time.perf_counter() - started < 20  # quadratic: many minutes
+
+
+@pytest.mark.parametrize("unit", [
+    "2014, ",  # a run of years and no joining word: each year read the run to its end (79 s once)
+    "2014 , ",
+    "2014,  ",
+    "In 2014, ",  # 22,000 dates, each checked against every one found before it (7 s once)
+    "2014 and ",
+    "2014-",
+    "since 2014, ",
+    "October 4, ",
+    "Friday, ",
+])
+def test_long_adversarial_date_texts_take_linear_time(unit):
+    """Dates are read in every sentence the timeline dates (`event_date`, as it calls it: on the segmented
+    sentences) and wherever `find_dates` is called: each took seconds to minutes at 200 KB once."""
+    import time
+
+    from briefing.dates import find_dates
+    from briefing.rank import event_date
+    from briefing.segment import segment_document
+    from tests.conftest import make_document
+
+    text = unit * (200_000 // len(unit))
+    sentences = segment_document(make_document(text))
+    started = time.perf_counter()
+    for sentence in sentences:
+        event_date(sentence, "2017-04-04")
+    event_date("x " + text, "2017-04-04")  # a text of its own: the calls above are cached
+    find_dates("y " + text)
+    assert time.perf_counter() - started < 5  # a tenth of a second each; quadratic: 7 s to minutes
+
+
+@pytest.mark.parametrize("unit", [
+    "5 killed and ",  # each number copied the sentence's rest and read every word of it (15 to 39 s once)
+    "5 killed or wounded and ",
+    "five killed and ",
+    "killed 5, ",
+    "1,000 killed ",
+    "killed and ",
+    "the injured 5 ",
+    "killed 5 people including 3 children and ",
+])
+def test_long_adversarial_count_texts_take_linear_time(unit):
+    import time
+
+    from briefing.quantities import counts
+
+    text = unit * (200_000 // len(unit))
+    started = time.perf_counter()
+    counts(text)
+    assert time.perf_counter() - started < 12  # about 2 s at most (15,000 numbers); quadratic: 15 s to minutes
