@@ -449,7 +449,7 @@ def test_hostile_speech_is_read_in_linear_time(text):
     in_speech(text, len(text) // 2)
     differences(("Alpha", DAY, text), ("Beta", DAY, "Rebels were alleged to have captured the town of Saraqib. An air "
                                                     "strike on Saraqib killed 7 people on Tuesday."))
-    assert time.perf_counter() - started < 5
+    assert time.perf_counter() - started < 10  # 0.3 s alone; quadratic: 20 s and more
 
 
 @pytest.mark.parametrize("text", [
@@ -461,4 +461,4 @@ def test_a_report_of_thousands_of_counts_is_read_in_linear_time(text):
 
     started = time.perf_counter()
     differences(("Alpha", DAY, text), ("Beta", DAY, "An air strike on Saraqib wounded 7 people on Tuesday."))
-    assert time.perf_counter() - started < 5
+    assert time.perf_counter() - started < 10  # 0.6 s alone; quadratic: 12 s to minutes

@@ -520,4 +520,4 @@ def test_many_quotation_marks_are_read_in_linear_time():
 
     started = time.perf_counter()
     find_quotes('"a " ' * 40_000)  # 200 KB
-    assert time.perf_counter() - started < 3
+    assert time.perf_counter() - started < 4  # 0.24 s alone; before: 5.3 s

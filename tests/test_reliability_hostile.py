@@ -330,7 +330,7 @@ def test_long_adversarial_date_texts_take_linear_time(unit):
         event_date(sentence, "2017-04-04")
     event_date("x " + text, "2017-04-04")  # a text of its own: the calls above are cached
     find_dates("y " + text)
-    assert time.perf_counter() - started < 5  # a tenth of a second each; quadratic: 7 s to minutes
+    assert time.perf_counter() - started < 10  # a tenth of a second each; quadratic: 11 s to minutes (slack for a busy machine)
 
 
 @pytest.mark.parametrize("unit", [
