@@ -23,7 +23,7 @@ from functools import lru_cache
 from weakref import WeakKeyDictionary
 
 from .model import Document, Sentence
-from .names import NameIndex, extract_names, fold
+from .names import ALIASES, NameIndex, extract_names, fold
 
 @dataclass(frozen=True)
 class EventContext:
@@ -63,9 +63,11 @@ _OTHER_TIME = re.compile(r"\b(?:last|previous|past|earlier this) (?:year|month|w
                          r"october|november|december)\b", re.I)
 _COUNTRIES = {fold(c) for c in ("Syria", "Syrias", "Iraq", "Turkey", "Russia", "Iran", "Lebanon", "Jordan", "Israel",
                                   "Yemen", "Egypt", "Libya", "United States", "US", "Britain", "France", "Syrian")}
-# armed groups the place cue reads as places ("positions of Daesh"): they are in every event of a war
-_NOT_PLACES = {fold(g) for g in ("Daesh", "ISIS", "ISIL", "IS", "Islamic State", "al-Nusra Front", "Nusra Front",
-                                   "al-Qaeda", "Hayat Tahrir al-Sham", "SDF")}
+# armed groups the place cue reads as places ("positions of Daesh"): they are in every event of a war; every
+# spelling names.ALIASES knows for them, so that whichever the entity is keyed by is caught
+_NOT_PLACES = {fold(name) for group in ALIASES if group[0] in ("ISIS", "Jabhat al-Nusra", "Al Qaeda",
+                                                                "Hayat Tahrir al-Sham", "Syrian Democratic Forces")
+               for name in group}
 # a looser cue than _PLACE_CUE, for a count's own sentence: "in eastern Syrias Deir az-Zour region", "in the
 # oil-rich Deir al-Zor province", "in Syrias the Idlib"
 _LOOSE_CUE = re.compile(r"\b(?:in|into|to|from|of|at|near|outside|around|across|on|struck|hit|targeted)\s+"
