@@ -85,7 +85,7 @@ CONCEPT_SHARE = 0.125
 CONCEPT_MIN_REPORTS = 2
 CONCEPT_LEAD_BONUS = 2.0
 CONCEPT_LIMIT = 1000  # the heaviest only (MultiLing has 87 to 371; a brief of 1,000 reports many thousands)
-_STOPWORDS = set("""a an the and or but of to in on at by for from with as is are was were be been has have had
+STOPWORDS = frozenset("""a an the and or but of to in on at by for from with as is are was were be been has have had
 it its this that these those he she they them their his her said says say will would could should may
 than then there here who which what when where while after before into over under about also not no
 """.split())
@@ -112,7 +112,7 @@ class RankedTopic:
 
 
 def content_words(text: str, names: NameIndex) -> set[str]:
-    words = {low.rstrip("s") for w in _WORD.findall(text) if len(w) > 2 and (low := w.lower()) not in _STOPWORDS}
+    words = {low.rstrip("s") for w in _WORD.findall(text) if len(w) > 2 and (low := w.lower()) not in STOPWORDS}
     return words | {f"@{entity}" for entity in names.entities(text)}
 
 
@@ -328,7 +328,7 @@ def _pairs(text: str) -> set[tuple[str, str]]:
     """The sentence's word pairs not made only of stopwords, lower case, a plural "s" cut (light stemming)."""
     words = _PAIR_WORD.findall(text.lower().replace("'s", "").replace("’s", ""))
     stems = [w[:-1] if len(w) > 3 and w[-1] == "s" and w[-2] != "s" else w for w in words]
-    stop = [w in _STOPWORDS for w in words]
+    stop = [w in STOPWORDS for w in words]
     return {(a, b) for a, b, stop_a, stop_b in zip(stems, stems[1:], stop, stop[1:]) if not (stop_a and stop_b)}
 
 

@@ -25,7 +25,7 @@ import numpy as np
 from .dates import PRECISION_ORDER, DateMention, is_background
 from .model import Citation, Document, Sentence, TimelineEntry
 from .names import NameIndex
-from .rank import SAME_FACT_COSINE, SameFact, event_date
+from .rank import SAME_FACT_COSINE, STOPWORDS, SameFact, event_date
 
 MAX_ENTRIES = 10
 MAX_TRIED = 20  # events a dated sentence is compared with, closest first (see build_timeline)
@@ -192,10 +192,9 @@ def _same_event(event: _Event, row: int, sentences: Sequence[Sentence], vectors:
 
 # what a sentence holds besides its date that tells an event: a name, a number, or a few words of substance;
 # "The incident occurred on April 11.", "This is absolutely critical today." tell none (audit 5)
-_SMALL = set("""a an the and or but of to in on at by for from with as is are was were be been has have had it its
-this that these those he she they them their his her there here who which what when where while not no so very also
-just still absolutely really then than incident event attack attacks day today tonight yesterday morning evening
-night happened occurred took place came""".split())
+# the function words (rank's stopwords) and the words that say only that something happened on a day
+_SMALL = STOPWORDS | set("""so very just still absolutely really incident event attack attacks day today tonight
+yesterday morning evening night happened occurred took place came""".split())
 _TOKEN = re.compile(r"[\w'’-]+")
 SUBSTANCE_WORDS = 3
 SHORT_WORDS = 12
