@@ -567,8 +567,14 @@ def _event_name(group: list[Item], names: NameIndex, topic: int, topic_labels: M
     # the places the counts' own sentences name: a report about Raqqa tells of a strike in Deir ez-Zor too
     places = Counter(p for item in group for p in item.told) or Counter(p for item in group for p in item.places)
     if places:
-        return names.display(places.most_common(1)[0][0])
+        return names.display(_most_named(places))
     return (topic_labels or {}).get(topic, "")
+
+
+def _most_named(places: Counter[str]) -> str:
+    """The place named most; of a tie, the first by key. The counts come from sets, whose order changes with
+    the process's hash seed: most_common's order of a tie made a heading differ from run to run."""
+    return min(places, key=lambda place: (-places[place], place))
 
 
 def claim_differences(documents: Sequence[Document], sentences: Sequence[Sentence], names: NameIndex,
@@ -607,7 +613,7 @@ def claim_differences(documents: Sequence[Document], sentences: Sequence[Sentenc
         rows = flat + claimed
         topic = Counter(int(topics[r]) if topics is not None else 0 for r in rows).most_common(1)[0][0]
         places = Counter(p for r in rows for p in main.get(sentences[r].doc_id, ()))
-        event = names.display(places.most_common(1)[0][0]) if places else (topic_labels or {}).get(topic, "")
+        event = names.display(_most_named(places)) if places else (topic_labels or {}).get(topic, "")
         dates = [a.date for a in accounts if a.date]
         note = (f"{_count_outlets(only_flat)} {'states' if len(only_flat) == 1 else 'state'} the {action} as fact; "
                 f"{_count_outlets(only_claimed)} {'reports' if len(only_claimed) == 1 else 'report'} it as a claim.")
