@@ -17,7 +17,7 @@ import dataclasses
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from weakref import WeakKeyDictionary
@@ -144,17 +144,27 @@ def named_places(text: str, names: NameIndex) -> frozenset[str]:
     return found
 
 
-def _named_places(text: str, names: NameIndex) -> frozenset[str]:
-    found = set()
+def _written_names(text: str) -> Iterator[tuple[str, int]]:
+    """The sentence's names with where each is written, in order (a name rebuilt as no text writes it is skipped)."""
     at = 0
     for name in extract_names(text):
         start = text.find(name, at)
-        if start < 0:
-            continue
-        at = start + len(name)
+        if start >= 0:
+            at = start + len(name)
+            yield name, start
+
+
+def _is_country(name: str, entity: str, names: NameIndex) -> bool:
+    return fold(name) in _COUNTRIES or fold(names.display(entity)) in _COUNTRIES
+
+
+def _named_places(text: str, names: NameIndex) -> frozenset[str]:
+    found = set()
+    for name, start in _written_names(text):
+        entity = names.entity(name)
         if _PLACE_CUE.search(text[max(0, start - 60):start]) and not _NATIONALITY.match(name) \
-                and fold(names.display(names.entity(name))) not in _COUNTRIES and fold(name) not in _COUNTRIES:
-            found.add(names.entity(name))
+                and not _is_country(name, entity, names):
+            found.add(entity)
     return frozenset(found)
 
 
@@ -244,15 +254,10 @@ def told_places(text: str, names: NameIndex, known: frozenset[str]) -> frozenset
     somewhere in the brief (`known`); countries and armed groups left out. What the sentence's event is
     about, whatever its report is mostly about."""
     found = set()
-    at = 0
-    for name in extract_names(text):
-        start = text.find(name, at)
-        if start < 0:
-            continue
-        at = start + len(name)
+    for name, start in _written_names(text):
         entity = names.entity(name)
-        if entity in _NOT_PLACES or _ORGANISATION.search(name) or fold(name) in _COUNTRIES or fold(names.display(entity)) in _COUNTRIES or \
-                _NATIONALITY.match(name):
+        if entity in _NOT_PLACES or _ORGANISATION.search(name) or _is_country(name, entity, names) \
+                or _NATIONALITY.match(name):
             continue
         if entity in known or _LOOSE_CUE.search(text[max(0, start - 60):start]):
             found.add(entity)
