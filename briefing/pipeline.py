@@ -78,13 +78,12 @@ def brief_documents(documents: Sequence[Document], options: BuildOptions, embedd
     ranked = fit_word_budget(ranked, options.max_words,
                              [r.source_count * len(members[r.topic]) for r in ranked], report_count=len(kept))
     ranked = cite_across_topics(ranked, vectors, sentences, numbers, names, content.published)
+    cited = {r.topic: {c.doc_id for s in r.statements for c in s.citations} for r in ranked}
     # "N sources" of a section counts the reports its statements cite too, which may sit in other topics
-    ranked = [replace(r, source_count=len({s.doc_id for s in members[r.topic]}
-                                          | {c.doc_id for s in r.statements for c in s.citations})) for r in ranked]
+    ranked = [replace(r, source_count=len({s.doc_id for s in members[r.topic]} | cited[r.topic])) for r in ranked]
     # the sections in the order of the reports their shown statements cite: a topic whose one line is a side
     # remark two reports make in passing does not head the brief and give it its title
-    ranked.sort(key=lambda r: (-len({c.doc_id for s in r.statements for c in s.citations}), -r.source_count,
-                               -len(members[r.topic]), r.topic))
+    ranked.sort(key=lambda r: (-len(cited[r.topic]), -r.source_count, -len(members[r.topic]), r.topic))
     topic_labels = label_topics(members, names, {r.topic: [s.text for s in r.statements] for r in ranked},
                                 [r.topic for r in ranked], [d.outlet for d in kept if d.outlet])
     progress(f"{plural(clustering.topic_count, 'topic')}: " + "; ".join(
