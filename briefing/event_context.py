@@ -44,7 +44,7 @@ def read_context(documents: Sequence[Document], sentences: Sequence[Sentence], n
     elsewhen = other_times(sentences, by_id)
     main = main_places(sentences, places, documents, names)
     known = frozenset().union(*places, *main.values())
-    return EventContext(places=places, main=main, central=central_places(sentences, places), elsewhen=elsewhen,
+    return EventContext(places=places, main=main, central=central_places(sentences, places, names), elsewhen=elsewhen,
                         known=known, leads=lead_days(sentences, by_id, elsewhen))
 
 
@@ -98,8 +98,10 @@ def first_place(text: str, places: frozenset[str], names: NameIndex) -> str | No
     return None
 
 
-def central_places(sentences: Sequence[Sentence], cued: list[frozenset[str]]) -> frozenset[str]:
-    """Places that the leads (first sentences) of several reports name: what the reports are about."""
+def central_places(sentences: Sequence[Sentence], cued: list[frozenset[str]],
+                   names: NameIndex | None = None) -> frozenset[str]:
+    """Places that the leads (first sentences) of several reports name: what the reports are about; and,
+    given the name index, the places some report writes inside one of them ("al-Kallaseh in Damascus")."""
     reports: dict[str, set[str]] = defaultdict(set)
     for sentence, places in zip(sentences, cued):
         reports.setdefault(sentence.doc_id, set())
@@ -108,7 +110,33 @@ def central_places(sentences: Sequence[Sentence], cued: list[frozenset[str]]) ->
     if len(reports) < 3:
         return frozenset()
     named = Counter(p for places in reports.values() for p in places)
-    return frozenset(p for p, n in named.items() if n >= max(2, 0.3 * len(reports)))
+    central = frozenset(p for p, n in named.items() if n >= max(2, 0.3 * len(reports)))
+    if names is None or not central:
+        return central
+    inside = {place for sentence, places in zip(sentences, cued) if len(places) > 1 and places & central
+              for place in places_inside(sentence.text, places, central, names)}
+    return central | inside
+
+
+# between a place and the place it lies in: "al-Kallaseh in Damascus", "Douma, in eastern Ghouta", "Jobar district of
+# Damascus", "the Bab Touma area of the capital Damascus"
+_INSIDE = re.compile(r"\s*(?:(?:neighbou?rhood|district|area|quarter|suburb|region|town|village|camp)\s+)?,?\s*"
+                     r"(?:in|of|near)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|besieged|rural|"
+                     r"capital|city|province|countryside|suburbs?|outskirts)\s+(?:of\s+)?)*$", re.I)
+
+
+def places_inside(text: str, places: frozenset[str], outer: frozenset[str], names: NameIndex) -> set[str]:
+    """The sentence's places that it writes just before one of `outer`, as a part of it ("X in Y", "X district of Y")."""
+    found, previous = set(), None
+    for name, start in _written_names(text):
+        entity = names.entity(name)
+        if entity not in places:
+            continue
+        if previous is not None and entity in outer and previous[0] not in outer and \
+                _INSIDE.fullmatch(text[previous[1]:start]):
+            found.add(previous[0])
+        previous = (entity, start + len(name))
+    return found
 
 
 def other_times(sentences: Sequence[Sentence], by_id: Mapping[str, Document]) -> set[int]:

@@ -53,16 +53,18 @@ WHO = {
     # its event as a toll is ("three suicide bombers" and "four suicide bombers" are two attacks)
     "attackers": ("attackers", "assailants", "bombers"),
 }
+_MARTYRS = re.compile(r"\s+(?:[a-z-]+\s+)?martyrs\b", re.I)
 _WHO_WORD = {word: who for who, words in WHO.items() for word in words}
 # what a number counts when it is not people: "two besieged towns", "three buses"
-_THING = re.compile(r"^\s+(?:[a-z-]+\s+){0,2}?(?:towns?|villages?|cities|city|buses|bus|vehicles|cars|trucks|buildings|"
+# (the words between are a noun's own, not a preposition's: "injured another ten in down town Damascus" counts people)
+_THING = re.compile(r"^\s+(?:(?!(?:in|at|on|near|of|from|to|across|around|inside|outside)\s)[a-z-]+\s+){0,2}?(?:towns?|villages?|cities|city|buses|bus|vehicles|cars|trucks|buildings|"
                     r"hospitals|schools|areas|districts|neighbou?rhoods|provinces|countries|days|hours|weeks|months|"
                     r"years|times|rounds|missiles|rockets|shells|strikes|airstrikes|raids|batches|convoys|points|attacks|bombings|"
                     r"blasts|explosions|bombs|assaults|incidents|operations|waves)\b", re.I)
 # the outcome a count belongs to, and the words that tell it
 OUTCOMES = {
     "killed": ("killed", "killing", "kills", "kill", "dead", "died", "deaths", "death toll", "death", "lives",
-               "toll", "massacred", "executed", "bodies", "perished", "fatalities"),
+               "toll", "massacred", "executed", "bodies", "perished", "fatalities", "martyred", "martyrdom"),
     "wounded": ("wounded", "wounding", "wound", "injured", "injuring", "injure", "injuries", "hurt", "injury", "suffering",
                 "suffered", "treated", "harm"),
     "displaced": ("displaced", "fled", "refugees", "evacuated", "homeless"),
@@ -106,7 +108,11 @@ _BETWEEN = {"were", "was", "are", "is", "have", "has", "had", "been", "being", "
             "its", "toll", "sustained", "internally", "mostly", "mainly", "syrians"}
 _PART_OF = re.compile(r"\b(?:including|among them|of them|of whom|among whom)\s+(?:at least |more than |about |some )?$", re.I)
 # words that make a count a claim rather than a statement of fact (not "alleged attack": that doubts the attack)
-_HEDGE = re.compile(r"\b(?:claim(?:s|ed|ing)?(?! (?:the|their|his|her) lives)(?! responsibility)|allegedly|reportedly|"
+# "claiming 4 martyrs", "claimed 22 lives", "22 injured were claimed in a terrorist bombing": lives taken, no claim
+_HEDGE = re.compile(r"\b(?:claim(?:s|ed|ing)?(?! (?:the|their|his|her) lives)(?! responsibility)"
+                    r"(?! (?:at least |more than |some |about |nearly )?(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?) (?:[a-z]+ )?"
+                    r"(?:lives|martyrs|victims)\b)"
+                    r"(?! (?:in|by) (?:a|an|the)\b)|allegedly|reportedly|"
                     r"accus(?:e|es|ed|ing)|"
                     r"(?:is|are|was|were) said to|according to|unconfirmed|unverified)\b", re.I)
 
@@ -175,7 +181,7 @@ def bounds(value: int, bound: str) -> tuple[int, int | None]:
 # a count is kept only with an outcome word near it or a count of fighters or displaced people after it:
 # a sentence holding none of these words gives no count, whatever numbers it has
 _COUNT_WORDS = tuple(sorted({w for words in OUTCOMES.values() for w in words}
-                            | {w for who in ("fighters", "displaced", "attackers") for w in WHO[who]}))
+                            | {w for who in ("fighters", "displaced", "attackers") for w in WHO[who]} | {"martyrs"}))
 
 
 @lru_cache(maxsize=16384)
@@ -216,6 +222,8 @@ def counts(sentence: str) -> tuple[Count, ...]:
                     not re.match(r"\s*(?:killed|dead|injured|wounded)\b", after, re.I):
                 continue  # "Ziad 13 suffered a head injury": an age
         outcome = _outcome(sentence, match.start(), match.end(), who)
+        if _MARTYRS.match(after):
+            outcome = "killed"  # "6 Lebanese martyrs and 22 injured": the dead (not "the martyrs brigade ... 20 fighters")
         if _PART_OF.search(before[-24:]):
             if who is None:
                 continue  # "17 killed, among them 13 police officers": a part of a toll, counting no one we know

@@ -474,3 +474,17 @@ def test_a_tie_of_places_heads_a_difference_the_same_way_every_run():
     assert _most_named(Counter({"idlib": 2, "aleppo": 2, "saraqeb": 1})) == "aleppo"
     assert _most_named(Counter({"aleppo": 2, "idlib": 2})) == "aleppo"
     assert _most_named(Counter({"idlib": 3, "aleppo": 2})) == "idlib"
+
+
+def test_a_neighbourhood_a_report_places_in_the_city_the_reports_are_about_is_of_their_event():
+    """Audit 6 missed the 1 February 2015 bus bomb: "al-Kallaseh" is no place the reports' leads share, so
+    its counts were dropped as another event's, though one report writes "al-Kallaseh in Damascus"."""
+    found = differences(
+        ("Alpha", "2015-02-01", "An explosion inside a bus killed six people and injured another ten in down town "
+                                "Damascus on Sunday. Government TV said the explosion took place in Al Kalassa "
+                                "region of the capital and that 19 people were injured."),
+        ("Beta", "2015-02-01", "6 Lebanese martyrs and 22 injured were claimed in a terrorist bombing which "
+                               "targeted on Sunday a bus at a parking lot in al-Kallaseh in Damascus."),
+        ("Gamma", "2015-02-01", "A bus blast in Damascus killed six people and wounded dozens on Sunday."))
+    wounded = [d for d in found if d.measure == "people wounded"]
+    assert [(d.kind, [a.figure for a in d.accounts]) for d in wounded] == [("conflict", ["ten", "19", "22", "dozens"])]

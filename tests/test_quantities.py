@@ -123,3 +123,32 @@ def test_attackers_are_counted_and_two_counts_of_them_are_two_attacks():
     assert counts_agree(three, "Daesh said the attack was carried out by three suicide bombers.")
     assert counts("Russia sent four Tu-22 bombers to the base.") == ()  # aircraft
     assert [c.text for c in counts("The attack on October 4 killed 12.")] == ["12"]  # a day, not a count
+
+
+@pytest.mark.parametrize("text, expected", [
+    # audit 6: SANA's dead are "martyrs"; "claiming 4 martyrs" takes lives, it claims nothing
+    ("6 Lebanese martyrs and 22 injured were claimed in a terrorist bombing.", [("6", "people killed"),
+                                                                              ("22", "people wounded")]),
+    ("Three citizens were martyred and 11 others were injured.", [("Three", "people killed"),
+                                                                  ("11", "people wounded")]),
+    ("It resulted in the martyrdom of 3 citizens.", [("3", "people killed")]),
+    ("51 martyrs from Kefraya were escorted.", [("51", "people killed")]),
+    # "martyrs" names the dead it follows, not a count after it
+    ("Fighters of the Idlib martyrs brigade faced 20 militants.", [("20", "fighters")]),
+    # "in down town" is where, not "towns" counted
+    ("A bomb killed six people and injured another ten in down town Damascus.", [("six", "people killed"),
+                                                                                ("ten", "people wounded")]),
+])
+def test_martyrs_and_counts_before_a_place(text, expected):
+    assert [(c.text, c.measure) for c in counts(text)] == expected
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("Twin blasts near Damascus claiming 4 martyrs and 13 injured.", None),
+    ("The bombing claimed 22 lives.", None),
+    ("6 martyrs and 22 injured were claimed in a terrorist bombing.", None),
+    ("The group claimed 20 soldiers were killed.", "claimed"),
+    ("Rebels claimed to have killed 20 soldiers.", "claimed"),
+])
+def test_lives_claimed_by_an_attack_are_no_claim(text, claim):
+    assert hedge(text) == claim
