@@ -42,6 +42,7 @@ from .names import NameIndex
 from .quantities import KILLED_OR_WOUNDED, Count, counts, hedge
 
 OUTLIER = 8  # a count this many times off the median of its event's counts is of something else
+OUTLIER_SLACK = 10  # unless it is at most this many off: "one person" against "at least nine" is one early toll
 MAX_DIFFERENCES = 8
 MAX_ACCOUNTS = 6  # accounts shown per difference (a toll told 35 ways is a table no one reads)
 SEVERITY = {"conflict": 3, "updated": 2, "differs": 1, "attribution": 0}
@@ -413,7 +414,7 @@ def _without_outliers(group: list[Item]) -> list[Item]:
     if median <= 0:
         return group
     return [i for i in group if median / OUTLIER <= max(i.count.low, i.count.high or i.count.low) and
-            i.count.low <= median * OUTLIER]
+            i.count.low <= median * OUTLIER or abs(i.count.low - median) <= OUTLIER_SLACK]
 
 
 def _accounts(group: list[Item]) -> list[_Account]:

@@ -53,6 +53,12 @@ WHO = {
     # its event as a toll is ("three suicide bombers" and "four suicide bombers" are two attacks)
     "attackers": ("attackers", "assailants", "bombers"),
 }
+# "one" counts only a person named just after it ("at least one person was killed", "one civilian"); the
+# singular is read only there ("two rebel groups" counts no rebels)
+_ONE = {"person": "people", "man": "people", "civilian": "civilians", "child": "children", "boy": "children",
+        "girl": "children", "woman": "women", "soldier": "fighters", "fighter": "fighters", "militant": "fighters",
+        "rebel": "fighters", "policeman": "fighters", "member": "fighters"}
+_ONE_PERSON = re.compile(r"\s+(?P<who>" + "|".join(_ONE) + r")\b(?!-)", re.I)
 _MARTYRS = re.compile(r"\s+(?:[a-z-]+\s+)?martyrs\b", re.I)
 _WHO_WORD = {word: who for who, words in WHO.items() for word in words}
 # what a number counts when it is not people: "two besieged towns", "three buses"
@@ -193,8 +199,8 @@ def counts(sentence: str) -> tuple[Count, ...]:
         return ()
     for match in _QUANTITY.finditer(sentence):
         number = match.group("number")
-        if number.lower() in ("one", "zero"):
-            continue  # "one of the", "one-year-old": almost never a toll
+        if number.lower() in ("one", "zero") and not _ONE_PERSON.match(sentence, match.end()):
+            continue  # "one of the", "one-year-old": almost never a toll; "one person was killed" is one
         # only the words next to the number are read: a copy of the sentence's rest for each number ("5 killed and "
         # * 15000 took 15 to 39 s at 200 KB), and _who reading every word of it, made the search quadratic
         before, after = sentence[max(0, match.start() - 24):match.start()], sentence[match.end():match.end() + 200]
@@ -215,7 +221,8 @@ def counts(sentence: str) -> tuple[Count, ...]:
             low, high = bounds(value, bound)
         if _THING.match(after) or (bound != "vague" and re.match(r"\s+of\s+(?:the|them|whom|those)\b", after)):
             continue  # "two besieged towns" counts towns; "15 of the wounded" is a part of a count
-        who = _who(after)
+        one = _ONE_PERSON.match(after) if number.lower() == "one" else None
+        who = _ONE[one.group("who").lower()] if one else _who(after)
         if who is None and not match.group("bound") and number.isdigit():
             name = _NAME_BEFORE.search(before[-24:])
             if name and name.group("name").lower() not in _NOT_A_NAME and \

@@ -488,3 +488,16 @@ def test_a_neighbourhood_a_report_places_in_the_city_the_reports_are_about_is_of
         ("Gamma", "2015-02-01", "A bus blast in Damascus killed six people and wounded dozens on Sunday."))
     wounded = [d for d in found if d.measure == "people wounded"]
     assert [(d.kind, [a.figure for a in d.accounts]) for d in wounded] == [("conflict", ["ten", "19", "22", "dozens"])]
+
+
+def test_small_tolls_far_apart_by_ratio_are_still_one_event_s():
+    """Audit 6 missed 11 October 2017: "at least nine" against "one person" is nine times the median, the
+    ratio that marks a war's total recalled in passing; a few people apart it is one event's early toll."""
+    found = differences(
+        ("Alpha", "2017-10-11", "At least nine people were killed in three suicide-bomber attacks near a police "
+                                "station in Damascus on Wednesday."),
+        ("Beta", "2017-10-11", "Three suicide bombers blew themselves up near the police headquarters in Damascus "
+                               "on Wednesday killing at least one person. The interior ministry said one person "
+                               "had been killed in the attack."))
+    assert [(d.kind, d.measure, [a.figure for a in d.accounts]) for d in found] == \
+        [("conflict", "people killed", ["one", "at least one", "at least nine"])]

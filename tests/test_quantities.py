@@ -143,6 +143,18 @@ def test_martyrs_and_counts_before_a_place(text, expected):
     assert [(c.text, c.measure) for c in counts(text)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The interior ministry said one person had been killed and six injured.", [("one", "people killed"),
+                                                                              ("six", "people wounded")]),
+    ("The blasts killed at least one person.", [("at least one", "people killed")]),
+    ("One soldier was killed.", [("One", "fighters killed")]),
+    ("One of the wounded died later.", []),  # "one of": no count
+    ("Two rebel groups said 5 were killed.", [("5", "people killed")]),  # the singular only after "one"
+])
+def test_one_person_is_a_count(text, expected):
+    assert [(c.text, c.measure) for c in counts(text)] == expected
+
+
 @pytest.mark.parametrize("text, claim", [
     ("Twin blasts near Damascus claiming 4 martyrs and 13 injured.", None),
     ("The bombing claimed 22 lives.", None),
