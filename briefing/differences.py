@@ -89,6 +89,8 @@ class Item:
     kinds: frozenset[str] = frozenset()  # the kinds of attack its clause names ("air", "shelling", "bombing", "clashes")
     actors: frozenset[str] = frozenset()  # who its clause says attacked ("regime", "rebels", "russia", ...)
     own_days: tuple[int, int] | None = None  # the days its own sentence states (event_context.stated_day)
+    # the figures its report gives, beside it, as a revised toll's ("updated its earlier death toll of 15": 15)
+    revised: frozenset[int] = frozenset()
 
 
 # a count added to one its report gave before ("kill another 20 terrorists"): no toll of an event of its own
@@ -98,6 +100,15 @@ _SAME_EVENT = re.compile(r"\b(?:rose|risen|rising|climbed|increased|raised|raisi
                          r"put(?:s|ting)? (?:the|its) (?:\w+ ){0,3}at|earlier|initially|later|also reported|"
                          r"the (?:incident|attack|strike|airstrike|air strike|raid|bombing|blast|explosion|shelling))\b",
                          re.I)
+
+
+# words that say a toll was revised: "updated its earlier death toll of 15", "has risen to 86", "three more people
+# had died of their injuries", "New toll". Not "is likely to rise": a forecast revises nothing
+_REVISED = re.compile(r"\b(?:(?:risen|rose|climbed|jumped|increased)\s+to\b|updated|revised|rais(?:ed|ing)\s+(?:the|its)\s+"
+                      r"(?:\w+\s+)?toll|(?:earlier|previous|initial|new)\s+(?:death\s+)?toll|more\s+(?:people\s+|others\s+)?"
+                      r"(?:(?:had|have|has)\s+)?died\s+(?:of|from|after)\b)", re.I)
+_REVISED_WORDS = ("risen", "rose", "climbed", "jumped", "increased", "updated", "revised", "rais", "toll", "died")
+REVISED_NEAR = (1, 2)  # a revision told this many sentences before or after a count is of its toll
 
 
 # a toll over a period, not of one event: "have been killed since the offensive began", "in the first six months of
@@ -211,6 +222,7 @@ def items_of(documents: Sequence[Document], sentences: Sequence[Sentence], names
             leads[sentence.doc_id].append(sentence.text)
     lead_attacks: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
     per_report: Counter[str] = Counter()
+    revisions: dict[int, frozenset[int]] = {}  # per row read so far: the figures it tells as a revised toll's
     for row, sentence in enumerate(sentences):
         document = by_id[sentence.doc_id]
         found = counts(sentence.text)
@@ -229,6 +241,7 @@ def items_of(documents: Sequence[Document], sentences: Sequence[Sentence], names
         if is_period(sentence.text):
             continue  # a toll over a period ("since the offensive began"): no one event's, and periods differ
         own_days = stated_day(sentence.text, document.date)
+        revised = _revised_near(sentences, row, revisions)
         for count in found:
             if count.measure in measures[document.id] and _INCREMENT.search(sentence.text[max(0, count.start - 16):count.start]):
                 continue  # "another 20 terrorists": added to a toll told before, of another strike
@@ -244,8 +257,24 @@ def items_of(documents: Sequence[Document], sentences: Sequence[Sentence], names
                               topic=int(topics[row]) if topics is not None else 0, text=sentence.text,
                               told=told_here, days=days,
                               same=same, attributed=bool(claim) or in_speech(sentence.text, count.start),
-                              kinds=kinds, actors=actors, own_days=own_days))
+                              kinds=kinds, actors=actors, own_days=own_days, revised=revised))
     return items
+
+
+def _revised_near(sentences: Sequence[Sentence], row: int, seen: dict[int, frozenset[int]]) -> frozenset[int]:
+    """The figures the sentence at `row`, and its report's REVISED_NEAR before and after it, give when they tell a
+    revised toll ("updated its earlier death toll of 15 ... three more people had died": 15 and 3)."""
+    before, after = REVISED_NEAR
+    found: frozenset[int] = frozenset()
+    for near in range(max(0, row - before), min(len(sentences), row + after + 1)):
+        if sentences[near].doc_id != sentences[row].doc_id:
+            continue
+        if near not in seen:
+            text = sentences[near].text
+            told = any(w in text.lower() for w in _REVISED_WORDS) and _REVISED.search(text)
+            seen[near] = frozenset(c.value for c in counts(text)) if told else frozenset()
+        found |= seen[near]
+    return found
 
 
 def same_event(a: Item, b: Item) -> bool:
@@ -448,6 +477,8 @@ def _labelled(accounts: list[_Account]) -> list[tuple[_Account, _Account, str]]:
                 continue  # only the same reports: no disagreement with yourself
             label = compare(a.first.count, _told_as_claim(a), _earliest(a), b.first.count, _told_as_claim(b),
                             _earliest(b))
+            if label in ("conflict", "updated"):
+                label = _revision(a, b, label, accounts)
             if label == "attribution":
                 plain, claimed = (a, docs_b) if not _told_as_claim(a) else (b, docs_a)
                 if not any(not i.attributed and i.doc_id not in claimed for i in plain.items):
@@ -457,6 +488,32 @@ def _labelled(accounts: list[_Account]) -> list[tuple[_Account, _Account, str]]:
             if label:
                 pairs.append((a, b, label))
     return pairs
+
+
+def _revision(a: _Account, b: _Account, label: str, accounts: list[_Account]) -> str:
+    """An update is what the reports say is one: "conflict" is "updated" when the higher figure's report says,
+    beside it, that the lower figure's toll was an earlier one ("updated its earlier death toll of 15" against
+    "killed 15 civilians including four children") and it is not older than the lower one; and "updated" (a later, higher figure) is "conflict" when the later report
+    still gives a figure the earlier allows and tells no revision: it sets two counters side by side ("at least
+    18, said the Observatory"; "19, the Civil Defence said"), it does not raise one."""
+    lower, higher = (a, b) if a.first.count.low <= b.first.count.low else (b, a)
+    earlier = frozenset().union(*(i.revised for i in higher.items))  # the figures its report says were revised
+    # the lower figure's sentence gives one of them: it is the earlier toll ("15 civilians including four
+    # children" against "the earlier death toll of 15": the four children are the earlier toll's too)
+    revised = any(c.value in earlier for i in lower.items for c in counts(i.text))
+    if label == "conflict":
+        return "updated" if revised and (_earliest(higher) or "") >= (_earliest(lower) or "") else label
+    if revised:
+        return label
+    later_reports = {i.doc_id for i in higher.items}
+    low, high = lower.first.count.low, lower.first.count.high
+    for other in accounts:
+        count = other.first.count
+        if other is not higher and later_reports & {i.doc_id for i in other.items} and count.low <= \
+                (high if high is not None else float("inf")) and low <= (count.high if count.high is not None
+                                                                         else float("inf")):
+            return "conflict"
+    return label
 
 
 def _told_as_claim(account: _Account) -> str | None:

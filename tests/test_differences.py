@@ -59,6 +59,37 @@ def test_updated_a_later_report_raises_the_toll():
     assert [a.date for a in found[0].accounts] == ["2017-04-04", "2017-04-05"]
 
 
+def test_a_toll_the_report_says_it_revised_is_an_update_not_a_conflict():
+    """Audit 7 (Urum al-Joz): 15 civilians and four children, then, the same day, 'at least 18' and five, by a
+    report that says the earlier toll of 15 rose as three more died: one rising toll, not outlets disagreeing."""
+    found = differences(
+        ("Alpha", "2017-04-08", "An air strike killed 15 civilians including four children in Saraqib on Saturday."),
+        ("Beta", "2017-04-08", "At least 18 civilians including five children were killed in an air strike on "
+                               "Saraqib on Saturday. An earlier death toll from the strike reported 15 people were "
+                               "killed but three more died after sustaining serious injuries."))
+    assert sorted((d.measure, d.kind) for d in found) == [("children killed", "updated"),
+                                                          ("civilians killed", "updated")]
+
+
+def test_a_revision_of_another_toll_leaves_a_conflict():
+    """A revision the report tells of figures the lower report does not give says nothing of that report's."""
+    found = differences(
+        ("Alpha", "2017-04-08", "An air strike killed 24 civilians in Saraqib on Saturday."),
+        ("Beta", "2017-04-08", "At least 43 civilians were killed in an air strike on Saraqib on Saturday. "
+                               "The previous death toll was 20."))
+    assert [d.kind for d in found] == ["conflict"]
+
+
+def test_a_later_report_setting_two_counters_side_by_side_is_no_update():
+    """Audit 7: 18 (8 April) against 19 (9 April) from a report that also gives the Observatory's 'at least 18'
+    beside the Civil Defence's 19: two counters, not a toll raised over time."""
+    found = differences(
+        ("Alpha", "2017-04-08", "The air strike on Saraqib on Saturday killed 18 people."),
+        ("Beta", "2017-04-09", "The air strike on Saraqib on Saturday killed at least 18 people said the Observatory. "
+                               "The Civil Defence said the air strike on Saraqib on Saturday killed 19 people."))
+    assert [d.kind for d in found] == ["conflict"]
+
+
 def test_an_update_told_many_ways_says_its_ends_are_the_earliest_and_latest():
     days = ["2017-04-04", "2017-04-05", "2017-04-06", "2017-04-07", "2017-04-08", "2017-04-09", "2017-04-10",
             "2017-04-11"]
