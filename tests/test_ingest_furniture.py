@@ -61,6 +61,33 @@ CUT = [  # (text, what the story reads once the furniture is gone)
     # the reporters' sign-off after the last sentence (SANA)
     ("The shells hit houses in the city. Manar al-Freih / Hazem Sabbagh", "The shells hit houses in the city."),
     ("Many suffocation cases were reported. Manar al-Frieh/Manal", "Many suffocation cases were reported."),
+    # Ahram's header (audit 7, defect 5): headline, wire, date, a photo's caption, its buttons and view count, then
+    # related headlines before the story: the story restarts at a dash glued to a capital, "A", "At least", "Nearly",
+    # or the subject of a past tense with an article after it
+    ("Russian President Vladimir Putin attends a meeting of the Valdai International Discussion Club in Sochi Russia "
+     "Thursday Oct. 27 2016 (Photo AP) Print Tweet Views 2494 Related Russian US jets had near miss over Syria US "
+     "officials Russia Syria Iran express joint stand on Syria Russia FM hosts talks with Syria Iran UN chief demands "
+     "probe into Syria school attack Syrian rebels launched a major assault Friday on Aleppo.",
+     "Syrian rebels launched a major assault Friday on Aleppo."),
+    ("Print Tweet Views 729 Related IS group claims responsibility for attack on Syrian town Double bomb attack kills "
+     "31 in Syrian Kurdish city state TV -A double bomb attack killed 31 people in Qamishli.",
+     "A double bomb attack killed 31 people in Qamishli."),
+    ("Related Syrias Assad says Turkeys Erdogan exploiting coup 43 civilians dead in bombardment of Syria rebel-held "
+     "areas Monitor UN pleads for weekly 48-hour truce in Syrias Aleppo Nearly 40 Syrian soldiers and pro-regime "
+     "fighters were killed.", "Nearly 40 Syrian soldiers and pro-regime fighters were killed."),
+    ("Related Syrian refugees arrive in new Jordan camp Syria has 8% of chemical material left Monitor A car bomb and "
+     "rocket attack on Homs killed at least 45 people.", "A car bomb and rocket attack on Homs killed at least 45 people."),
+    # Reuters: related coverage between two sentences; the story goes on at the subject of "said"
+    ("It would demand proof in the Security Council. Related Coverage U.S. to wait and see on use of force in Syria: "
+     "army chief of staff U.N. Security Council urges easier access for Syria aid Foreign Minister Sergei Lavrov said "
+     "Russia had seen reports.",
+     "It would demand proof in the Security Council. Foreign Minister Sergei Lavrov said Russia had seen reports."),
+    # a standfirst that ends no sentence before the tags: a paragraph's end between it and the story (audit 7: "... of
+    # the war-torn city Eleven people including a woman ..." was one statement)
+    ("Shelling in West Aleppo left 11 people dead on Friday in the war-torn city Tags Syria Aleppo UN De Mistura Fatah "
+     "al-Sham Eleven people including a woman and child were killed.",
+     "Shelling in West Aleppo left 11 people dead on Friday in the war-torn city\n\nEleven people including a woman "
+     "and child were killed."),
     # tags that end the text
     ("Russia has accused Belgium of killing civilians. Tags Belgium Syria coalition air raids strikes Aleppo Russia",
      "Russia has accused Belgium of killing civilians."),
@@ -95,6 +122,11 @@ KEPT = [
     "Fighters rest near Aleppo on July 1 2016. (AFP Photo) At least 16 civilians were killed on Friday.",
     "The army took the town. Photo Journalist John Smith was killed there on Friday.",
     "The army took the town. AP Photo Syrian Army Soldiers Enter Palmyra Old City Ruins After Fighting",
+    # "Related" in a sentence, or headlines whose end cannot be told
+    "Related talks were held in Geneva. The army said the road was open again.",
+    "The army took the town. Related Syrian Army Soldiers Enter Palmyra Old City Ruins After Fighting",
+    "The army took the town. Related Syria talks resume in Geneva Army takes the hill near Palmyra today.",
+    "Many said so. Print Tweet",  # buttons with no story after them
 ]
 
 

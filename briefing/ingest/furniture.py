@@ -94,9 +94,11 @@ def strip_furniture(text: str) -> str:
     Each is looked for where its fixed words stand ("Get short URL", "Community standards", "Tags"),
     never by a pattern tried at every character: 1,000 reports take 0.02 s (0.39 s that way)."""
     if "Get short URL" not in text and "Tags " not in text and "Copyright" not in text and "©" not in text \
-            and "/" not in text[-80:] and "Photo " not in text and " http" not in text:
+            and "/" not in text[-80:] and "Photo " not in text and " http" not in text and "Related " not in text \
+            and "Print Tweet" not in text[:PRINT_WITHIN + 20]:
         return text
-    cleaned = _without_share_widgets(text)
+    cleaned = _without_print_header(text)
+    cleaned = _without_share_widgets(cleaned)
     if " http" in cleaned:
         cleaned = _SEND_LINK.sub("", cleaned)
     if "Photo " in cleaned:
@@ -105,9 +107,82 @@ def strip_furniture(text: str) -> str:
         cleaned = _without_comment_box(cleaned)
     if "Related " in cleaned and ("Copyright" in cleaned or "©" in cleaned):
         cleaned = _without_site_footer(cleaned)
+    if "Related " in cleaned:
+        cleaned = _without_related_headlines(cleaned)
     cleaned = _without_tag_lists(cleaned).strip()
     cleaned = _SIGN_OFF.sub("", cleaned)
     return text if cleaned == text.strip() else cleaned
+
+
+# Ahram's page header ends with its share buttons and view count: the headline, the wire's name, the date and a
+# photo's caption come before them ("<headline> AFP Friday 28 Oct 2016 Russian President Vladimir Putin attends a
+# meeting ... Thursday Oct. 27 2016 (Photo AP) Print Tweet Views 2494 Related <headlines> Syrian rebels launched ...");
+# all of it is the page's, cut when the buttons come within PRINT_WITHIN characters of the start (FA-KES: 7 of 7)
+_PRINT_BUTTONS = re.compile(r"\bPrint Tweet(?:\s+Views\s+\d+)?\s+")
+PRINT_WITHIN = 500
+
+
+def _without_print_header(text: str) -> str:
+    at = text.find("Print Tweet", 0, PRINT_WITHIN + len("Print Tweet"))
+    if at < 0:
+        return text
+    buttons = _PRINT_BUTTONS.match(text, at)
+    if buttons is None or len(text[buttons.end():].split()) < CARD_MIN_WORDS:
+        return text
+    return text[buttons.end():]
+
+
+# related headlines between the page's header, or a sentence, and the story going on (Ahram: "Print Tweet Views 729
+# Related IS group claims responsibility for attack on Syrian town Double bomb attack kills 31 ... -A double bomb
+# attack killed 31 people ..."; Reuters: "... in the Security Council. Related Coverage U.S. to wait and see on use of
+# force in Syria: army chief of staff U.N. Security Council urges ... Foreign Minister Sergei Lavrov said ...")
+_RELATED = re.compile(r"(?:^|(?<=[.!?\"”’]\s))Related(?:\s+Coverage)?\s+(?=[A-Z0-9])")
+RELATED_WORDS = 80  # related headlines and the story's first words, read at most
+# words that open a story's sentence after a headline: a count's hedge ("Nearly 40 Syrian soldiers ...")
+_COUNT_OPENERS = {"Nearly", "Almost", "About", "Around", "Up"}
+_SAID = {"said", "told"}  # a headline says "says"; a story's sentence "said"
+
+
+def _without_related_headlines(text: str) -> str:
+    pieces, cursor = [], 0
+    for related in _RELATED.finditer(text):
+        if related.start() < cursor:
+            continue
+        story = _story_after_headlines(text, related.end())
+        if story is not None:
+            pieces.append(text[cursor:related.start()])
+            cursor = story
+    return "".join(pieces) + text[cursor:] if pieces else text
+
+
+def _story_after_headlines(text: str, start: int) -> int | None:
+    """Where the story goes on after a list of headlines starting at `start`: the first word that can only open a
+    story's sentence (a dash glued to a capital, "A", "The" or a count's hedge with running text after, or the subject
+    of a "said" or of a past tense with an article after it: "Syrian rebels launched a major assault"), or None
+    (then nothing is cut). Headlines end no sentence: a word ending one ends the search."""
+    tokens = [(m.start(), m.group()) for _, m in zip(range(RELATED_WORDS), _TOKEN.finditer(text, start))]
+    words = [word.strip("\"“‘'([,:;") for _, word in tokens]
+    for i, (at, token) in enumerate(tokens):
+        word = words[i]
+        if i >= CARD_MIN_WORDS:
+            if token[:1] in "-–—" and token[1:2].isupper():
+                return at + 1
+            if (word in _ARTICLES or word in _STARTERS or word in _COUNT_OPENERS) and _runs_on(words, i):
+                return at
+        said = word in _SAID or word.islower() and len(word) > 4 and word.endswith("ed") and "-" not in word \
+            and i + 1 < len(words) and words[i + 1] in ("a", "an", "the")
+        if said:
+            j = i - 1
+            while j > 0 and i - j <= 3 and words[j][:1].islower() and words[j] not in _FUNCTION:
+                j -= 1  # "Syrian rebels launched", "US officials said"
+            if not words[j][:1].isupper():
+                return None
+            while j > 0 and i - j < 6 and words[j - 1][:1].isupper():
+                j -= 1  # "Foreign Minister Sergei Lavrov said"
+            return tokens[j][0] if j >= CARD_MIN_WORDS else None
+        if token[-1:] in ".!?" and token[:-1][-1:].islower() and len(word) > 3:
+            return None  # a sentence ended: the story began before, where cannot be told
+    return None
 
 
 def _without_share_widgets(text: str) -> str:
@@ -239,7 +314,12 @@ def _without_tag_lists(text: str) -> str:
         if at == 0 or text[at - 1].isspace() or text[at - 1] in ".!?\"”'’":
             end = _story_restart(text, after)
             if end is not None:
-                pieces.append(text[cursor:at])
+                before = text[cursor:at]
+                if before.strip() and not before.rstrip().endswith(tuple(".!?\"”’'")) and end < len(text):
+                    # the standfirst before the tags ends no sentence ("... of the war-torn city Tags Syria Aleppo
+                    # Eleven people ..."): a paragraph's end keeps it from running into the story's first sentence
+                    before = before.rstrip() + "\n\n"
+                pieces.append(before)
                 cursor = after = max(end, after)
         at = text.find("Tags ", after)
     return "".join(pieces) + text[cursor:] if pieces else text
