@@ -149,6 +149,25 @@ def test_the_other_date_warning_holds_for_a_report_that_has_a_copy(tmp_path):
     assert any("opens with a date other than its own" in w for w in warnings)
 
 
+def test_of_two_copies_the_one_whose_text_agrees_with_its_date_is_kept(tmp_path):
+    """Audit 7, defect 8: of two Daily Sabah copies opening "Published July 27 2016", the one dated 10 July was kept
+    (the first met) and the one dated 27 July dropped: the timeline put the 27 July bombing on 6 July."""
+    story = ("A twin bombing struck a crowd in a predominantly Kurdish town in northern Syria on Wednesday killing 44 "
+             "people and wounding dozens more. The Daesh group claimed responsibility for the attack on the town.")
+    write(tmp_path, "a.md", f"---\ntitle: Twin bombing\ndate: 2016-07-10\n---\nPublished July 27 2016 SEND "
+                            f"httpsabahdai.ly912r3U {story}\n")
+    write(tmp_path, "b.md", f"---\ntitle: Twin bombing\ndate: 2016-07-27\n---\nPublished July 27 2016 {story}\n")
+    said, warnings = [], []
+    docs = load_documents([str(tmp_path)], progress=said.append, warn=warnings.append)
+    assert [(d.id, d.date) for d in docs] == [("b", "2016-07-27")]
+    assert said == [f"{tmp_path / 'a.md'} is a copy of {tmp_path / 'b.md'}: counted once"]
+    assert not any("date other than" in w for w in warnings)  # the report kept agrees with its date
+    # copies that agree (or whose texts open with no date) keep the first met
+    write(tmp_path, "b.md", f"---\ntitle: Twin bombing\ndate: 2016-07-27\n---\n{story}\n")
+    write(tmp_path, "a.md", f"---\ntitle: Twin bombing\ndate: 2016-07-28\n---\n{story}\n")
+    assert [d.id for d in load_documents([str(tmp_path)])] == ["a"]
+
+
 def test_strict_makes_a_bad_file_fatal(tmp_path):
     write(tmp_path, "good.txt", "The army took the city on Friday.\n")
     write(tmp_path, "empty.txt", "")

@@ -165,7 +165,7 @@ def load_documents(inputs: Iterable[str], strict: bool = False, warn: Report = l
             return []  # every report was left out by `keep`: a quiet day, not a bad input
         raise InputError("no usable report in the input")
     documents = _within_dates(documents, options, warn, progress)
-    documents = _without_copies(documents, progress)
+    documents = _without_copies(documents, progress, lambda document: _report_key(document) in opening_dates)
     documents = _in_language(documents, options.language, skip)
     _warn_of_lost_characters(documents, warn)
     _warn_of_other_dates(documents, opening_dates, warn)
@@ -324,10 +324,12 @@ def _in_language(documents: list[Document], language: str | None, skip: Report) 
     return kept
 
 
-def _without_copies(documents: list[Document], progress: Report) -> list[Document]:
+def _without_copies(documents: list[Document], progress: Report,
+                    misdated: Callable[[Document], bool] | None = None) -> list[Document]:
+    """One report of each group of copies: the first, or the first whose text does not contradict its date."""
     from .dedupe import collapse_duplicates
 
-    kept, pairs = collapse_duplicates(documents)
+    kept, pairs = collapse_duplicates(documents, misdated=misdated)
     for copy, original in pairs[:SHOWN_COPIES]:
         progress(f"{_named(copy, original)} is a copy of {_named(original, copy)}: counted once")
     if len(pairs) > SHOWN_COPIES:  # 500 copies of one wire story: a line, not a screenful

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from urllib.parse import urlsplit
 
@@ -23,9 +23,13 @@ SIMILARITY = 0.8  # share of the shorter text's 5-grams found in the other
 _COMMON = 50  # a 5-gram in more reports than this is boilerplate, not evidence of a copy
 
 
-def collapse_duplicates(documents: Sequence[Document], similarity: float = SIMILARITY
+def collapse_duplicates(documents: Sequence[Document], similarity: float = SIMILARITY,
+                        misdated: Callable[[Document], bool] | None = None
                         ) -> tuple[list[Document], list[tuple[Document, Document]]]:
-    """The documents without their copies (order kept), and (copy, kept) pairs."""
+    """The documents without their copies (order kept), and (copy, kept) pairs. Of a group of copies the first is
+    kept, unless `misdated` says its own text contradicts its date and another copy's does not: then that one, in the
+    first's place (FA-KES: of two Daily Sabah copies opening "Published July 27 2016", the one dated 10 July was
+    kept and the 27 July one dropped, and the timeline put the bombing three weeks early)."""
     owner, gram, sizes = _shingle_table([d.text for d in documents])
     parent = list(range(len(documents)))
     first_with: dict[bytes, int] = {}
@@ -53,10 +57,14 @@ def collapse_duplicates(documents: Sequence[Document], similarity: float = SIMIL
     for i in range(len(documents)):
         groups[root(i)].append(i)
     kept, pairs = [], []
-    for i, document in enumerate(documents):
+    for i in range(len(documents)):
         if root(i) != i:
             continue
-        copies = [documents[j] for j in groups[i][1:]]
+        chosen = i
+        if misdated is not None and len(groups[i]) > 1 and misdated(documents[i]):
+            chosen = next((j for j in groups[i] if not misdated(documents[j])), i)
+        document = documents[chosen]
+        copies = [documents[j] for j in groups[i] if j != chosen]
         pairs.extend((copy, document) for copy in copies)
         names = _publishers(document, copies)
         kept.append(replace(document, also_published_by=names) if names else document)
