@@ -11,8 +11,8 @@ torch import. The residual additions are left as Add + LayerNormalization, and t
 not to fuse them into SkipLayerNormalization: that kernel measured five times slower here.
 
 Mean pooling and L2 normalisation are done here in numpy, as the packaged model's pooling
-config asks (`pooling_mode_mean_tokens`). Sentences are sorted by length before batching, so
-that a batch pads to its own longest sentence and not the input's.
+config asks (`pooling_mode_mean_tokens`). Every sentence is run on its own (see `_encode`), so that
+its vector does not depend on what else is embedded with it.
 """
 
 from __future__ import annotations
@@ -39,10 +39,6 @@ EARLY_LAYERS = (0, 1)
 # onnxruntime's CPU SkipLayerNormalization measured 2.0 us a row of 384 against 0.37 us for
 # Add + LayerNormalization (onnxruntime 1.31), so the session keeps the two apart
 DISABLED_OPTIMIZERS = ["SkipLayerNormFusion"]
-# sentences per onnxruntime run at most, whatever batch size is asked for: with length-sorted
-# batches run two at a time, 4 to 12 gave 840 to 880 sentences/s, 16 gave 810, 32 750, 64 660
-# (2,000 FA-KES sentences, 2 cores; benchmarks/onnx_speed.py)
-MAX_BATCH = 8
 
 
 def _weights_digest(model_dir: Path) -> str:
@@ -164,9 +160,11 @@ class OnnxEmbedder:
         self.model_dir = Path(model_dir)
         self.onnx_file = Path(onnx_file) if onnx_file else None  # a given file (benchmarks), not the export
         self.disabled_optimizers = list(disabled_optimizers)
-        self.name = f"{name} [onnx int8]"  # its vectors differ slightly from torch's: own cache keys
+        # its vectors differ slightly from torch's: own cache keys; "one a run" since each sentence is run alone
+        # (the vectors batches gave, cached by earlier versions, are not reused)
+        self.name = f"{name} [onnx int8, one a run]"
         self.cache_dir = Path(cache_dir).expanduser()
-        self.batch_size = min(batch_size, MAX_BATCH)
+        self.batch_size = batch_size  # not used: every sentence is run alone (`_encode`)
         self.threads = threads or os.cpu_count() or 1
         # one single-threaded session run on several batches at once (onnxruntime's run is
         # thread-safe), not one batch split op by op over the threads: no wait at every op for the
@@ -218,40 +216,33 @@ class OnnxEmbedder:
         return embed_unique(texts, self._encode)
 
     def _encode(self, texts: list[str]) -> np.ndarray:
+        """Each sentence in a run of its own: int8 activations are quantised with one scale per run, so a
+        sentence batched with others (and their padding) came out a little different with each batch
+        (cosine 0.9916 at worst), and a brief made from the cache differed from one made afresh. Alone,
+        a sentence's vector depends on it only. The threads take the sentences in turns, by length."""
         session = self._load()
         encodings = self._tokenizer.encode_batch(texts)
-        lengths = np.array([len(e.ids) for e in encodings])
-        order = np.argsort(lengths, kind="stable")
-        size = self.batch_size
-        if self.parallel_batches:  # at least one batch for each thread
-            size = max(1, min(size, -(-len(order) // self.threads)))
-        batches = [order[start:start + size] for start in range(0, len(order), size)]
+        order = np.argsort([len(e.ids) for e in encodings], kind="stable")
+        threads = min(self.threads if self.parallel_batches else 1, len(order)) or 1
+        out: list[np.ndarray | None] = [None] * len(texts)
 
-        def run(rows: np.ndarray) -> np.ndarray:
-            width = int(lengths[rows].max())
-            ids = np.zeros((len(rows), width), dtype=np.int64)
-            mask = np.zeros((len(rows), width), dtype=np.int64)
-            for i, row in enumerate(rows):
-                n = lengths[row]
-                ids[i, :n] = encodings[row].ids
-                mask[i, :n] = 1
-            feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-            hidden = session.run(None, {k: v for k, v in feed.items() if k in self._inputs})[0]
-            pooled = (hidden * mask[:, :, None]).sum(axis=1) / np.maximum(mask.sum(axis=1, keepdims=True), 1)
-            return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+        def run(rows: np.ndarray) -> None:
+            for row in rows.tolist():
+                ids = np.array([encodings[row].ids], dtype=np.int64)
+                feed = {"input_ids": ids, "attention_mask": np.ones_like(ids), "token_type_ids": np.zeros_like(ids)}
+                pooled = session.run(None, {k: v for k, v in feed.items() if k in self._inputs})[0][0].mean(axis=0)
+                out[row] = pooled / max(float(np.linalg.norm(pooled)), 1e-12)
 
-        if self.parallel_batches and len(batches) > 1:
-            pool = ThreadPoolExecutor(min(self.threads, len(batches)))
+        shares = [order[k::threads] for k in range(threads)]
+        if threads > 1:
+            pool = ThreadPoolExecutor(threads)
             try:
-                pooled = list(pool.map(run, batches))  # in batch order; re-raises a batch's error here
-            finally:  # on Ctrl-C, the batches not started are dropped, not run to the end first
+                list(pool.map(run, shares))  # re-raises a thread's error here
+            finally:
                 pool.shutdown(wait=True, cancel_futures=True)
         else:
-            pooled = [run(rows) for rows in batches]
-        out = np.empty((len(texts), pooled[0].shape[1] if pooled else 0), dtype=np.float32)
-        for rows, vectors in zip(batches, pooled):
-            out[rows] = vectors
-        return out
+            run(order)
+        return np.vstack(out).astype(np.float32, copy=False) if out else np.empty((0, 0), dtype=np.float32)
 
 
 def _max_seq_length(model_dir: Path) -> int:

@@ -60,7 +60,7 @@ class BuildOptions:
                                "(the default model is English)", metavar="CODE")
     timeout: float = _opt(20.0, "seconds to wait for each web page or feed", metavar="SECONDS",
                           unit="seconds")
-    batch_size: int = _opt(64, "sentences embedded per batch (--backend onnx runs at most 8 at a time, two at once: measured fastest)",
+    batch_size: int = _opt(64, "sentences embedded per batch by torch (--backend onnx runs each sentence alone: its vector does not depend on the others)",
                            metavar="N", least=1)
     backend: str = _opt("torch", "embedding backend: torch, or onnx (int8 ONNX export of the same model, "
                                  "about 4x faster; needs the onnx extra)", metavar="NAME")
