@@ -565,8 +565,10 @@ def _difference(kind: str, group: list[Item], accounts: list[_Account], sentence
         note += (f" {len(shown)} of its {len(every)} accounts are shown: {ends}, and those that bring in the most "
                  f"other reports.")
     dates = [i.date for i in group if i.date]
+    kept = {id(a) for a in shown}
     return Difference(kind=kind, measure=measure, event=_event_name(group, names, topic, topic_labels),
-                      date=min(dates) if dates else None, topic=topic, note=note, accounts=tuple(shown))
+                      date=min(dates) if dates else None, topic=topic, note=note, accounts=tuple(shown),
+                      hidden=tuple(a for a in every if id(a) not in kept))
 
 
 def _most_telling(accounts: list[Account]) -> list[Account]:

@@ -188,6 +188,9 @@ class Difference:
     topic: int  # the topic most of its sentences belong to (-1: none)
     note: str  # one neutral line: "Reports give from at least 58 to at least 100 people killed."
     accounts: tuple[Account, ...]  # two or more: lowest figure first (earliest first for "updated")
+    # the accounts the brief does not show (a difference shows at most six, its note says how many it has), in
+    # the same order: the JSON keeps every figure and its citations ((): all are shown, or a JSON older than this)
+    hidden: tuple[Account, ...] = ()
 
 
 @dataclass(frozen=True)

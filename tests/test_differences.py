@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -206,6 +207,25 @@ def test_a_toll_told_many_ways_shows_its_ends_and_the_most_reported():
     assert len(shown) == MAX_ACCOUNTS
     assert [a.low for a in shown] == [10, 11, 13, 15, 17, 40]  # both ends, then the most reported, in order
     assert _most_telling(accounts[:4]) == accounts[:4]
+
+
+def test_the_accounts_not_shown_stay_in_the_brief_and_its_json():
+    """Audit 7: "6 of its 11 accounts are shown", and the JSON held those 6 only: the hidden figures (86, 87) were
+    nowhere. The brief keeps them in `hidden`; a JSON written before the field renders with none."""
+    found = differences(*[(f"Outlet{n}", DAY, f"The air strike on Saraqib killed {figure} people.")
+                          for n, figure in enumerate([20, 22, 24, 26, 28, 30, 32, 34])])
+    assert [d.kind for d in found] == ["conflict"]
+    difference = found[0]
+    assert len(difference.accounts) == 6 and "6 of its 8 accounts are shown" in difference.note
+    assert sorted(a.figure for a in difference.accounts + difference.hidden) == \
+        ["20", "22", "24", "26", "28", "30", "32", "34"]
+    assert [c.source for a in difference.hidden for c in a.citations]  # each with its citations
+    from briefing.model import Difference, _as_plain, _from_data  # what Brief.to_dict and from_dict use
+
+    data = json.loads(json.dumps(_as_plain(difference)))
+    assert len(data["hidden"]) == 2 and _from_data(Difference, data) == difference
+    del data["hidden"]  # a JSON written before the field
+    assert _from_data(Difference, data) == dataclasses.replace(difference, hidden=())
 
 
 def test_every_report_s_figure_is_shown_before_a_second_telling_of_one():
