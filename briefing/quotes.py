@@ -495,7 +495,15 @@ def _trim_speaker(text: str) -> str:
     clause = re.search(r",?\s+(?:that|who|which|whose)\s", text)
     if clause and len(text[:clause.start()].split()) >= 2:
         text = text[:clause.start()]
+    when = _SPEAKER_WHEN.search(text)  # "The UN's aid chief Stephen O'Brien this week": when, not who
+    if when and len(text[:when.start()].split()) >= 1:
+        text = text[:when.start()]
     return text
+
+
+_SPEAKER_WHEN = re.compile(r",?\s+(?:(?:this|last|earlier this|later this|next)\s+(?:week|month|year|morning|evening|"
+                           r"weekend)|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|"
+                           r"today|tonight|earlier|later|again)$", re.I)
 
 
 READ_WINDOW = 1000  # characters of a quote's sentence read either side of it (a run-on "sentence" can be a page)
@@ -706,11 +714,13 @@ def key_quotes(documents: Sequence[Document], sentences: Sequence[Sentence], lab
         for found, sentence in document_quotes(document, per_doc.get(document.id, [])):
             citation = Citation(source=source_numbers[document.id], doc_id=document.id, sentence=sentence.index,
                                 text=sentence.text)
-            key = re.sub(r"\W+", " ", found.text).strip().casefold()
+            key = _quote_key(found.text)
             if key in merged:  # the same words quoted by another report: one quote, two citations
                 if document.id not in quoted_by[key]:
                     quoted_by[key].add(document.id)
                     merged[key] = replace(merged[key], citations=merged[key].citations + (citation,))
+                    if _fuller(found.speaker, merged[key].speaker):  # "Abdel Rahman" -> "Rami Abdel Rahman head of ..."
+                        merged[key] = replace(merged[key], speaker=found.speaker, cue=found.cue, pronoun=found.pronoun)
                 continue
             quoted_by[key] = {document.id}
             if found.within:
@@ -734,6 +744,22 @@ def key_quotes(documents: Sequence[Document], sentences: Sequence[Sentence], lab
             sentences_shown.add(where)
             chosen.append(quote)
     return tuple(chosen[:count])
+
+
+def _fuller(speaker: str, than: str) -> bool:
+    """Whether `speaker` names the one `than` names, and says more: every word of `than` in it, and more words."""
+    if speaker.casefold() in _PRONOUNS:
+        return False
+    if than.casefold() in _PRONOUNS:
+        return True
+    words, fewer = speaker.casefold().split(), than.casefold().split()
+    return len(words) > len(fewer) and set(fewer) <= set(words)
+
+
+def _quote_key(text: str) -> str:
+    """The quote's words, case, punctuation and vowels aside: one quote however its reports spell a name ("in the
+    Salihiah neighbourhood of Hasakeh city" and "... of Hasakah city", audit 7)."""
+    return " ".join(re.sub(r"[aeiouy]+", "", word) or word for word in re.findall(r"\w+", text.casefold()))
 
 
 def _score(found: FoundQuote, topic: int, topic_order: Mapping[int, int]) -> float:

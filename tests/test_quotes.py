@@ -309,6 +309,25 @@ def test_key_quotes_prefer_important_topics_and_merge_the_same_words():
     assert quotes[0].score > quotes[1].score
 
 
+def test_one_quote_spelt_two_ways_is_one_key_quote_with_its_fullest_speaker():
+    """Audit 7: one quote shown twice, "... of Hasakeh city" credited to "Abdel Rahman" and "... of Hasakah
+    city" to "Rami Abdel Rahman head of the Syrian Observatory ..."."""
+    a = make_document('"A suicide bomber blew himself up in the Salihiah neighbourhood of Hasakeh city," Abdel Rahman '
+                      'said.', id="a")
+    b = make_document('"A suicide bomber blew himself up in the Salihiah neighbourhood of Hasakah city," said Rami '
+                      'Abdel Rahman head of the Syrian Observatory for Human Rights.', id="b")
+    sentences = [s for d in (a, b) for s in segment_document(d)]
+    (quote,) = key_quotes([a, b], sentences, np.zeros(len(sentences), dtype=int), {"a": 1, "b": 2}, {0: 0})
+    assert quote.speaker == "Rami Abdel Rahman head of the Syrian Observatory for Human Rights"
+    assert [c.source for c in quote.citations] == [1, 2]
+
+
+def test_when_a_speaker_spoke_is_no_part_of_the_speaker():
+    quotes = find_quotes('The UNs aid chief Stephen OBrien this week said Aleppo had become "a kill zone" adding that '
+                         '"nothing is actually happening to stop the war stop the suffering".')
+    assert quotes and {q.speaker for q in quotes} == {"The UNs aid chief Stephen OBrien"}
+
+
 @pytest.mark.slow
 def test_seeds_key_quotes_have_speakers_and_citations(seeds_brief):
     speakers = [q.speaker for q in seeds_brief.quotes]
