@@ -14,6 +14,7 @@ from sentencex import segment as sentencex_segment
 
 from .dates import DAY_WITH_YEAR, WEEKDAY
 from .ingest.dateline import find_dateline, find_dateline_within
+from .press import AGENCIES
 from .model import Document, Sentence
 
 MAX_SENTENCE_WORDS = 60  # sentencex never splits inside quotes: an unbalanced one makes a run-on
@@ -51,9 +52,20 @@ _PRINT_TWEET = re.compile(r"Print Tweet(?:\s+Views\s+\d+)?\s+")
 # 2016 State TV rolled footage ...": the story starts after the tweet's date
 # and its text's short lines before the link, sentences of their own: "Syria - Chlorine Gas Attack in Saraqeb. About 30
 # people affected. Retaliation to downing of Russia helicopter? pic.twitter.com..." (a story's sentence is longer)
+# A tweet can also end with its author's name, handle and date and no link: "... Thats something new. Syria Raniah
+# Salloum (Ranyah) February 5 2015 Over 30 rockets ...", "8 killed in yesterdays tragedy. The White Helmets
+# (SyriaCivilDef) April 30 2017 "Rescue workers ...": a one-word handle in brackets before a day (not a wire's name)
 TWEET_CHARS = 280
 TWEET_LINE_WORDS = 8
-_TWEET = re.compile(rf"^.*?pic\.twitter\.com\S*(?:\s+[^()]{{0,60}}?\(\w+\))?\s+{DAY_WITH_YEAR}\s+(?=[A-Z\"“])")
+_TWEET = re.compile(rf".*?(?:pic\.twitter\.com\S*(?:\s+[^()]{{0,60}}?\(\w+\))?|\s\((?P<signed>\w+)\))"
+                    rf"\s+{DAY_WITH_YEAR}\s+(?=[A-Z\"“])")
+_SIGNATURE = re.compile(rf"\s\((\w+)\)\s+{DAY_WITH_YEAR}\b")
+# the tweet's own lines are short, or a tweet's voice: an exclamation, a question, the first person, an imperative
+# ("My god! Look at the devastation from this terrorist attack in Qamishli. My prayers are with the victims."); a
+# story's sentence that quotes one says who spoke
+_TWEET_VOICE = re.compile(r"[!?][\"”’']?$|\b(?:I|Im|I'm|I’m|my|My|we|We|our|Our|us|me)\b"
+                          r"|^(?:Look|Watch|See|Pray|Stop|Help|Join|Read|Share|Please|Retweet|RT)\b")
+_SPEAKS = re.compile(r"\b(?:said|says|told|tells|according|asked|added|quoted|wrote|tweeted)\b")
 # a photo's caption glued into the text: a scene in the present tense, dated to the day at its end ("Syrian
 # children receive treatment following a suspected toxic gas attack in Khan Shaykhun ... on April 4 2017.",
 # "A man holds a child ... in this handout picture provided by SANA on September 5 2016.")
@@ -67,6 +79,7 @@ _CAPTION = re.compile(rf"^(?:\S+\s+){{0,12}}?(?<!will )(?<!would )(?<!to )(?<!ca
                       rf"|\bin this (?:handout )?(?:picture|photo|image)\b")
 # a byline on its own: names and nothing else ("Dominic Evans Khaled Yacoub Oweis.", "Mark Felsenthal.")
 _BYLINE = re.compile(r"^(?:[A-Z][\w'’-]+\s+){1,7}[A-Z][\w'’-]+\.?$")
+_WIRES = {name.casefold().replace(" ", "") for name in AGENCIES}  # "(DailySabah)": an outlet, no handle
 _SOFT_BREAK = re.compile(r"(?<=[;:])\s+|\s+(?=[–—]\s)")
 
 
@@ -136,14 +149,12 @@ def segment_document(document: Document) -> list[Sentence]:
                 dateline = find_dateline_within(text[begin:end])
                 if dateline:
                     begin += dateline.length
-            link = text.find("pic.twitter.com", begin, end)
-            if link >= 0:  # the tweet's own short lines before its link were split off as sentences
+            link = _tweet_end(text, begin, end)
+            if link >= 0:  # the tweet's own lines before its link or signature were split off as sentences
                 while sentences and sentences[-1].paragraph == number and sentences[-1].start >= link - TWEET_CHARS \
-                        and len(sentences[-1].text.split()) < TWEET_LINE_WORDS:
+                        and _tweets_line(sentences[-1].text):
                     sentences.pop()
-            tweet = _TWEET.match(text[begin:end])
-            if tweet and len(text[begin + tweet.end():end].split()) >= MIN_SENTENCE_WORDS:
-                begin += tweet.end()
+                begin = _after_tweets(text, begin, end)
             if not sentences:  # a page's date line heads the page: later ones are a report's own chronology
                 begin = _after_page_date(text, begin, end)
             credit = _LEADING_CREDIT.match(text, begin, end)
@@ -158,6 +169,45 @@ def segment_document(document: Document) -> list[Sentence]:
             sentences.append(Sentence(doc_id=document.id, index=len(sentences), paragraph=number,
                                       start=begin, end=end, text=sentence_text, heading=heading))
     return sentences
+
+
+def _tweet_end(text: str, begin: int, end: int) -> int:
+    """Where an embedded tweet's link, or its signature (a name, a handle in brackets and a day), stands in the
+    sentence; -1 if none does."""
+    link = text.find("pic.twitter.com", begin, end)
+    if link >= 0:
+        return link
+    if "(" in text[begin:end]:
+        for signature in _SIGNATURE.finditer(text, begin, end):
+            if signature.group(1).casefold() not in _WIRES:
+                return signature.start()
+    return -1
+
+
+def _tweets_line(sentence: str) -> bool:
+    """A sentence before a tweet's end that is the tweet's own: short, or in a tweet's voice and quoting no one."""
+    return len(sentence.split()) < TWEET_LINE_WORDS or bool(_TWEET_VOICE.search(sentence)) \
+        and not _SPEAKS.search(sentence)
+
+
+def _after_tweets(text: str, begin: int, end: int) -> int:
+    """Past the tweets glued before the story goes on ("pic.twitter.comab12 Leith Abou Fadel (leithfadel) July 27
+    2016 State TV rolled footage ..."), the last of several; `begin` when too little of a sentence would be left."""
+    start = begin
+    while (tweet := _TWEET.match(text, begin, end)) is not None:
+        signed = tweet.group("signed")  # with no link, a wire's name in brackets is no handle
+        if signed and signed.casefold() in _WIRES or not _has_words(text, tweet.end(), end, MIN_SENTENCE_WORDS):
+            break
+        begin = tweet.end()
+    return begin if begin > start else start
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _has_words(text: str, start: int, end: int, count: int) -> bool:
+    """At least `count` words in text[start:end], read no further than that (a loop over a long run stays linear)."""
+    return sum(1 for _, _word in zip(range(count), _WORD.finditer(text, start, end))) >= count
 
 
 _CREDIT_WORDS = ("reporting by", "editing by", "pic.twitter", "sign up", "never miss", "source")

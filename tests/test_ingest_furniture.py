@@ -173,3 +173,19 @@ def test_a_share_button_and_its_short_link_are_cut():
                            ) == "Published August 1 2016 At least 15 people were killed."
     kept = "The page at https://example.org/report said 15 people were killed."
     assert strip_furniture(kept) == kept
+
+
+@pytest.mark.parametrize("unit", [
+    "Print Tweet Views 12 Related ",
+    "Abc said. Related Abc def ghi jkl ",  # a headline list read for its story's restart at every "Related"
+    "x. Related Coverage Ab Cd Ef Gh said a ",
+    "Tags Abc Def ",
+])
+def test_long_adversarial_furniture_takes_linear_time(unit):
+    """200 KB of the words the page-furniture rules look for: each is read a bounded number of words ahead."""
+    import time
+
+    text = unit * (200_000 // len(unit)) + "The army took the town on Friday."
+    started = time.perf_counter()
+    strip_furniture(text)
+    assert time.perf_counter() - started < 5  # quadratic: minutes

@@ -165,3 +165,29 @@ def test_an_embedded_tweets_short_lines_before_its_link_are_no_sentences():
     assert texts == ["Last Monday regime forces attacked Saraqeb with barrel bombs laced with chlorine gas.",
                      "33 people mostly women and children suffered from breathing difficulties and vomiting due to "
                      "chlorine exposure.", "Meanwhile regime forces intensified airstrikes on Aleppo."]
+
+
+@pytest.mark.parametrize("text, kept", [
+    # audit 7, defect 5: the tweet's lines in its voice (an exclamation, an imperative, the first person) before
+    # its link and signature were statements ("Look at the devastation from this terrorist attack in Qamishli.")
+    ("The attack was initially believed to be a double bombing, sources said. My god! Look at the devastation from "
+     "this terrorist attack in Qamishli. My prayers are with the victims. pic.twitter.comezhmZ1GOG4 Leith Abou Fadel "
+     "(leithfadel) July 27 2016 State TV rolled footage from the scene of the blast.",
+     ["The attack was initially believed to be a double bombing, sources said.",
+      "State TV rolled footage from the scene of the blast."]),
+    # a tweet signed with no link: a name, a one-word handle in brackets and a day
+    ("Rescue workers dug through the rubble of the centre all night. 8 killed in yesterdays tragedy. The White "
+     'Helmets (SyriaCivilDef) April 30 2017 "Rescue workers are buried under the debris" said Hadi Abdullah.',
+     ["Rescue workers dug through the rubble of the centre all night.",
+      '"Rescue workers are buried under the debris" said Hadi Abdullah.']),
+    # a quote in the first person that says who spoke is the story's, and a wire's name in brackets no handle
+    ('Rebels said they would fight on. "We will never leave our homes" a fighter told AFP. Aleppo tonight '
+     "pic.twitter.com/ab12 Activist (activist1) July 27 2016 The army shelled the town.",
+     ["Rebels said they would fight on.", '"We will never leave our homes" a fighter told AFP.',
+      "The army shelled the town."]),
+    ("The army took the hill on Friday. Was it quiet? Damascus (SANA) August 5 2016 The army advanced on the town.",
+     ["The army took the hill on Friday.", "Was it quiet?",
+      "Damascus (SANA) August 5 2016 The army advanced on the town."]),
+])
+def test_an_embedded_tweets_lines_in_its_voice_and_its_signature_are_no_sentences(text, kept):
+    assert [s.text for s in segment_document(make_document(text))] == kept
