@@ -93,6 +93,28 @@ class Item:
     revised: frozenset[int] = frozenset()
 
 
+# a count that is not of the event its sentence tells: the tolls of other incidents ("Fifteen others were killed in
+# two more incidents of violence", "in separate attacks", "elsewhere"), or what a picture shows ("One video showed the
+# bodies of a dozen people": a scene, not a toll)
+_OTHER_INCIDENTS = re.compile(r"\b(?:in|during|by)\s+(?:(?:two|three|four|five|several|\d+)\s+)?(?:other|separate|more|"
+                              r"further|different|unrelated)\s+(?:[a-z-]+\s+)?(?:incidents?|attacks?|strikes?|"
+                              r"air ?strikes?|raids?|bombings?|blasts?|explosions?|clashes|places|areas|locations|"
+                              r"towns|villages|parts)\b|\belsewhere\b", re.I)
+_PICTURE = re.compile(r"\b(?:videos?|footage|photos?|photographs?|images?|pictures?|clips?)\s+(?:\S+\s+){0,3}?"
+                      r"(?:showed|shows|show|showing|depicted|depicts|depicting)\b", re.I)
+_NOT_A_TOLL_WORDS = ("other", "separate", "more", "further", "different", "unrelated", "elsewhere", "video", "footage",
+                     "photo", "image", "picture", "clip")
+
+
+def not_a_toll(text: str, start: int, end: int) -> bool:
+    """Whether a count's clause says it counts other incidents or what a picture shows, not its event's toll."""
+    clause = _clause(text, start, end)
+    lower = clause.lower()
+    if not any(w in lower for w in _NOT_A_TOLL_WORDS):
+        return False
+    return bool(_OTHER_INCIDENTS.search(clause) or _PICTURE.search(clause))
+
+
 # a count added to one its report gave before ("kill another 20 terrorists"): no toll of an event of its own
 _INCREMENT = re.compile(r"\b(?:another|a further|an additional)\s+$", re.I)
 # words that say a count is of an event its report told already, so that two of its counts may be one event's
@@ -246,6 +268,8 @@ def items_of(documents: Sequence[Document], sentences: Sequence[Sentence], names
             if count.measure in measures[document.id] and _INCREMENT.search(sentence.text[max(0, count.start - 16):count.start]):
                 continue  # "another 20 terrorists": added to a toll told before, of another strike
             measures[document.id].add(count.measure)
+            if not_a_toll(sentence.text, count.start, count.end):
+                continue
             kinds, actors = attack_of(sentence.text, count.start, count.end)
             if not kinds or not actors:  # else the attack its report's lead tells, as its places are its report's
                 if document.id not in lead_attacks:

@@ -91,6 +91,26 @@ def test_a_later_report_setting_two_counters_side_by_side_is_no_update():
     assert [d.kind for d in found] == ["conflict"]
 
 
+def test_the_tolls_of_other_incidents_are_not_the_event_s():
+    """Audit 7 (Aleppo, 11 Oct 2016): "Fifteen others were killed in two more incidents of violence" (a school
+    shelled in Deraa, a suicide bomb near Manbij) was listed among the Aleppo raids' tolls."""
+    found = differences(
+        ("Alpha", DAY, "Air strikes on Saraqib killed at least eight people on Tuesday."),
+        ("Beta", DAY, "Air strikes on Saraqib killed 26 people on Tuesday. Fifteen others were killed in two more "
+                      "incidents of violence. Three people were killed in separate attacks elsewhere."))
+    assert [[a.figure for a in d.accounts] for d in found] == [["at least eight", "26"]]
+
+
+def test_what_a_video_shows_is_no_toll():
+    """Audit 7 (Ghouta, 21 Aug 2013): "One video showed the bodies of a dozen people lying on the floor of a clinic"
+    headed the table of the attack's death tolls."""
+    found = differences(
+        ("Alpha", DAY, "The gas attack on Zamalka killed at least ten people. One video showed the bodies of a dozen "
+                       "people lying on the floor of a clinic."),
+        ("Beta", DAY, "The gas attack on Zamalka killed 14 people."))
+    assert [(d.kind, [a.figure for a in d.accounts]) for d in found] == [("differs", ["at least ten", "14"])]
+
+
 def test_an_update_told_many_ways_says_its_ends_are_the_earliest_and_latest():
     days = ["2017-04-04", "2017-04-05", "2017-04-06", "2017-04-07", "2017-04-08", "2017-04-09", "2017-04-10",
             "2017-04-11"]
