@@ -49,6 +49,11 @@ def test_seed_titles_and_dateline():
     ("LONDON (Bloomberg) Oil prices rose", "London", "Bloomberg"),
     ("BEIRUT/LONDON - Warplanes hit the town", "Beirut/London", None),  # two desks
     ("Beirut London- Warplanes releasing toxic gas", "Beirut London", None),  # title case, its dash glued on
+    # audit 7, defect 5: a country with its comma lost and the reporter's name after the outlet (AP in Sputnik), and
+    # a site's section before the agency's name (NNA), were left in a statement
+    ("DAMASCUS Syria (The Associated Press Albert Aji) Syrian state media accused", "Damascus", "The Associated Press"),
+    ("BEIRUT (AFP Sami Ketz) The army advanced", "Beirut", "AFP"),
+    ("Regional NNA - The blast heard Saturday evening", None, "NNA"),
 ])
 def test_datelines(line, place, outlet):
     found = find_dateline(line)
@@ -68,6 +73,8 @@ def test_datelines(line, place, outlet):
     "THE ASSAD REGIME (Syria) Uses chlorine again",
     "SARC (Syrian Arab Crescent) Staff were killed",
     "UNICEF (United Nations Children) Officials said",
+    "DAMASCUS Syria (Reuters and agencies) The army",  # no reporter's name after the outlet
+    "Syrian Army SAA - The army advanced",  # no agency's name after the section
 ])
 def test_not_datelines(line):
     assert find_dateline(line) is None

@@ -27,22 +27,30 @@ _DATELINE = re.compile(
 # Not: "ISIS (Daesh) militants" (lower case next), "SARC (Syrian Arab Red Crescent) staff" (too long, and
 # the letters of the place), "US (AFP) ..." (a place of 3 letters at least).
 _MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+# The outlet may have its reporter's name after it, and the country its comma lost: "DAMASCUS Syria (The Associated
+# Press Albert Aji) Syrian state media accused ..." (AP, flattened by Sputnik)
+_COUNTRY = r"(?:Syria|Lebanon|Iraq|Jordan|Turkey|Russia|Israel|Egypt|Iran|Yemen)"
 _UNDASHED = re.compile(
     rf"""{_PLACE}
-        (?:,\s*[A-Za-z][\w .,'’\-]{{0,40}}?|\s+{_MONTH_DAY})?  # optional country or date ("BEIRUT August 21")
+        (?:,\s*[A-Za-z][\w .,'’\-]{{0,40}}?|\s+{_MONTH_DAY}|\s+{_COUNTRY})?  # optional country or date
         \s*(?:\([A-Z][\w .'’\-]{{1,30}}\)\s*)?          # optional (Country): "DEIR EZ-ZOR (Syria) (Sputnik)"
-        \((?P<outlet>[A-Z][\w.&'’\-]*(?:\ [\w.&'’\-]+){{0,2}})\)  # (Outlet): up to three words
+        \((?P<outlet>[A-Z][\w.&'’\-]*(?:\ [\w.&'’\-]+){{0,4}})\)  # (Outlet): up to three words, and a byline
         \s+(?=[A-Z0-9"“‘])                              # then a sentence
     """,
     re.VERBOSE,
 )
+OUTLET_WORDS = 3
+BYLINE_WORDS = 3
+# a site's section, then the agency's name in capitals and a dash: "Regional NNA - The blast heard Saturday ..."
+# (Lebanon's NNA); the section is no place
+_SECTION_AGENCY = re.compile(r"(?:[A-Z][a-z]+\s+){1,2}(?P<outlet>[A-Z]{2,6})\s*[–—-]\s+(?=[A-Z\"“])")
 OUTLET_MAX_CHARS = 24
 _OUTLETS = {name.casefold() for name in AGENCIES}
 
 
 @dataclass(frozen=True)
 class Dateline:
-    place: str
+    place: str | None  # None when the words before the outlet are a site's section ("Regional NNA - ")
     outlet: str | None
     length: int  # characters the dateline takes at the start of the paragraph
 
@@ -55,6 +63,9 @@ def find_dateline(paragraph: str) -> Dateline | None:
     match = _UNDASHED.match(paragraph)
     if match and _is_undashed(match):
         return _dateline(match)
+    section = _SECTION_AGENCY.match(paragraph)
+    if section and section.group("outlet").casefold() in _OUTLETS:
+        return Dateline(place=None, outlet=section.group("outlet"), length=section.end())
     glued = _GLUED_DASH.match(paragraph)
     return Dateline(place=glued.group("place").replace("/", " / "), outlet=None, length=glued.end()) if glued else None
 
@@ -99,12 +110,25 @@ def _is_place(place: str) -> bool:
 def _is_undashed(match: re.Match[str]) -> bool:
     """With no dash, the bracket must name a news agency or outlet ("(Sputnik)", "(SANA)", "(The Associated
     Press)"): "PKK (Kurdistan Workers Party) Militants attacked ..." opens a sentence, not a dateline."""
-    place, outlet = match.group("place").strip(), match.group("outlet").strip()
+    place, outlet = match.group("place").strip(), _outlet(match.group("outlet"))
     letters = [c for c in place if c.isalpha()]
-    return len(letters) >= 3 and len(outlet) <= OUTLET_MAX_CHARS and outlet.casefold() in _OUTLETS
+    return len(letters) >= 3 and outlet is not None and len(outlet) <= OUTLET_MAX_CHARS
+
+
+def _outlet(bracket: str) -> str | None:
+    """The outlet a dateline's bracket names: the whole, or its first words when a reporter's name, capitalised,
+    follows them ("The Associated Press Albert Aji"); None when it names none."""
+    words = bracket.split()
+    for size in range(min(OUTLET_WORDS, len(words)), 0, -1):
+        outlet, byline = " ".join(words[:size]), words[size:]
+        if outlet.casefold() in _OUTLETS and len(byline) <= BYLINE_WORDS \
+                and all(word[:1].isupper() and word[1:].replace("-", "").replace("'", "").isalpha() for word in byline):
+            return outlet
+    return None
 
 
 def _dateline(match: re.Match[str]) -> Dateline:
     outlet = (match.group("outlet") or "").strip() or None
+    outlet = outlet and (_outlet(outlet) or outlet)  # "The Associated Press", not its reporter's name too
     place = re.split(r"\.\s+", match.group("place").strip())[-1]  # "YPG. MOSCOW": a sentence's end, then MOSCOW
     return Dateline(place=place.title(), outlet=outlet, length=match.end())
