@@ -97,6 +97,9 @@ DEPENDENT_PENALTY = 0.8
 # a sentence whose every date recalls a state of things ("raging since March 2011", "besieged since 2013"): every
 # report repeats it, so it gathers support, and it headed briefs and came back as news each day (audit 6)
 BACKGROUND_PENALTY = 0.5
+# a question tells no fact: "Syria: have the Chemical Weapons gloves come off?", an op-ed's headline in its text,
+# had become a statement and a key point (audit 7)
+QUESTION_PENALTY = 0.5
 _WORD = re.compile(r"[\w’'-]+")
 
 
@@ -140,6 +143,7 @@ def score_sentences(rows: np.ndarray, vectors: np.ndarray, sentences: list[Sente
     words = np.array([len(sentence.text.split()) for sentence in members])
     dependent = np.array([_DEPENDENT_START.match(sentence.text) is not None for sentence in members], dtype=bool)
     background = np.array([recalls_only_background(sentence.text) for sentence in members], dtype=bool)
+    question = np.array([sentence.text.rstrip(" ”\"’')").endswith("?") for sentence in members], dtype=bool)
     index = np.array([sentence.index - starts[(sentence.doc_id, sentence.heading)] for sentence in members],
                      dtype=float)
     parts = {
@@ -147,7 +151,8 @@ def score_sentences(rows: np.ndarray, vectors: np.ndarray, sentences: list[Sente
         "support": np.zeros(len(rows)),
         "position": 1.0 / (1.0 + 0.25 * index),
         "length": np.where((words >= MIN_WORDS) & (words <= MAX_WORDS), 1.0, 0.5) *
-        np.where(dependent, DEPENDENT_PENALTY, 1.0) * np.where(background, BACKGROUND_PENALTY, 1.0),
+        np.where(dependent, DEPENDENT_PENALTY, 1.0) * np.where(background, BACKGROUND_PENALTY, 1.0) *
+        np.where(question, QUESTION_PENALTY, 1.0),
     }
     if other_docs:
         candidates = np.arange(len(rows))

@@ -346,6 +346,19 @@ def test_a_sentence_that_only_recalls_the_war_scores_less():
     assert parts["length"].tolist() == [BACKGROUND_PENALTY] * 3 + [1.0, 1.0]
 
 
+def test_a_question_scores_less():
+    """Audit 7: an op-ed's headline in its text, "Syria: have the Chemical Weapons gloves come off?", was a
+    statement and a key point. A question tells no fact."""
+    from briefing.rank import DEPENDENT_PENALTY, QUESTION_PENALTY, score_sentences
+
+    texts = ["Syria: have the Chemical Weapons gloves come off?",
+             'He asked: "How can the United Nations achieve a transition?"',
+             "The UN asked on Tuesday whether the gloves had come off."]
+    sentences = [sentence(f"r{n}", 0, t) for n, t in enumerate(texts)]
+    parts = score_sentences(np.arange(3), np.eye(3, dtype=np.float32), sentences)
+    assert parts["length"].tolist() == [QUESTION_PENALTY, DEPENDENT_PENALTY * QUESTION_PENALTY, 1.0]  # "He": dependent
+
+
 def test_a_section_counts_the_reports_its_statements_cite_from_other_topics(monkeypatch):
     """Audit 6: "Other reports · 1 source" over statements citing [1][3]: the count was the topic's reports only,
     and a statement may cite a report whose telling sits in another topic (cite_across_topics)."""
