@@ -79,6 +79,11 @@ _CAPTION = re.compile(rf"^(?:\S+\s+){{0,12}}?(?<!will )(?<!would )(?<!to )(?<!ca
                       rf"|\bin this (?:handout )?(?:picture|photo|image)\b")
 # a byline on its own: names and nothing else ("Dominic Evans Khaled Yacoub Oweis.", "Mark Felsenthal.")
 _BYLINE = re.compile(r"^(?:[A-Z][\w'’-]+\s+){1,7}[A-Z][\w'’-]+\.?$")
+_GLUED_HEADING = re.compile(r"((?!(?:The|A|An)\s)[A-Z][\w'’-]*)\s+(?:(?!(?:The|A|An)\s)[A-Z][\w'’-]*\s+){0,3}"
+                            r"(?=(?:The|A|An)\s+\S)")
+_SENTENCE_ADVERBS = {"Meanwhile", "However", "Moreover", "Separately", "Later", "Earlier", "Also", "Still", "Then",
+                     "Now", "Yesterday", "Today", "Instead", "Finally", "Nonetheless", "Nevertheless", "Furthermore",
+                     "Besides", "Thus", "Therefore", "Indeed", "Overnight", "Elsewhere", "Additionally", "Previously"}
 _WIRES = {name.casefold().replace(" ", "") for name in AGENCIES}  # "(DailySabah)": an outlet, no handle
 _SOFT_BREAK = re.compile(r"(?<=[;:])\s+|\s+(?=[–—]\s)")
 
@@ -160,6 +165,12 @@ def segment_document(document: Document) -> list[Sentence]:
             credit = _LEADING_CREDIT.match(text, begin, end)
             if credit and len(text[credit.end():end].split()) >= MIN_SENTENCE_WORDS:
                 begin = credit.end()
+            glued = _glued_heading(text, begin, end)
+            if glued is not None:  # a sub-heading that lost its line: the sentences below are under it
+                words = text[begin:glued].split()
+                if words[0].casefold() not in _WIRES:  # not a photo's credit ("REUTERS Hosam Katan A rebel ...")
+                    heading = " ".join(words)
+                begin = glued
             sentence_text = text[begin:end]
             if _BOILERPLATE.match(sentence_text) or _is_credit(sentence_text) or _BYLINE.match(sentence_text) \
                     or _is_caption(sentence_text):
@@ -169,6 +180,21 @@ def segment_document(document: Document) -> list[Sentence]:
             sentences.append(Sentence(doc_id=document.id, index=len(sentences), paragraph=number,
                                       start=begin, end=end, text=sentence_text, heading=heading))
     return sentences
+
+
+def _glued_heading(text: str, begin: int, end: int) -> int | None:
+    """Where the sentence starts after a sub-heading glued before it, the line between them lost ("Military Denies The
+    Syrian military source on Tuesday denied ...", "Malnutrition The shelling comes as ...", SANA's provinces: "Hama
+    An army unit ..."): one to four capitalised words, none an article, then "The", "A" or "An" and running text
+    (two lower-case words of the next four: not a title-case headline's "Russia Sends A Warship To Syria"). None if
+    there is none, or the first word opens sentences ("Meanwhile The Arab League called ...")."""
+    heading = _GLUED_HEADING.match(text, begin, end)
+    if heading is None or heading.group(1) in _SENTENCE_ADVERBS:
+        return None
+    following = text[heading.end():end].split()[1:5]
+    if sum(word[:1].islower() for word in following) < 2 or len(following) < 3:
+        return None
+    return heading.end()
 
 
 def _tweet_end(text: str, begin: int, end: int) -> int:
