@@ -45,7 +45,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .dates import DURATION, DateMention, dated, recalls_only_background
+from .dates import DURATION, DateMention, dated, is_background, recalls_only_background
 from .event_context import day_of, first_place, named_places
 from .model import Citation, Sentence, Statement
 from .names import NameIndex
@@ -653,8 +653,32 @@ def _periods(text: str, published: str | None) -> list[tuple[dt.date, dt.date]]:
 
 
 def _event_date(text: str, published: str | None) -> DateMention | None:
-    mentions = _event_mentions(text, published)
+    mentions = [m for m in _event_mentions(text, published) if not _reference(m, text)]
     return next((m for m in mentions if m.resolved), mentions[0] if mentions else None)
+
+
+# a date that only places what the sentence's event is compared with or answers, in the same clause: "a tragedy not
+# seen since thousands of Iraqi Kurds were gassed ... at Halabja in 1988" (Fabius, in August 2013), "seeking backing
+# for the strikes in response to an alleged chemical weapons attack near Damascus on August 21" (in September)
+_REFERENCE = re.compile(r"\b(?:since(?!\s+(?:(?:early|late|mid|last|this|then|yesterday|the\s+(?:start|beginning|end))\b|"
+                        r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+                        r"June|July|August|September|October|November|December)\b|\d))|"
+                        r"in response to|in retaliation for|in reaction to|responding to|blamed for|responsibility for|"
+                        r"in the wake of)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[.;:!?,]")
+REFERENCE_REACH = 140  # characters before a date read for its cue
+
+
+def _reference(mention: DateMention, text: str) -> bool:
+    if mention.kind.startswith("since") or is_background(mention, text):
+        return False  # "since the conflict began in March 2011" dates the war: background, shown when room is left
+    # read a little past the date, so that "since Monday" is seen to be a date of its own
+    for cue in _REFERENCE.finditer(text, max(0, mention.start - REFERENCE_REACH), mention.start + 20):
+        if cue.end() > mention.start:
+            return False
+        if not _CLAUSE_BREAK.search(text, cue.end(), mention.start):
+            return True
+    return False
 
 
 def fit_word_budget(ranked: list[RankedTopic], max_words: int,

@@ -442,3 +442,16 @@ def test_one_year_is_no_cue_of_several_years():
     assert "years" in _cues("The war went on in 2018 and 2019.")
     assert [(m.text, m.kind) for m in find_dates("Raids came in 2012,  2013 and 2014.")] == [
         ("in 2012,  2013 and 2014", "years")]
+
+
+def test_a_date_the_event_is_compared_with_or_answers_is_no_date_of_it():
+    """Audit 7: Fabius's remark of 21 August 2013 ("a tragedy not seen since ... Halabja in 1988") was filed under
+    1988, and September's "Obama is seeking backing for the strikes in response to an alleged chemical weapons
+    attack near Damascus on August 21" under 21 August. "since Monday" is a date of its own."""
+    report = make_document("Fabius called the attack a tragedy not seen since thousands of Iraqi Kurds were gassed "
+                           "at Halabja in 1988. Obama is seeking backing for strikes in response to an alleged "
+                           "chemical attack near Damascus on August 21. The SDF killed 47 militants in the area "
+                           "since Monday local media reported Wednesday. Rebels have shelled the town since Monday.",
+                           date="2013-09-04")
+    assert [(e.label, e.text.split()[0]) for e in _timeline([report])] == [
+        ("2 September 2013", "The"), ("2 September 2013", "Rebels")]
