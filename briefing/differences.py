@@ -277,7 +277,7 @@ def items_of(documents: Sequence[Document], sentences: Sequence[Sentence], names
                 kinds, actors = kinds or lead_attacks[document.id][0], actors or lead_attacks[document.id][1]
             items.append(Item(row=row, doc_id=document.id, outlet=(document.outlet or document.id).casefold(),
                               date=document.date[:10] if document.date else None, count=count,
-                              claim=claim, places=places or context, context=context,
+                              claim=claim, places=places or context or central, context=context,
                               topic=int(topics[row]) if topics is not None else 0, text=sentence.text,
                               told=told_here, days=days,
                               same=same, attributed=bool(claim) or in_speech(sentence.text, count.start),

@@ -1,7 +1,8 @@
 """When and where a sentence's event happens, as the count differences need to know.
 
   named_places   the entities a sentence names as places (after "in", "of", "near", "struck" ...),
-                 countries left out: they hold every event;
+                 countries left out: they hold every event (event_places: the same, as the differences
+                 read them, with fewer names taken for peoples);
   main_places    a report's main places: those it names as places most often;
   central_places the places the leads of several reports name: what the reports together are about;
   other_times    the sentences that tell of another time than their report's day ("in August 2013",
@@ -39,7 +40,7 @@ class EventContext:
 
 
 def read_context(documents: Sequence[Document], sentences: Sequence[Sentence], names: NameIndex) -> EventContext:
-    places = [frozenset(p for p in named_places(s.text, names) if p not in _NOT_PLACES) for s in sentences]
+    places = [frozenset(p for p in event_places(s.text, names) if p not in _NOT_PLACES) for s in sentences]
     by_id = {d.id: d for d in documents}
     elsewhen = other_times(sentences, by_id)
     main = main_places(sentences, places, documents, names)
@@ -75,7 +76,12 @@ _LOOSE_CUE = re.compile(r"\b(?:in|into|to|from|of|at|near|outside|around|across|
                         r"northwestern|northeastern|southwestern|southeastern|central|besieged|syrian|syrias|syria's|"
                         r"iraqs|iraq's|oil-rich|town|city|village|province|district|suburb|countryside|rural|of)\s+)*$",
                         re.I)
-_NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:i|ian|ese|ish|an)$")
+# a people's name, alone or before a hyphen ("Kurdish", "Kurdish-majority", "Turkish-backed"): no place. Those
+# ending in "i" are listed: "^[A-Z][a-z]+i$" took Qamishli, Kobani and Zabadani for peoples
+_NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ese|ish|an)|Iraqi|Israeli|Saudi|Kuwaiti|Yemeni|Omani|Qatari|Emirati|"
+                          r"Bahraini|Pakistani|Afghani|Bangladeshi|Somali|Nepali)(?:$|-[a-z])")
+# the looser test named_places keeps for same-fact merging (rank.py), whose citations and timeline were measured on it
+_PEOPLE_WORD = re.compile(r"^[A-Z][a-z]+(?:i|ian|ese|ish|an)$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_DAY = re.compile(r"(?:\b(?P<day2>\d{1,2})\s+)?\b(?P<month>January|February|March|April|June|July|August|September|"
@@ -120,7 +126,7 @@ def central_places(sentences: Sequence[Sentence], cued: list[frozenset[str]],
 
 # between a place and the place it lies in: "al-Kallaseh in Damascus", "Douma, in eastern Ghouta", "Jobar district of
 # Damascus", "the Bab Touma area of the capital Damascus"
-_INSIDE = re.compile(r"\s*(?:(?:neighbou?rhood|district|area|quarter|suburb|region|town|village|camp)\s+)?,?\s*"
+_INSIDE = re.compile(r"\s*(?:(?:neighbou?rhood|district|area|quarter|suburb|region|city|town|village|camp)\s+)?,?\s*"
                      r"(?:in|of|near)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|besieged|rural|"
                      r"capital|city|province|countryside|suburbs?|outskirts)\s+(?:of\s+)?)*$", re.I)
 
@@ -158,17 +164,28 @@ def other_times(sentences: Sequence[Sentence], by_id: Mapping[str, Document]) ->
 # per name index (each brief's own, and gone with it: an lru_cache keyed by the index kept every brief's
 # index alive in a long-running process), text -> the places it names
 _PLACES_BY_INDEX: WeakKeyDictionary = WeakKeyDictionary()
+_EVENT_PLACES_BY_INDEX: WeakKeyDictionary = WeakKeyDictionary()
 
 
 def named_places(text: str, names: NameIndex) -> frozenset[str]:
     """The entities a sentence names as places, countries left out (they hold every event). Read once
-    per text and name index: differences, same-fact merging and the timeline all ask."""
-    known = _PLACES_BY_INDEX.get(names)
+    per text and name index: same-fact merging and the timeline ask."""
+    return _cached_places(_PLACES_BY_INDEX, text, names, _PEOPLE_WORD)
+
+
+def event_places(text: str, names: NameIndex) -> frozenset[str]:
+    """named_places as the differences read them: a place ending in "i" is a place (Qamishli, Kobani), and a
+    people's name before a hyphen is none ("the Kurdish-majority city of Qamishli": Qamishli)."""
+    return _cached_places(_EVENT_PLACES_BY_INDEX, text, names, _NATIONALITY)
+
+
+def _cached_places(cache: WeakKeyDictionary, text: str, names: NameIndex, peoples: re.Pattern[str]) -> frozenset[str]:
+    known = cache.get(names)
     if known is None:
-        known = _PLACES_BY_INDEX[names] = {}
+        known = cache[names] = {}
     found = known.get(text)
     if found is None:
-        found = known[text] = _named_places(text, names)
+        found = known[text] = _named_places(text, names, peoples)
     return found
 
 
@@ -186,11 +203,11 @@ def _is_country(name: str, entity: str, names: NameIndex) -> bool:
     return fold(name) in _COUNTRIES or fold(names.display(entity)) in _COUNTRIES
 
 
-def _named_places(text: str, names: NameIndex) -> frozenset[str]:
+def _named_places(text: str, names: NameIndex, peoples: re.Pattern[str]) -> frozenset[str]:
     found = set()
     for name, start in _written_names(text):
         entity = names.entity(name)
-        if _PLACE_CUE.search(text[max(0, start - 60):start]) and not _NATIONALITY.match(name) \
+        if _PLACE_CUE.search(text[max(0, start - 60):start]) and not peoples.match(name) \
                 and not _is_country(name, entity, names):
             found.add(entity)
     return frozenset(found)

@@ -111,6 +111,26 @@ def test_what_a_video_shows_is_no_toll():
     assert [(d.kind, [a.figure for a in d.accounts]) for d in found] == [("differs", ["at least ten", "14"])]
 
 
+def test_a_city_in_a_province_and_a_report_naming_no_place_are_of_the_reports_event():
+    """Audit 7 (Qamishli truck bomb, 27 Jul 2016): the table gave 44 against 48 only. 'al-Qameshli city in Hasaka
+    province' was not read as inside Hasaka (only 'town', 'district' ... were), so its sentence was dropped as of
+    another place; 'the Kurdish-majority city of Qamishli' named 'Kurdish-majority' as its place; and a report
+    naming no place ('a predominantly Kurdish town') was of no place, so its 22 met no other count. A count
+    whose sentence and report name no place is of what the reports together are about."""
+    from briefing.event_context import event_places
+
+    day = "2016-07-27"  # a Wednesday
+    found = differences(
+        ("Alpha", day, "A car bomb killed 44 people on Wednesday in al-Qameshli city in Hasaka province."),
+        ("Beta", day, "A car bomb killed 48 people in Hasaka province on Wednesday."),
+        ("Gamma", day, "State TV said a car bombing in a predominantly Kurdish town killed 22 people on Wednesday."),
+        ("Delta", day, "A double car bomb attack killed 31 people in the Kurdish-majority city of Qamishli on "
+                       "Wednesday."))
+    assert [(d.kind, [a.figure for a in d.accounts]) for d in found] == [("conflict", ["22", "31", "44", "48"])]
+    text = "A bomb killed 31 people in the Kurdish-majority city of Qamishli."
+    assert event_places(text, NameIndex([text])) == {"qamishli"}
+
+
 def test_an_update_told_many_ways_says_its_ends_are_the_earliest_and_latest():
     days = ["2017-04-04", "2017-04-05", "2017-04-06", "2017-04-07", "2017-04-08", "2017-04-09", "2017-04-10",
             "2017-04-11"]
