@@ -165,12 +165,9 @@ def segment_document(document: Document) -> list[Sentence]:
             credit = _LEADING_CREDIT.match(text, begin, end)
             if credit and len(text[credit.end():end].split()) >= MIN_SENTENCE_WORDS:
                 begin = credit.end()
-            glued = _glued_heading(text, begin, end)
-            if glued is not None:  # a sub-heading that lost its line: the sentences below are under it
-                words = text[begin:glued].split()
-                if words[0].casefold() not in _WIRES:  # not a photo's credit ("REUTERS Hosam Katan A rebel ...")
-                    heading = " ".join(words)
-                begin = glued
+            # a sub-heading that lost its line is cut, but made no heading: which sentences are under it cannot be
+            # told (the next sub-heading may go unseen: "Russia denies involvement Turkish President ...")
+            begin = _glued_heading(text, begin, end) or begin
             sentence_text = text[begin:end]
             if _BOILERPLATE.match(sentence_text) or _is_credit(sentence_text) or _BYLINE.match(sentence_text) \
                     or _is_caption(sentence_text):
