@@ -112,6 +112,14 @@ _BETWEEN = {"were", "was", "are", "is", "have", "has", "had", "been", "being", "
             "total", "seriously", "critically", "badly", "severely", "lightly", "slightly", "been", "reported",
             "said", "to", "believed", "feared", "thought", "known", "dead", "wounded", "injured", "killed", "number",
             "its", "toll", "sustained", "internally", "mostly", "mainly", "syrians"}
+# a toll told as "the toll ... at N" or "... to N": "placed the death toll from the air raids at 50", "The death
+# toll from a suspected chemical weapons attack on a rebel-held Syrian town has risen to 86" (no other figure, clause
+# or sentence end between)
+_TOLL_AT = re.compile(r"\btoll\b(?:\s+(?:from|of|in|on)\b[^;:\d.]{0,90}?)?\s+(?:(?:has|had|have)\s+(?:now\s+)?)?"
+                      r"(?:(?:risen|rose|climbed|jumped|increased|stood|stands|was|is)\s+)?(?:at|to)\s+$", re.I)
+# ... unless it is a forecast ("is expected to rise to 20") or a war's toll ("the toll of the conflict to 18")
+_FORECAST = re.compile(r"\b(?:expect\w*|could|may|might|likely|feared|will|would|set to|estimated?|conflict|war|since)\b",
+                       re.I)
 _PART_OF = re.compile(r"\b(?:including|among them|of them|of whom|among whom)\s+(?:at least |more than |about |some )?$", re.I)
 # words that make a count a claim rather than a statement of fact (not "alleged attack": that doubts the attack)
 # "claiming 4 martyrs", "claimed 22 lives", "22 injured were claimed in a terrorist bombing": lives taken, no claim
@@ -222,13 +230,19 @@ def counts(sentence: str) -> tuple[Count, ...]:
         if _THING.match(after) or (bound != "vague" and re.match(r"\s+of\s+(?:the|them|whom|those)\b", after)):
             continue  # "two besieged towns" counts towns; "15 of the wounded" is a part of a count
         one = _ONE_PERSON.match(after) if number.lower() == "one" else None
-        who = _ONE[one.group("who").lower()] if one else _who(after)
+        # a number just after it is another figure whose comma was lost ("risen to 86 30 of them children"): the
+        # nouns after that one are its own
+        who = _ONE[one.group("who").lower()] if one else None if re.match(r"\s+\d", after) else _who(after)
         if who is None and not match.group("bound") and number.isdigit():
             name = _NAME_BEFORE.search(before[-24:])
             if name and name.group("name").lower() not in _NOT_A_NAME and \
                     not re.match(r"\s*(?:killed|dead|injured|wounded)\b", after, re.I):
                 continue  # "Ziad 13 suffered a head injury": an age
         outcome = _outcome(sentence, match.start(), match.end(), who)
+        if not outcome and who in (None, "people", "civilians", "children"):
+            toll = _TOLL_AT.search(sentence, max(0, match.start() - 100), match.start())
+            if toll and not _FORECAST.search(toll.group(0)):
+                outcome = "killed"  # "placed the death toll from the air raids at 50", "the toll ... has risen to 86"
         if _MARTYRS.match(after):
             outcome = "killed"  # "6 Lebanese martyrs and 22 injured": the dead (not "the martyrs brigade ... 20 fighters")
         if _PART_OF.search(before[-24:]):

@@ -164,3 +164,18 @@ def test_one_person_is_a_count(text, expected):
 ])
 def test_lives_claimed_by_an_attack_are_no_claim(text, claim):
     assert hedge(text) == claim
+
+
+@pytest.mark.parametrize("text, expected", [
+    # audit 7: the 11 Oct Aleppo raids' 50 and the Khan Sheikhoun toll's 86 were no counts (the toll word stood
+    # too far from the number); a lost comma ("86 30 of them children") made 86 a count of children
+    ("Local journalist Zouhir al-Shimale placed the death toll from the air raids at 50.", [("50", "people killed")]),
+    ("The death toll from a suspected chemical weapons attack on a rebel-held Syrian town has risen to 86 30 of them "
+     "children a monitoring group said on Wednesday.", [("86", "people killed")]),
+    ("The death toll rose to 12 on Monday.", [("12", "people killed")]),
+    # a forecast, and a war's toll of a group, are no toll of the event
+    ("The toll is expected to rise to 20 in the coming days.", []),
+    ("The Monday downing brought the toll for Russian soldiers killed in the Syrian conflict to 18.", []),
+])
+def test_a_toll_told_at_or_to_a_figure(text, expected):
+    assert [(c.text, c.measure) for c in counts(text)] == expected
