@@ -79,6 +79,10 @@ _CAPTION = re.compile(rf"^(?:\S+\s+){{0,12}}?(?<!will )(?<!would )(?<!to )(?<!ca
                       rf"|\bin this (?:handout )?(?:picture|photo|image)\b")
 # a byline on its own: names and nothing else ("Dominic Evans Khaled Yacoub Oweis.", "Mark Felsenthal.")
 _BYLINE = re.compile(r"^(?:[A-Z][\w'’-]+\s+){1,7}[A-Z][\w'’-]+\.?$")
+# a photo's credit in brackets: "(AFP Photo)", "(Photo AFP)", "(File photo)", "(IHA Photo)", Al-Araby's "[Click to
+# enlarge]" under its pictures
+_PHOTO_CREDIT_BRACKET = re.compile(r"[(\[](?:(?:[A-Z][\w.]*\s){0,2}(?:File\s)?[Pp]hoto(?:\s[A-Z][\w.]*){0,2}"
+                                   r"|Click to enlarge)[)\]]\s*")
 _GLUED_HEADING = re.compile(r"((?!(?:The|A|An)\s)[A-Z][\w'’-]*)\s+(?:(?!(?:The|A|An)\s)[A-Z][\w'’-]*\s+){0,3}"
                             r"(?=(?:The|A|An)\s+\S)")
 _SENTENCE_ADVERBS = {"Meanwhile", "However", "Moreover", "Separately", "Later", "Earlier", "Also", "Still", "Then",
@@ -162,6 +166,10 @@ def segment_document(document: Document) -> list[Sentence]:
                 begin = _after_tweets(text, begin, end)
             if not sentences:  # a page's date line heads the page: later ones are a report's own chronology
                 begin = _after_page_date(text, begin, end)
+            photo = _after_photo_credit(text, begin, end)
+            if photo is None:
+                continue  # a caption and its credit, and no story after them ("(Click to enlarge) Read Also")
+            begin = photo
             credit = _LEADING_CREDIT.match(text, begin, end)
             if credit and len(text[credit.end():end].split()) >= MIN_SENTENCE_WORDS:
                 begin = credit.end()
@@ -177,6 +185,24 @@ def segment_document(document: Document) -> list[Sentence]:
             sentences.append(Sentence(doc_id=document.id, index=len(sentences), paragraph=number,
                                       start=begin, end=end, text=sentence_text, heading=heading))
     return sentences
+
+
+def _after_photo_credit(text: str, begin: int, end: int) -> int | None:
+    """Where the story starts in a sentence that holds a photo's credit in brackets: after the credit (and the caption
+    before it, and a dateline in capitals after it: "Syrian Kurds walk near destroyed buildings in Hasakeh on Monday
+    (AFP photo) BEIRUT Thirteen civilians ...", "(IHA Photo) Qamishli ...", "[Click to enlarge] The pro-regime
+    website ..."); `begin` if it holds none; None if no sentence is left after it."""
+    if "hoto" not in text[begin:end] and "Click to enlarge" not in text[begin:end]:
+        return begin
+    credit = _PHOTO_CREDIT_BRACKET.search(text, begin, end)
+    if credit is None:
+        return begin
+    if not _has_words(text, credit.end(), end, MIN_SENTENCE_WORDS):
+        return None
+    from .ingest.lead import _after_place
+
+    story = _after_place(text, credit.end())
+    return story if _has_words(text, story, end, MIN_SENTENCE_WORDS) else credit.end()
 
 
 def _glued_heading(text: str, begin: int, end: int) -> int | None:
@@ -276,7 +302,22 @@ def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
             continue
         begin = text.index(stripped, cursor, end)
         cursor = begin + len(stripped)
-        yield from _cap_length(text, begin, cursor)
+        for a, b in _before_photo_credits(text, begin, cursor):
+            yield from _cap_length(text, a, b)
+
+
+def _before_photo_credits(text: str, begin: int, end: int) -> Iterator[tuple[int, int]]:
+    """The span, split before each photo credit in brackets that follows a sentence's end (sentencex does not split
+    before a bracket: "The army advanced. (Click to enlarge) Read Also")."""
+    if "hoto" not in text[begin:end] and "Click to enlarge" not in text[begin:end]:
+        yield begin, end
+        return
+    for credit in _PHOTO_CREDIT_BRACKET.finditer(text, begin, end):
+        before = text[begin:credit.start()].rstrip()
+        if credit.start() > begin and before.endswith(tuple(".!?\"”’")):
+            yield begin, begin + len(before)
+            begin = credit.start()
+    yield begin, end
 
 
 def _cap_length(text: str, begin: int, end: int) -> Iterator[tuple[int, int]]:

@@ -88,6 +88,9 @@ CUT = [  # (text, what the story reads once the furniture is gone)
      "al-Sham Eleven people including a woman and child were killed.",
      "Shelling in West Aleppo left 11 people dead on Friday in the war-torn city\n\nEleven people including a woman "
      "and child were killed."),
+    # ... or at a count's hedge ("Almost a dozen")
+    ("A monitor said. Tags Syria Khan Sheikhun Idlib airstrike Bashar al Assad Almost a dozen civilians were killed on "
+     "Sunday.", "A monitor said. Almost a dozen civilians were killed on Sunday."),
     # tags that end the text
     ("Russia has accused Belgium of killing civilians. Tags Belgium Syria coalition air raids strikes Aleppo Russia",
      "Russia has accused Belgium of killing civilians."),

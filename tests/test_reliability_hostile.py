@@ -286,6 +286,8 @@ def test_two_processes_give_the_same_seeds_html_and_json(tmp_path):
     lambda n: "Ab Cd (abcd) July 27 2016 Ef (gh) " * (n // 34) + "pic.twitter.com/x",  # signatures before one link
     lambda n: "The army said so. " + "(ab) " * (n // 5),  # handles with no day
     lambda n: "Ab Cd Ef The ab cd. " * (n // 20),  # a glued sub-heading at every sentence's start
+    lambda n: "(AFP Photo) (File photo) [Click to enlarge] " * (n // 44),  # photo credits, no sentence end
+    lambda n: "Ab photo cd. (Ab Photo) " * (n // 24),  # a credit after every sentence
 ])
 def test_long_adversarial_paragraphs_take_linear_time(make):
     """Each took seconds to minutes at 20 to 160 KB once (quadratic scans of a paragraph's prefix, or of the

@@ -208,3 +208,32 @@ def test_a_sub_heading_glued_to_the_sentence_below_is_cut_from_it():
         ("Meanwhile The Arab League called on the inspectors to visit the site.", None),  # an adverb, no heading
         ("Russia Sends A Warship To Syria.", None)]  # a title-case headline: no running text after "A"
     assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
+@pytest.mark.parametrize("text, kept", [
+    # a photo's caption and its credit in brackets glued before the story's sentence (audit 7, defect 5: Ahram's
+    # "(Photo AP)"; FA-KES has 15, most of them leads)
+    ("Syrians pass burnt-out vehicles in Aleppo on July 9 2016 (Photo AFP) Syrian state media says 30 people have "
+     "been killed in rocket fire overnight.", ["Syrian state media says 30 people have been killed in rocket fire "
+                                               "overnight."]),
+    ("(AFP Photo) At least 18 civilians were killed on Tuesday when a missile struck Aleppo.",
+     ["At least 18 civilians were killed on Tuesday when a missile struck Aleppo."]),
+    # with the dateline in capitals after it, and a wire's credit
+    ("A soldier runs near destroyed buildings in Hasakeh on Monday (AFP photo) BEIRUT Thirteen civilians were killed "
+     "in aerial attacks.", ["Thirteen civilians were killed in aerial attacks."]),
+    ("A boy sits inside a tent near the border Syria April 18 2017 (File photo) (TRT World and Agencies) A bomb killed "
+     "six people in Aleppo.", ["A bomb killed six people in Aleppo."]),
+    # Al-Araby's link under a picture, with nothing of the story after it: no sentence
+    ("The army advanced on the town of Maaret al-Numan on Monday. (Click to enlarge) Read Also",
+     ["The army advanced on the town of Maaret al-Numan on Monday."]),
+    # a sentence before the credit that sentencex did not split from it is kept
+    ("The army advanced on the town on Monday. (AFP Photo) At least 18 civilians were killed on Tuesday.",
+     ["The army advanced on the town on Monday.", "At least 18 civilians were killed on Tuesday."]),
+    ('The army advanced. [Click to enlarge] "We hold the hill" a rebel official told Reuters.',
+     ["The army advanced.", '"We hold the hill" a rebel official told Reuters.']),
+    # "photo" in a sentence is the story's
+    ("The photo (seen by AFP) showed the town in ruins on Friday.",
+     ["The photo (seen by AFP) showed the town in ruins on Friday."]),
+])
+def test_a_photo_credit_in_brackets_and_the_caption_before_it_are_cut(text, kept):
+    assert [s.text for s in segment_document(make_document(text))] == kept

@@ -336,7 +336,7 @@ def _story_restart(text: str, start: int) -> int | None:
             return tokens[i][0]
     for i in range(1, min(len(tokens), TAGS_WITHIN)):  # at least one tag
         word = words[i]
-        if word in _STARTERS and _runs_on(words, i):
+        if (word in _STARTERS or word in _COUNT_OPENERS) and _runs_on(words, i):  # "Almost a dozen civilians"
             return tokens[i][0]
         function = word in _FUNCTION
         verb = word.islower() and len(word) > 4 and word.endswith("ed") and "-" not in word
