@@ -18,7 +18,7 @@ import dataclasses
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from weakref import WeakKeyDictionary
@@ -96,12 +96,24 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")s?\b", re.I)
 
 
-def first_place(text: str, places: frozenset[str], names: NameIndex) -> str | None:
-    """The first place a sentence names: the most specific one ("Douma in eastern Ghouta")."""
+def first_place(text: str, places: frozenset[str], names: NameIndex, event: bool = False) -> str | None:
+    """The first place a sentence names: the most specific one ("Douma in eastern Ghouta"); `event`: its names
+    read as event_places reads them."""
     for name in extract_names(text):
-        if names.entity(name) in places:
-            return names.entity(name)
+        entity = event_entity(name, names) if event else names.entity(name)
+        if entity in places:
+            return entity
     return None
+
+
+# a people's word the name finder joined to the place after it ("in Syrian Idlib province", "Syrias Idlib")
+_PEOPLE_BEFORE = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ese|ish)|Syrias|Iraqs)\s+(?=[A-Z])")
+
+
+def event_entity(name: str, names: NameIndex) -> str:
+    """A name's entity as the differences read it: "Syrian Idlib" is Idlib."""
+    bare = _PEOPLE_BEFORE.sub("", name, count=1)
+    return names.entity(bare)
 
 
 def central_places(sentences: Sequence[Sentence], cued: list[frozenset[str]],
@@ -170,22 +182,23 @@ _EVENT_PLACES_BY_INDEX: WeakKeyDictionary = WeakKeyDictionary()
 def named_places(text: str, names: NameIndex) -> frozenset[str]:
     """The entities a sentence names as places, countries left out (they hold every event). Read once
     per text and name index: same-fact merging and the timeline ask."""
-    return _cached_places(_PLACES_BY_INDEX, text, names, _PEOPLE_WORD)
+    return _cached_places(_PLACES_BY_INDEX, text, names, _PEOPLE_WORD, names.entity)
 
 
 def event_places(text: str, names: NameIndex) -> frozenset[str]:
     """named_places as the differences read them: a place ending in "i" is a place (Qamishli, Kobani), and a
     people's name before a hyphen is none ("the Kurdish-majority city of Qamishli": Qamishli)."""
-    return _cached_places(_EVENT_PLACES_BY_INDEX, text, names, _NATIONALITY)
+    return _cached_places(_EVENT_PLACES_BY_INDEX, text, names, _NATIONALITY, lambda name: event_entity(name, names))
 
 
-def _cached_places(cache: WeakKeyDictionary, text: str, names: NameIndex, peoples: re.Pattern[str]) -> frozenset[str]:
+def _cached_places(cache: WeakKeyDictionary, text: str, names: NameIndex, peoples: re.Pattern[str],
+                   entity_of: Callable[[str], str]) -> frozenset[str]:
     known = cache.get(names)
     if known is None:
         known = cache[names] = {}
     found = known.get(text)
     if found is None:
-        found = known[text] = _named_places(text, names, peoples)
+        found = known[text] = _named_places(text, names, peoples, entity_of)
     return found
 
 
@@ -203,10 +216,11 @@ def _is_country(name: str, entity: str, names: NameIndex) -> bool:
     return fold(name) in _COUNTRIES or fold(names.display(entity)) in _COUNTRIES
 
 
-def _named_places(text: str, names: NameIndex, peoples: re.Pattern[str]) -> frozenset[str]:
+def _named_places(text: str, names: NameIndex, peoples: re.Pattern[str],
+                  entity_of: Callable[[str], str]) -> frozenset[str]:
     found = set()
     for name, start in _written_names(text):
-        entity = names.entity(name)
+        entity = entity_of(name)
         if _PLACE_CUE.search(text[max(0, start - 60):start]) and not peoples.match(name) \
                 and not _is_country(name, entity, names):
             found.add(entity)
@@ -300,7 +314,7 @@ def told_places(text: str, names: NameIndex, known: frozenset[str]) -> frozenset
     about, whatever its report is mostly about."""
     found = set()
     for name, start in _written_names(text):
-        entity = names.entity(name)
+        entity = event_entity(name, names)
         if entity in _NOT_PLACES or _ORGANISATION.search(name) or _is_country(name, entity, names) \
                 or _NATIONALITY.match(name):
             continue

@@ -131,6 +131,20 @@ def test_a_city_in_a_province_and_a_report_naming_no_place_are_of_the_reports_ev
     assert event_places(text, NameIndex([text])) == {"qamishli"}
 
 
+def test_a_people_s_word_joined_to_a_place_names_the_place():
+    """Audit 7: UNICEF's 'at least 27 children' 'in Syrian Idlib province' was read as of a place 'Syrian Idlib',
+    which the reports are not about, and dropped; the Urum al-Joz table was headed 'Khan Sheikhoun' as a report
+    about 'Syrias ... Idlib' was not about Idlib."""
+    from briefing.event_context import event_places
+
+    found = differences(("Alpha", DAY, "An air strike killed 11 children in Idlib province on Tuesday."),
+                        ("Beta", DAY, "An air strike killed 25 children in Idlib province on Tuesday."),
+                        ("Gamma", DAY, "An air strike in Syrian Idlib province killed at least 27 children on Tuesday."))
+    assert [(d.event, [a.figure for a in d.accounts]) for d in found] == [("Idlib", ["11", "25", "at least 27"])]
+    text = "An air strike in Syrian Idlib province killed 27 children."
+    assert event_places(text, NameIndex([text, "Idlib province"])) == {"idlib"}
+
+
 def test_an_update_told_many_ways_says_its_ends_are_the_earliest_and_latest():
     days = ["2017-04-04", "2017-04-05", "2017-04-06", "2017-04-07", "2017-04-08", "2017-04-09", "2017-04-10",
             "2017-04-11"]
