@@ -14,6 +14,7 @@ from sentencex import segment as sentencex_segment
 
 from .dates import DAY_WITH_YEAR, WEEKDAY
 from .ingest.dateline import find_dateline, find_dateline_within
+from .ingest.lead import _ACRONYMS
 from .press import AGENCIES
 from .model import Document, Sentence
 
@@ -30,7 +31,7 @@ _BOILERPLATE = re.compile(r"^\W*(?:(?:Additional )?(?:Reporting|Writing|Editing|
 # a credit or a clock glued before the story: "REUTERS/Bassam Khabieh We hope ...", "(TRT World and Agencies)
 # International leaders ...", "UTC+3 A total of ...": the story starts after it
 _LEADING_CREDIT = re.compile(r"(?:[A-Z]{2,}/[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}|\([A-Z][\w ]{0,40}\bAgencies\)"
-                             r"|(?:UTC|GMT)[+-]\d{1,2}|[A-Z]{2,5} Photo)\s+(?=[A-Z\"“])")
+                             r"|(?:UTC|GMT)[+-]\d{1,2}|[A-Z]{2,5} Photo|Slideshow \(\d{1,3} Images?\))\s+(?=[A-Z\"“])")
 _CREDIT = re.compile(r"\b(?:Additional reporting|Editing) by [A-Z]|pic\.twitter\.com/?\w|\bsign up (?:to|for) our\b"
                      r"|\bNever miss a story\b|^\W*Source:?\s+[A-Z][\w.]*(?:\s+(?:and|&)\s+agencies)?\W*$", re.I)
 # a page's date line glued before the story ("Published October 4 2014 At least 35 ...", "6 October 2016 Aleppo ...",
@@ -83,6 +84,10 @@ _BYLINE = re.compile(r"^(?:[A-Z][\w'’-]+\s+){1,7}[A-Z][\w'’-]+\.?$")
 # enlarge]" under its pictures
 _PHOTO_CREDIT_BRACKET = re.compile(r"[(\[](?:(?:[A-Z][\w.]*\s){0,2}(?:File\s)?[Pp]hoto(?:\s[A-Z][\w.]*){0,2}"
                                    r"|Click to enlarge)[)\]]\s*")
+# Sputnik's link to another story: "READ MORE WATCH Russian Airstrikes Send Terrorists Fleeing in Syrias Hama In a
+# separate operation in Hama the Syrian troops ..."
+_READ_MORE = re.compile(r"READ MORE(?:\s+WATCH)?:?\s+")
+_CAPS_HEADING = re.compile(r"(?:[A-Z][A-Z'’-]+\s+){2,4}(?=[A-Z\"“(0-9][a-z(0-9 ])")
 _GLUED_HEADING = re.compile(r"((?!(?:The|A|An)\s)[A-Z][\w'’-]*)\s+(?:(?!(?:The|A|An)\s)[A-Z][\w'’-]*\s+){0,3}"
                             r"(?=(?:The|A|An)\s+\S)")
 _SENTENCE_ADVERBS = {"Meanwhile", "However", "Moreover", "Separately", "Later", "Earlier", "Also", "Still", "Then",
@@ -170,12 +175,20 @@ def segment_document(document: Document) -> list[Sentence]:
             if photo is None:
                 continue  # a caption and its credit, and no story after them ("(Click to enlarge) Read Also")
             begin = photo
-            credit = _LEADING_CREDIT.match(text, begin, end)
-            if credit and len(text[credit.end():end].split()) >= MIN_SENTENCE_WORDS:
-                begin = credit.end()
+            more = _READ_MORE.match(text, begin, end)
+            if more:  # a link to another story, its headline, then maybe the story going on
+                from .ingest.furniture import _story_after_card
+
+                story = _story_after_card(text, more.end())
+                if story is None or story >= end or not _has_words(text, story, end, MIN_SENTENCE_WORDS):
+                    continue
+                begin = story
             # a sub-heading that lost its line is cut, but made no heading: which sentences are under it cannot be
             # told (the next sub-heading may go unseen: "Russia denies involvement Turkish President ...")
             begin = _glued_heading(text, begin, end) or begin
+            credit = _LEADING_CREDIT.match(text, begin, end)
+            if credit and len(text[credit.end():end].split()) >= MIN_SENTENCE_WORDS:
+                begin = credit.end()
             sentence_text = text[begin:end]
             if _BOILERPLATE.match(sentence_text) or _is_credit(sentence_text) or _BYLINE.match(sentence_text) \
                     or _is_caption(sentence_text):
@@ -211,6 +224,13 @@ def _glued_heading(text: str, begin: int, end: int) -> int | None:
     An army unit ..."): one to four capitalised words, none an article, then "The", "A" or "An" and running text
     (two lower-case words of the next four: not a title-case headline's "Russia Sends A Warship To Syria"). None if
     there is none, or the first word opens sentences ("Meanwhile The Arab League called ...")."""
+    caps = _CAPS_HEADING.match(text, begin, end)
+    if caps is not None:  # Reuters' sub-headings in capitals: "WINNING RESPECT Damaged military vehicles ..."
+        words = caps.group().split()
+        if not any(word in _ACRONYMS for word in words) and any(len(word) >= 4 for word in words) \
+                and _has_words(text, caps.end(), end, MIN_SENTENCE_WORDS):
+            return caps.end()
+        return None
     heading = _GLUED_HEADING.match(text, begin, end)
     if heading is None or heading.group(1) in _SENTENCE_ADVERBS:
         return None

@@ -54,6 +54,7 @@ def test_seed_titles_and_dateline():
     ("DAMASCUS Syria (The Associated Press Albert Aji) Syrian state media accused", "Damascus", "The Associated Press"),
     ("BEIRUT (AFP Sami Ketz) The army advanced", "Beirut", "AFP"),
     ("Regional NNA - The blast heard Saturday evening", None, "NNA"),
+    ("MOSCOW October 18 (RIA Novosti) - The Syrian Observatory said", "Moscow", "RIA Novosti"),  # a date, no comma
 ])
 def test_datelines(line, place, outlet):
     found = find_dateline(line)

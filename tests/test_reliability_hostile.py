@@ -288,6 +288,8 @@ def test_two_processes_give_the_same_seeds_html_and_json(tmp_path):
     lambda n: "Ab Cd Ef The ab cd. " * (n // 20),  # a glued sub-heading at every sentence's start
     lambda n: "(AFP Photo) (File photo) [Click to enlarge] " * (n // 44),  # photo credits, no sentence end
     lambda n: "Ab photo cd. (Ab Photo) " * (n // 24),  # a credit after every sentence
+    lambda n: "ABC DEF Ghi jk. READ MORE Ab Cd Ef Gh. " * (n // 39),  # capitals and links at every sentence's start
+    lambda n: "READ MORE " + "Abc " * (n // 4),  # a link with no story's restart to be found
 ])
 def test_long_adversarial_paragraphs_take_linear_time(make):
     """Each took seconds to minutes at 20 to 160 KB once (quadratic scans of a paragraph's prefix, or of the

@@ -237,3 +237,34 @@ def test_a_sub_heading_glued_to_the_sentence_below_is_cut_from_it():
 ])
 def test_a_photo_credit_in_brackets_and_the_caption_before_it_are_cut(text, kept):
     assert [s.text for s in segment_document(make_document(text))] == kept
+
+
+def test_a_dashed_dateline_with_its_outlet_after_a_summary_is_cut():
+    """FA-KES (Sputnik, RIA Novosti's text): "... the Observatory says. MOSCOW October 18 (RIA Novosti) - The Syrian
+    Observatory ..." kept the dateline in the statement."""
+    text = ("The US-led coalitions airstrikes killed 10 civilians in Syria the Syrian Observatory says. MOSCOW October "
+            "18 (RIA Novosti) - The Syrian Observatory for Human Rights announced Saturday that 10 civilians were "
+            "killed. ISIS - the group said so - lost the town.")
+    assert [s.text for s in segment_document(make_document(text))][1:] == [
+        "The Syrian Observatory for Human Rights announced Saturday that 10 civilians were killed.",
+        "ISIS - the group said so - lost the town."]  # no outlet: no dateline
+
+
+@pytest.mark.parametrize("text, kept", [
+    # Reuters' sub-headings in capitals and its slideshow button, glued to the sentence below (FA-KES: 6 and 6)
+    ("The army denied it. WINNING RESPECT Damaged military vehicles are parked at the armys base.",
+     ["The army denied it.", "Damaged military vehicles are parked at the armys base."]),
+    ("The army denied it. MILITARY BASES Slideshow (3 Images) Islamic State has taken three Syrian military bases.",
+     ["The army denied it.", "Islamic State has taken three Syrian military bases."]),
+    ("The army denied it. NO DECISION BY OBAMA On President Hollandes comments Kerry said they were listening.",
+     ["The army denied it.", "On President Hollandes comments Kerry said they were listening."]),
+    # organisations' initials open sentences
+    ("The army denied it. UN OCHA Syria said the convoy had reached the town.",
+     ["The army denied it.", "UN OCHA Syria said the convoy had reached the town."]),
+    # a link to another story: the story going on after its headline is kept (it was dropped with the link)
+    ("The troops took the villages. READ MORE WATCH Russian Airstrikes Send Terrorists Fleeing in Syrias Hama In a "
+     "separate operation in Hama the troops saved 19 civilians.",
+     ["The troops took the villages.", "In a separate operation in Hama the troops saved 19 civilians."]),
+])
+def test_capitalised_sub_headings_slideshows_and_links_glued_to_a_sentence_are_cut(text, kept):
+    assert [s.text for s in segment_document(make_document(text))] == kept

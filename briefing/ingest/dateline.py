@@ -14,9 +14,10 @@ from ..press import AGENCIES
 _PLACE = r"(?P<place>[A-Z][A-Z.'’/\- ]{1,40}?[A-Z.])"  # the place, in capitals ("BEIRUT/LONDON" for two desks)
 # a dateline in title case with its dash glued on: "Beirut London- Warplanes ...", "Damascus- The army ..."
 _GLUED_DASH = re.compile(r"(?P<place>[A-Z][a-z]+(?:[ /][A-Z][a-z]+)?)[–—-]\s+(?=[A-Z\"“])")
+_MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
 _DATELINE = re.compile(
     rf"""^{_PLACE}
-        (?:,\s*[A-Za-z][\w .,'’\-]{{0,40}}?)?           # optional country or date
+        (?:,\s*[A-Za-z][\w .,'’\-]{{0,40}}?|\s+{_MONTH_DAY})?  # optional country or date ("MOSCOW October 18")
         \s*(?:\((?P<outlet>[^()\n]{{2,40}})\))?         # optional (Outlet)
         \s*[–—-]{{1,2}}\s+""",
     re.VERBOSE,
@@ -26,7 +27,6 @@ _DATELINE = re.compile(
 # "MOSCOW (Sputnik) According to", "DEIR EZ-ZOR (Syria) (Sputnik) Reportedly", "DAMASCUS (SANA) Syrian army".
 # Not: "ISIS (Daesh) militants" (lower case next), "SARC (Syrian Arab Red Crescent) staff" (too long, and
 # the letters of the place), "US (AFP) ..." (a place of 3 letters at least).
-_MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
 # The outlet may have its reporter's name after it, and the country its comma lost: "DAMASCUS Syria (The Associated
 # Press Albert Aji) Syrian state media accused ..." (AP, flattened by Sputnik)
 _COUNTRY = r"(?:Syria|Lebanon|Iraq|Jordan|Turkey|Russia|Israel|Egypt|Iran|Yemen)"
@@ -74,7 +74,11 @@ def find_dateline_within(sentence: str) -> Dateline | None:
     """An undashed dateline that opens the sentence or comes after words that end no sentence: a flattened
     page glues the photo credit and a related headline onto it ("Sputnik Ilya Pitalev Number of Settlements
     Joining Syrian Ceasefire Deal Reaches 207 MOSCOW (Sputnik) At the ..."). `length` is where the story
-    starts in `sentence`."""
+    starts in `sentence`. A dashed one with its outlet may open it too: "... says. MOSCOW October 18 (RIA Novosti) -
+    The Syrian Observatory ..." (Sputnik's summary before it)."""
+    dashed = _DATELINE.match(sentence)
+    if dashed and dashed.group("outlet") and _is_place(dashed.group("place")):
+        return _dateline(dashed)
     for match in _UNDASHED.finditer(sentence):
         if (match.start() == 0 or (sentence[match.start() - 1].isspace() and _headline(sentence[:match.start()]))) \
                 and _is_undashed(match):
