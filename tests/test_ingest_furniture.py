@@ -61,6 +61,16 @@ CUT = [  # (text, what the story reads once the furniture is gone)
     # the reporters' sign-off after the last sentence (SANA)
     ("The shells hit houses in the city. Manar al-Freih / Hazem Sabbagh", "The shells hit houses in the city."),
     ("Many suffocation cases were reported. Manar al-Frieh/Manal", "Many suffocation cases were reported."),
+    # ... and with the agency's name alone before the photographer's (FA-KES: 15 in Sputnik's pages)
+    ("The attack was foiled. REUTERS Rodi Said Anti-Daesh Forces Get the Better of Terrorists in Battle for Manbij The "
+     "US-led coalition has been carrying out airstrikes.",
+     "The attack was foiled. The US-led coalition has been carrying out airstrikes."),
+    ("The source said so. Sputnik Andrei Stenin Syrias Security Services Avert Terror Attack on Damascus Military "
+     "Source The Syrian government has been fighting a number of militias.",
+     "The source said so. The Syrian government has been fighting a number of militias."),
+    ("SDF said so. REUTERS Rodi Said Daesh Trying to Launch Counteroffensive Against Syrian Kurds Near Al Tabqa Reports "
+     "On Saturday reports emerged that Daesh had been trying to break the frontline.",
+     "SDF said so. On Saturday reports emerged that Daesh had been trying to break the frontline."),
     # Ahram's header (audit 7, defect 5): headline, wire, date, a photo's caption, its buttons and view count, then
     # related headlines before the story: the story restarts at a dash glued to a capital, "A", "At least", "Nearly",
     # or the subject of a past tense with an article after it
@@ -130,6 +140,8 @@ KEPT = [
     "The army took the town. Related Syrian Army Soldiers Enter Palmyra Old City Ruins After Fighting",
     "The army took the town. Related Syria talks resume in Geneva Army takes the hill near Palmyra today.",
     "Many said so. Print Tweet",  # buttons with no story after them
+    "The army took the town. Sputnik Editor-in-Chief Margarita Simonyan said that the channel would go on.",
+    "The army took the town. REUTERS Rodi Said Syrian Democratic Forces Liberate Another Village",
 ]
 
 
@@ -183,6 +195,7 @@ def test_a_share_button_and_its_short_link_are_cut():
     "Abc said. Related Abc def ghi jkl ",  # a headline list read for its story's restart at every "Related"
     "x. Related Coverage Ab Cd Ef Gh said a ",
     "Tags Abc Def ",
+    "x. REUTERS Ab Cd Ef Gh ",  # a photo card's restart read for at every credit
 ])
 def test_long_adversarial_furniture_takes_linear_time(unit):
     """200 KB of the words the page-furniture rules look for: each is read a bounded number of words ahead."""
