@@ -120,6 +120,7 @@ _TOLL_AT = re.compile(r"\btoll\b(?:\s+(?:from|of|in|on)\b[^;:\d.]{0,90}?)?\s+(?:
 # ... unless it is a forecast ("is expected to rise to 20") or a war's toll ("the toll of the conflict to 18")
 _FORECAST = re.compile(r"\b(?:expect\w*|could|may|might|likely|feared|will|would|set to|estimated?|conflict|war|since)\b",
                        re.I)
+_OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\s+(?:were\s+)?(?P<who>children|women|civilians|minors)\b", re.I)
 _PART_OF = re.compile(r"\b(?:including|among them|of them|of whom|among whom)\s+(?:at least |more than |about |some )?$", re.I)
 # words that make a count a claim rather than a statement of fact (not "alleged attack": that doubts the attack)
 # "claiming 4 martyrs", "claimed 22 lives", "22 injured were claimed in a terrorist bombing": lives taken, no claim
@@ -227,12 +228,18 @@ def counts(sentence: str) -> tuple[Count, ...]:
                  "vague" if number.lower() in _VAGUE else "exact")
         if bound != "vague":
             low, high = bounds(value, bound)
+        part = _OF_THEM.match(after) if found else None
+        if part:  # "killed 86, 30 of them children": the children of the count before, as "including" tells them
+            found.append(Count(text=match.group(0).strip(), value=value, bound=bound, low=low, high=high,
+                               outcome=found[-1].outcome, who=_WHO_WORD[part.group("who").lower()],
+                               start=match.start(), end=match.end()))
+            continue
         if _THING.match(after) or (bound != "vague" and re.match(r"\s+of\s+(?:the|them|whom|those)\b", after)):
             continue  # "two besieged towns" counts towns; "15 of the wounded" is a part of a count
         one = _ONE_PERSON.match(after) if number.lower() == "one" else None
         # a number just after it is another figure whose comma was lost ("risen to 86 30 of them children"): the
         # nouns after that one are its own
-        who = _ONE[one.group("who").lower()] if one else None if re.match(r"\s+\d", after) else _who(after)
+        who = _ONE[one.group("who").lower()] if one else None if re.match(r"[\s,]+\d", after) else _who(after)
         if who is None and not match.group("bound") and number.isdigit():
             name = _NAME_BEFORE.search(before[-24:])
             if name and name.group("name").lower() not in _NOT_A_NAME and \
