@@ -27,7 +27,8 @@ from ..press import AGENCIES
 _DATE = (rf"(?:(?P<day>{DATE_LINE_DAY}|\d{{4}}-\d{{2}}-\d{{2}})|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{4}})"
          r"(?:,?\s+(?:at\s+)?(?:\d{1,2}:\d{2}|[01]\d[0-5]\d|2[0-3][0-5]\d|\d{3,4}(?=\s*[AaPp]))\s*(?:[AaPp]\.?[Mm]\.?)?"
          r"(?:\s+(?:GMT|UTC|ET|EST|EDT))?)?")  # a time: "10:30", "2354", "147 PM"; "01-11-2014 100 ISIL ..." is a count
-_LABEL = (r"(?P<label>(?:Date of publication|Published(?:\s+on)?|Posted(?:\s+on)?|Last updated(?:\s+at)?|Updated)"
+_LABEL = (r"(?P<label>(?:Date of publication|Published(?:\s+on)?|Posted(?:\s+on)?|Last updated(?:\s+at)?|Updated"
+          r"|Print this page)"
           r"\s*:?\s+)")
 # "Middle East Syria Military 07-08-2013 0147 PM": a few capitalised words, then the date
 _BREADCRUMB = r"(?:(?!(?:On|In|By|Since|Until|From|As|At|Of|For)\s)[A-Z][\w'&-]*\s+){1,4}"
@@ -37,6 +38,10 @@ _WIRE_CREDIT = re.compile(r"\s*[-–—(]?\s*(\w+)\s*\)?\s*[-–—]?\s+(?=[A-Z\
 _WIRES = {name.casefold() for name in AGENCIES if " " not in name}  # one word: "... Observatory Reuters A ..."
 # one upper-case word left of a headline the title field cut short ("Syrian state" + "TV"), before "A", "The"
 _HEADLINE_TAIL = re.compile(r"^[A-Z0-9]{1,4}\s+(?=(?:A|An|The)\s+[a-z])")
+# a byline (one to three capitalised names) and then words that only open a story's sentence: a count's hedge, or
+# an article before a word in lower case
+_BYLINE_THEN_STORY = re.compile(r"by\s+(?:[A-Z][\w'’-]+\s+){1,3}"
+                                r"(?=(?:At least|More than|Nearly|Some|Dozens of|Hundreds of|(?:A|An|The)(?=\s+[a-z]))\s)")
 TITLE_WITHIN = 12  # the headline must start within this many words after the date ("by Outlet English")
 
 
@@ -66,7 +71,10 @@ def _lead(text: str, title: str | None) -> tuple[str, str | None]:
     if headline_end is not None:
         cut = _after_wire_credit(text, headline_end)
     elif text[cut:cut + 3].lower() == "by ":
-        return text, None  # a byline with no headline after it: where it ends cannot be told
+        byline = _BYLINE_THEN_STORY.match(text, cut)
+        if byline is None:
+            return text, None  # a byline with no headline after it: where it ends cannot be told
+        cut = byline.end()  # "Posted on August 3 2013 by Nazeer Rida At least 12 Islamist fighters ..."
     elif match.group("label"):
         cut = _after_place(text, cut)
     rest = text[cut:].lstrip(" \t.:;|-–—")
