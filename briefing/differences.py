@@ -117,6 +117,9 @@ def not_a_toll(text: str, start: int, end: int) -> bool:
 
 # a count added to one its report gave before ("kill another 20 terrorists"): no toll of an event of its own
 _INCREMENT = re.compile(r"\b(?:another|a further|an additional)\s+$", re.I)
+# a count "more" of what a count before it in its sentence counts ("15 people were killed but three more died"; not
+# "killed 44 and wounded dozens more": more than the dead, of the wounded)
+_MORE = re.compile(r"\s+more\b(?!\s+than\b)", re.I)
 # words that say a count is of an event its report told already, so that two of its counts may be one event's
 _SAME_EVENT = re.compile(r"\b(?:rose|risen|rising|climbed|increased|raised|raising|updated|revised|toll|number of|"
                          r"put(?:s|ting)? (?:the|its) (?:\w+ ){0,3}at|earlier|initially|later|also reported|"
@@ -264,9 +267,11 @@ def items_of(documents: Sequence[Document], sentences: Sequence[Sentence], names
             continue  # a toll over a period ("since the offensive began"): no one event's, and periods differ
         own_days = stated_day(sentence.text, document.date)
         revised = _revised_near(sentences, row, revisions)
-        for count in found:
+        for n, count in enumerate(found):
             if count.measure in measures[document.id] and _INCREMENT.search(sentence.text[max(0, count.start - 16):count.start]):
                 continue  # "another 20 terrorists": added to a toll told before, of another strike
+            if _MORE.match(sentence.text, count.end) and any(c.measure == count.measure for c in found[:n]):
+                continue  # "15 people were killed but three more died": added to the count before it, no toll
             measures[document.id].add(count.measure)
             if not_a_toll(sentence.text, count.start, count.end):
                 continue

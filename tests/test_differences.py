@@ -145,6 +145,18 @@ def test_a_people_s_word_joined_to_a_place_names_the_place():
     assert event_places(text, NameIndex([text, "Idlib province"])) == {"idlib"}
 
 
+def test_more_of_what_a_count_before_counts_is_no_toll():
+    """Audit 7 (Urum al-Joz): "reported 15 people were killed but three more died" gave a toll of three; "killed 44
+    and wounded dozens more" still counts the wounded."""
+    found = differences(
+        ("Alpha", DAY, "An earlier toll of the air strike on Saraqib reported 15 people were killed but three more "
+                       "died of their injuries."),
+        ("Beta", DAY, "The air strike on Saraqib killed 18 people and wounded dozens more."),
+        ("Gamma", DAY, "The air strike on Saraqib wounded 40 people."))
+    assert sorted((d.measure, tuple(a.figure for a in d.accounts)) for d in found) == \
+        [("people killed", ("15", "18")), ("people wounded", ("dozens", "40"))]
+
+
 def test_an_update_told_many_ways_says_its_ends_are_the_earliest_and_latest():
     days = ["2017-04-04", "2017-04-05", "2017-04-06", "2017-04-07", "2017-04-08", "2017-04-09", "2017-04-10",
             "2017-04-11"]
