@@ -248,9 +248,15 @@ def _tweet_end(text: str, begin: int, end: int) -> int:
         return link
     if "(" in text[begin:end]:
         for signature in _SIGNATURE.finditer(text, begin, end):
-            if signature.group(1).casefold() not in _WIRES:
+            if _is_handle(signature.group(1)):
                 return signature.start()
     return -1
+
+
+def _is_handle(name: str) -> bool:
+    """A tweet's handle in a signature with no link: not a wire's or outlet's name ("(SANA)", "(DailySabah)"), nor an
+    organisation's initials spelt out before it ("the Kurdish units (YPG) July 27 2016")."""
+    return name.casefold() not in _WIRES and name not in _ACRONYMS
 
 
 def _tweets_line(sentence: str) -> bool:
@@ -265,7 +271,7 @@ def _after_tweets(text: str, begin: int, end: int) -> int:
     start = begin
     while (tweet := _TWEET.match(text, begin, end)) is not None:
         signed = tweet.group("signed")  # with no link, a wire's name in brackets is no handle
-        if signed and signed.casefold() in _WIRES or not _has_words(text, tweet.end(), end, MIN_SENTENCE_WORDS):
+        if signed and not _is_handle(signed) or not _has_words(text, tweet.end(), end, MIN_SENTENCE_WORDS):
             break
         begin = tweet.end()
     return begin if begin > start else start

@@ -188,6 +188,9 @@ def test_an_embedded_tweets_short_lines_before_its_link_are_no_sentences():
     ("The army took the hill on Friday. Was it quiet? Damascus (SANA) August 5 2016 The army advanced on the town.",
      ["The army took the hill on Friday.", "Was it quiet?",
       "Damascus (SANA) August 5 2016 The army advanced on the town."]),
+    ("The army took the hill. Was it quiet? The Kurdish units (YPG) July 27 2016 The army advanced on the town.",
+     ["The army took the hill.", "Was it quiet?",
+      "The Kurdish units (YPG) July 27 2016 The army advanced on the town."]),  # initials, no handle
 ])
 def test_an_embedded_tweets_lines_in_its_voice_and_its_signature_are_no_sentences(text, kept):
     assert [s.text for s in segment_document(make_document(text))] == kept
