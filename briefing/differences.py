@@ -28,6 +28,7 @@ The brief shows; it does not judge: notes say what differs, never who is right.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
@@ -577,7 +578,25 @@ def find_differences(documents: Sequence[Document], sentences: Sequence[Sentence
         found.append(((-SEVERITY[kind], (order or {}).get(difference.topic, 99), -reports), difference))
     found.extend(claim_differences(documents, sentences, names, source_numbers, topics, topic_labels, order, where))
     found.sort(key=lambda item: item[0])
-    return tuple(d for _, d in found[:MAX_DIFFERENCES])
+    return _told_apart([d for _, d in found[:MAX_DIFFERENCES]])
+
+
+def _told_apart(differences: list[Difference]) -> tuple[Difference, ...]:
+    """Two events of one place and measure (the Khan Sheikhoun attack and the Urum al-Joz strike, both 'Idlib:
+    people killed') are told apart by the day they were first reported: 'Idlib, reported 8 April 2017'."""
+    dates: dict[tuple[str, str], set[str | None]] = defaultdict(set)
+    for d in differences:
+        dates[(d.event, d.measure)].add(d.date)
+    return tuple(dataclasses.replace(d, event=f"{d.event}, reported {_day(d.date)}")
+                 if len(dates[(d.event, d.measure)]) > 1 and d.date and d.event else d for d in differences)
+
+
+def _day(date: str) -> str:
+    try:
+        day = dt.date.fromisoformat(date[:10])
+    except ValueError:
+        return date
+    return f"{day.day} {day:%B %Y}"
 
 
 def _difference(kind: str, group: list[Item], accounts: list[_Account], sentences: Sequence[Sentence],

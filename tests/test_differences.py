@@ -157,6 +157,18 @@ def test_more_of_what_a_count_before_counts_is_no_toll():
         [("people killed", ("15", "18")), ("people wounded", ("dozens", "40"))]
 
 
+def test_two_events_of_one_place_and_measure_are_told_apart_by_their_day():
+    """Audit 7: after the Urum al-Joz strike was no longer headed 'Khan Sheikhoun', the brief had two tables
+    'Idlib: people killed' (the 4 April attack, the 8 April strike)."""
+    found = differences(("Alpha", "2017-04-04", "An air strike on Saraqib killed 58 people on Tuesday."),
+                        ("Beta", "2017-04-04", "An air strike on Saraqib killed 72 people on Tuesday."),
+                        ("Gamma", "2017-04-08", "An air strike on Saraqib killed 15 people on Saturday."),
+                        ("Delta", "2017-04-08", "An air strike on Saraqib killed 18 people on Saturday."))
+    assert sorted(d.event for d in found) == ["Saraqib, reported 4 April 2017", "Saraqib, reported 8 April 2017"]
+    assert [d.event for d in differences(("Alpha", DAY, "An air strike on Saraqib killed 58 people."),
+                                         ("Beta", DAY, "An air strike on Saraqib killed 72 people."))] == ["Saraqib"]
+
+
 def test_an_update_told_many_ways_says_its_ends_are_the_earliest_and_latest():
     days = ["2017-04-04", "2017-04-05", "2017-04-06", "2017-04-07", "2017-04-08", "2017-04-09", "2017-04-10",
             "2017-04-11"]
