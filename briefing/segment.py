@@ -27,7 +27,8 @@ _FORCED_BREAK = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“(]?
 # credit and boilerplate lines that are not part of the story
 _BOILERPLATE = re.compile(r"^\W*(?:(?:Additional )?(?:Reporting|Writing|Editing|Compiled|Translated)(?: by)?\b[^.]{0,120}$"
                           r"|(?:Photo|Image|Picture|Video)(?: credit)?:\s|Read more:|Click here|Subscribe\b|Follow us\b"
-                          r"|Copyright\b|©|All rights reserved|Last Update:)|^(?-i:READ MORE)\b", re.I)
+                          r"|Copyright\b|©|All rights reserved|Last Update:|Sources?:\s|Our Standards:)"
+                          r"|^(?-i:READ MORE)\b", re.I)
 # a credit or a clock glued before the story: "REUTERS/Bassam Khabieh We hope ...", "(TRT World and Agencies)
 # International leaders ...", "UTC+3 A total of ...": the story starts after it
 _LEADING_CREDIT = re.compile(r"(?:[A-Z]{2,}/[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}|\([A-Z][\w ]{0,40}\bAgencies\)"
@@ -59,7 +60,7 @@ _PRINT_TWEET = re.compile(r"Print Tweet(?:\s+Views\s+\d+)?\s+")
 TWEET_CHARS = 280
 TWEET_LINE_WORDS = 8
 _TWEET = re.compile(rf".*?(?:pic\.twitter\.com\S*(?:\s+[^()]{{0,60}}?\(\w+\))?|\s\((?P<signed>\w+)\))"
-                    rf"\s+{DAY_WITH_YEAR}\s+(?=[A-Z\"“])")
+                    rf"\s+{DAY_WITH_YEAR}\s+(?=[A-Z\"“0-9])")
 _SIGNATURE = re.compile(rf"\s\((\w+)\)\s+{DAY_WITH_YEAR}\b")
 # the tweet's own lines are short, or a tweet's voice: an exclamation, a question, the first person, an imperative
 # ("My god! Look at the devastation from this terrorist attack in Qamishli. My prayers are with the victims."); a

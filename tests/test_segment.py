@@ -271,3 +271,17 @@ def test_a_dashed_dateline_with_its_outlet_after_a_summary_is_cut():
 ])
 def test_capitalised_sub_headings_slideshows_and_links_glued_to_a_sentence_are_cut(text, kept):
     assert [s.text for s in segment_document(make_document(text))] == kept
+
+
+def test_source_lines_and_a_tweet_signature_before_a_count_are_no_sentences():
+    """FA-KES: Etilaf ends 33 reports with "(Source: Syrian Coalition) Twitter", a sentence each; Reuters ends one
+    with "Sources: Reuters/www.globalsecurity.org ... Our Standards:The Thomson Reuters Trust Principles."; a tweet's
+    signature stayed glued before a tweet that opens with a number."""
+    text = ("The coalition condemned the attack on the town. (Source: Syrian Coalition) Twitter\n\nThe army took the "
+            "hill on Monday. Sources: Reuters/www.globalsecurity.org/homsonline (Writing by David Cutler London "
+            "Editorial Reference Unit) Our Standards:The Thomson Reuters Trust Principles.\n\nSCD rescues a baby in "
+            "Marat Al Noman -Idlib.httpst.coObGX7J26zJ The White Helmets (SyriaCivilDef) June 12 2016 1 child killed "
+            "as an airstrike targeted a market.")
+    assert [s.text for s in segment_document(make_document(text))] == [
+        "The coalition condemned the attack on the town.", "The army took the hill on Monday.",
+        "1 child killed as an airstrike targeted a market."]
