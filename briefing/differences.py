@@ -131,9 +131,11 @@ _SAME_EVENT = re.compile(r"\b(?:rose|risen|rising|climbed|increased|raised|raisi
 # words that say a toll was revised: "updated its earlier death toll of 15", "has risen to 86", "three more people
 # had died of their injuries", "New toll". Not "is likely to rise": a forecast revises nothing
 _REVISED = re.compile(r"\b(?:(?:risen|rose|climbed|jumped|increased)\s+to\b|updated|revised|rais(?:ed|ing)\s+(?:the|its)\s+"
-                      r"(?:\w+\s+)?toll|(?:earlier|previous|initial|new)\s+(?:death\s+)?toll|more\s+(?:people\s+|others\s+)?"
-                      r"(?:(?:had|have|has)\s+)?died\s+(?:of|from|after)\b)", re.I)
-_REVISED_WORDS = ("risen", "rose", "climbed", "jumped", "increased", "updated", "revised", "rais", "toll", "died")
+                      r"(?:\w+\s+)?toll|(?:earlier|previous|initial|new)\s+(?:death\s+)?toll|(?:earlier|initial|previous|first)\s+"
+                      r"reports?|more\s+(?:people\s+|others\s+)?(?:(?:had|have|has)\s+)?died\s+(?:of|from|after)\b)",
+                      re.I)
+_REVISED_WORDS = ("risen", "rose", "climbed", "jumped", "increased", "updated", "revised", "rais", "toll", "died",
+                  "report")
 REVISED_NEAR = (1, 2)  # a revision told this many sentences before or after a count is of its toll
 
 

@@ -72,6 +72,15 @@ def test_a_toll_the_report_says_it_revised_is_an_update_not_a_conflict():
                                                           ("civilians killed", "updated")]
 
 
+def test_a_later_report_telling_the_earlier_figure_as_earlier_reports_is_an_update():
+    """Giving the earlier figure beside its own is two counters only when the report does not say it was earlier."""
+    found = differences(
+        ("Alpha", "2017-04-08", "The air strike on Saraqib on Saturday killed 20 people."),
+        ("Beta", "2017-04-09", "The air strike on Saraqib on Saturday killed 35 people. Earlier reports said the air "
+                               "strike on Saraqib on Saturday killed 20 people."))
+    assert [d.kind for d in found] == ["updated"]
+
+
 def test_a_revision_of_another_toll_leaves_a_conflict():
     """A revision the report tells of figures the lower report does not give says nothing of that report's."""
     found = differences(
