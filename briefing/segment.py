@@ -34,6 +34,7 @@ _BOILERPLATE = re.compile(r"^\W*(?:(?:Additional )?(?:Reporting|Writing|Editing|
 _LEADING_CREDIT = re.compile(r"(?:[A-Z]{2,}/[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}|\([A-Z][\w ]{0,40}\bAgencies\)"
                              r"|(?:UTC|GMT)[+-]\d{1,2}|[A-Z]{2,5} Photo|Slideshow \(\d{1,3} Images?\))\s+(?=[A-Z\"“])")
 _CREDIT = re.compile(r"\b(?:Additional reporting|Editing) by [A-Z]|pic\.twitter\.com/?\w|\bsign up (?:to|for) our\b"
+                     r"|^\W*(?:\w+\s+){0,2}contributed(?:\s+to\s+this\s+(?:story|report|article))?\b"
                      r"|\bNever miss a story\b|^\W*Source:?\s+[A-Z][\w.]*(?:\s+(?:and|&)\s+agencies)?\W*$", re.I)
 # a page's date line glued before the story ("Published October 4 2014 At least 35 ...", "6 October 2016 Aleppo ...",
 # "Saturday 27 Aug 2016 Barrel bombs kill 15 in Aleppo Monitor AFP At least 15 civilians ...", "Air raids kill 11 in
@@ -194,6 +195,14 @@ def segment_document(document: Document) -> list[Sentence]:
             if _BOILERPLATE.match(sentence_text) or _is_credit(sentence_text) or _BYLINE.match(sentence_text) \
                     or _is_caption(sentence_text):
                 continue
+            if len(sentence_text.split()) == 1:
+                continue  # a word alone ("Staff." of "Reuters Staff."), no statement
+            if _DATE_ONLY.fullmatch(sentence_text):  # a date alone: a caption's, split from it ("... near the Turkish
+                # border. July 27 2016. (TRT World and Agencies) A bomb blast ...")
+                if sentences and sentences[-1].paragraph == number and \
+                        _is_caption(sentences[-1].text.rstrip(".") + " " + sentence_text):
+                    sentences.pop()
+                continue
             if len(sentence_text.split()) < MIN_SENTENCE_WORDS and sentences and not sentence_text[-1:] in ".!?":
                 continue
             sentences.append(Sentence(doc_id=document.id, index=len(sentences), paragraph=number,
@@ -286,7 +295,8 @@ def _has_words(text: str, start: int, end: int, count: int) -> bool:
     return sum(1 for _, _word in zip(range(count), _WORD.finditer(text, start, end))) >= count
 
 
-_CREDIT_WORDS = ("reporting by", "editing by", "pic.twitter", "sign up", "never miss", "source")
+_DATE_ONLY = re.compile(rf"{DAY_WITH_YEAR}\.?")
+_CREDIT_WORDS = ("reporting by", "editing by", "pic.twitter", "sign up", "never miss", "source", "contributed")
 _YEAR_AT_END = re.compile(r"\d{4}\W{0,3}(?:\([^)]{0,40}\))?\W{0,3}$")
 
 

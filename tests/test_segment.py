@@ -285,3 +285,15 @@ def test_source_lines_and_a_tweet_signature_before_a_count_are_no_sentences():
     assert [s.text for s in segment_document(make_document(text))] == [
         "The coalition condemned the attack on the town.", "The army took the hill on Monday.",
         "1 child killed as an airstrike targeted a market."]
+
+
+def test_credits_a_word_alone_and_a_captions_date_split_from_it_are_no_sentences():
+    """FA-KES: "Agencies contributed to this report Read Also" (Al-Araby, 5), "Staff." (of "Reuters Staff."), list
+    numbers ("1.") and a caption whose date sentencex split off ("... near the Turkish border. July 27 2016.") were
+    statements."""
+    text = ("Reuters Staff. The army took the hill on Monday after a week of fighting. A man walks by a damaged site "
+            "after bomb blasts hit the city of Qamishli near the Turkish border. July 27 2016. A bomb blast in the "
+            "city killed 48 people on Wednesday. 1. Agencies contributed to this report Read Also")
+    assert [s.text for s in segment_document(make_document(text))] == [
+        "The army took the hill on Monday after a week of fighting.",
+        "A bomb blast in the city killed 48 people on Wednesday."]

@@ -53,8 +53,13 @@ _FUNCTION = {"the", "a", "an", "of", "in", "on", "at", "to", "and", "was", "were
 _MODIFIERS = {"Suspected", "Alleged", "Reported", "Intense", "Heavy", "Fierce", "Fresh", "New", "Renewed", "Deadly",
               "Overnight", "Several", "Unidentified"}
 # the reporters' and editors' names after the last sentence, slash-separated (SANA: "Manar al-Freih / Hazem Sabbagh")
-_NAME = r"(?:[A-Z][\w'-]*|al-\w+)(?:\s+(?:[A-Z][\w'-]*|al-\w+)){0,3}"
-_SIGN_OFF = re.compile(rf"(?<=[.!?\"”])\s+{_NAME}(?:\s*/\s*{_NAME})+\s*$")
+# and initials ("H. Zain/ Ghossoun", "R.J/ Ghossoun/R. Milhem/H. Said", "H. Zain H. Said"); read only in the text's
+# last SIGN_OFF_CHARS characters: a name may hold a full stop now, and every one would start a search
+_NAME = r"(?:[A-Z][\w'.-]*|al-\w+)(?:\s+(?:[A-Z][\w'.-]*|al-\w+)){0,3}"
+_INITIALLED = r"[A-Z]\.\s*[A-Z][\w'-]+"
+_SIGN_OFF = re.compile(rf"(?<=[.!?\"”])\s+(?:{_NAME}(?:\s*/\s*{_NAME})+|{_INITIALLED}(?:\s+{_INITIALLED})+)\s*$")
+_SIGNED_TAIL = re.compile(r"[.!?\"”]\s+[A-Z]\.")
+SIGN_OFF_CHARS = 120
 SENTENCE_REACH = 1000  # characters before "Tags" searched for the start of its sentence
 TAGS_WITHIN = 30  # a tag list longer than this many words is no tag list
 
@@ -96,7 +101,7 @@ def strip_furniture(text: str) -> str:
     if "Get short URL" not in text and "Tags " not in text and "Copyright" not in text and "©" not in text \
             and "/" not in text[-80:] and "Photo " not in text and " http" not in text and "Related " not in text \
             and "REUTERS " not in text and "Sputnik " not in text and "AFP " not in text \
-            and "Print Tweet" not in text[:PRINT_WITHIN + 20]:
+            and "Print Tweet" not in text[:PRINT_WITHIN + 20] and not _SIGNED_TAIL.search(text[-SIGN_OFF_CHARS:]):
         return text
     cleaned = _without_print_header(text)
     cleaned = _without_share_widgets(cleaned)
@@ -111,7 +116,9 @@ def strip_furniture(text: str) -> str:
     if "Related " in cleaned:
         cleaned = _without_related_headlines(cleaned)
     cleaned = _without_tag_lists(cleaned).strip()
-    cleaned = _SIGN_OFF.sub("", cleaned)
+    tail = max(0, len(cleaned) - SIGN_OFF_CHARS)
+    sign_off = _SIGN_OFF.search(cleaned, tail)
+    cleaned = cleaned[:sign_off.start()] if sign_off else cleaned
     return text if cleaned == text.strip() else cleaned
 
 
