@@ -525,25 +525,23 @@ def _labelled(accounts: list[_Account]) -> list[tuple[_Account, _Account, str]]:
 def _revision(a: _Account, b: _Account, label: str, accounts: list[_Account]) -> str:
     """An update is what the reports say is one: "conflict" is "updated" when the higher figure's report says,
     beside it, that the lower figure's toll was an earlier one ("updated its earlier death toll of 15" against
-    "killed 15 civilians including four children") and it is not older than the lower one; and "updated" (a later, higher figure) is "conflict" when the later report
-    still gives a figure the earlier allows and tells no revision: it sets two counters side by side ("at least
-    18, said the Observatory"; "19, the Civil Defence said"), it does not raise one."""
+    "killed 15 civilians including four children") and it is not older than the lower one; and "updated" (a
+    later, higher figure) is "conflict" when the later report also gives a lower figure of the event and tells no
+    revision: it sets two counters side by side ("at least 18, said the Observatory"; "19, the Civil Defence
+    said"; the Observatory's 11 children and the Coalition's 25), it does not raise one."""
     lower, higher = (a, b) if a.first.count.low <= b.first.count.low else (b, a)
-    earlier = frozenset().union(*(i.revised for i in higher.items))  # the figures its report says were revised
-    # the lower figure's sentence gives one of them: it is the earlier toll ("15 civilians including four
-    # children" against "the earlier death toll of 15": the four children are the earlier toll's too)
-    revised = any(c.value in earlier for i in lower.items for c in counts(i.text))
     if label == "conflict":
+        earlier = frozenset().union(*(i.revised for i in higher.items))  # the figures its report says were revised
+        # the lower figure's sentence gives one of them: it is the earlier toll ("15 civilians including four
+        # children" against "the earlier death toll of 15": the four children are the earlier toll's too)
+        revised = any(c.value in earlier for i in lower.items for c in counts(i.text))
         return "updated" if revised and (_earliest(higher) or "") >= (_earliest(lower) or "") else label
-    if revised:
-        return label
+    if any(i.revised for i in higher.items):
+        return label  # it tells a revision ("earlier reports said 20")
     later_reports = {i.doc_id for i in higher.items}
-    low, high = lower.first.count.low, lower.first.count.high
     for other in accounts:
-        count = other.first.count
-        if other is not higher and later_reports & {i.doc_id for i in other.items} and count.low <= \
-                (high if high is not None else float("inf")) and low <= (count.high if count.high is not None
-                                                                         else float("inf")):
+        if other is not higher and later_reports & {i.doc_id for i in other.items} and \
+                other.first.count.low < higher.first.count.low:
             return "conflict"
     return label
 

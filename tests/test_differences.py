@@ -72,6 +72,16 @@ def test_a_toll_the_report_says_it_revised_is_an_update_not_a_conflict():
                                                           ("civilians killed", "updated")]
 
 
+def test_a_later_report_giving_two_counters_figures_raises_neither():
+    """Audit 7 (Khan Sheikhoun children): a report of 5 April gives the Observatory's 11 and the Coalition's 25;
+    25 is no rise over the nine of 4 April, it is another counter's."""
+    found = differences(
+        ("Alpha", "2017-04-04", "The attack on Saraqib on Tuesday killed nine children."),
+        ("Beta", "2017-04-05", "The Observatory said the attack on Saraqib on Tuesday killed 11 children. The "
+                               "Coalition said the attack on Saraqib on Tuesday killed 25 children."))
+    assert [d.kind for d in found] == ["conflict"]
+
+
 def test_a_later_report_telling_the_earlier_figure_as_earlier_reports_is_an_update():
     """Giving the earlier figure beside its own is two counters only when the report does not say it was earlier."""
     found = differences(
