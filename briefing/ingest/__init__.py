@@ -168,7 +168,7 @@ def load_documents(inputs: Iterable[str], strict: bool = False, warn: Report = l
     documents = _without_copies(documents, progress, lambda document: _report_key(document) in opening_dates)
     documents = _in_language(documents, options.language, skip)
     _warn_of_lost_characters(documents, warn)
-    _warn_of_other_dates(documents, opening_dates, warn)
+    documents = _noted_other_dates(documents, opening_dates, warn)
     used_ids: set[str] = set()
     unique = []
     for document in documents:
@@ -216,21 +216,39 @@ def _report_key(document: Document) -> tuple:
     return document.id, document.path, hash(document.text)
 
 
-def _warn_of_other_dates(documents: list[Document], opening_dates: dict[tuple, tuple[date, date]],
-                         warn: Report) -> None:
-    """One warning for the kept reports whose text opens with a day other than their date: the timeline
-    places their news on their date, so a wrong one moves it; which of the two is right only the desk can tell."""
-    other = [(document, *opening_dates[_report_key(document)]) for document in documents
-             if _report_key(document) in opening_dates]
+OTHER_DATES_NAMED = 5  # reports named on the terminal; every one gets a note in the brief's sources
+
+
+def _noted_other_dates(documents: list[Document], opening_dates: dict[tuple, tuple[date, date]],
+                       warn: Report) -> list[Document]:
+    """The documents, those whose text opens with a day other than their date with a note saying so (it stays in
+    the brief's sources and its JSON: a desk checks them one by one), and one warning: how many, the first
+    OTHER_DATES_NAMED on lines of their own. The timeline places their news on their date, so a wrong one moves
+    it; which of the two is right only the desk can tell. (Audit 7: 6 of 7 were named nowhere; a list of each
+    on the terminal was 170 lines for 1,000 FA-KES reports.)"""
+    other = []
+    noted = []
+    for document in documents:
+        days = opening_dates.get(_report_key(document))
+        if days:
+            said, dated = days
+            other.append((document, said, dated))
+            remark = f"its text opens with {said.day} {said:%B %Y}"
+            document = replace(document, note=f"{document.note}; {remark}" if document.note else remark)
+        noted.append(document)
     if len(other) == 1:
         document, said, dated = other[0]
         warn(f"1 report opens with a date other than its own ({_where(document)} says {said.day} {said:%B %Y}, its "
              f"date is {dated.day} {dated:%B %Y}); the brief goes by the reports' dates")
-    elif other:  # each named, on a line of its own: the desk checks them one by one (audit 7: 6 of 7 named nowhere)
-        warn(f"{len(other)} reports open with a date other than their own, each named below; the brief goes by the "
-             f"reports' dates")
-        for document, said, dated in other:
+    elif other:
+        more = len(other) - OTHER_DATES_NAMED
+        warn(f"{len(other)} reports open with a date other than their own; the brief goes by the reports' dates, and "
+             f"each has a note in its sources" + (", the first named below" if more > 0 else ", named below"))
+        for document, said, dated in other[:OTHER_DATES_NAMED]:
             warn(f"  {_where(document)} says {said.day} {said:%B %Y}, its date is {dated.day} {dated:%B %Y}")
+        if more > 0:
+            warn(f"  and {more} more (the brief's JSON lists every report with its note)")
+    return noted
 
 
 def _where(document: Document) -> str:
