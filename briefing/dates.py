@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
+from .names import match_key
+
 DAY, WEEK, MONTH, YEAR, RANGE = "day", "week", "month", "year", "range"
 DURATION, UNRESOLVED = "duration", "unresolved"
 PRECISION_ORDER = {DAY: 0, WEEK: 1, MONTH: 2, RANGE: 3, YEAR: 4}  # most precise first
@@ -477,8 +479,8 @@ def _relative_unit(words: str, published: dt.date) -> tuple[str, dt.date, dt.dat
 def _amount_unit(words: str) -> tuple[int, str]:
     match = re.search(rf"({_NUMBER})\s+({_UNIT})", words, re.I)
     assert match is not None
-    amount = match.group(1).lower()
-    return (int(amount) if amount.isdigit() else _NUMBER_WORDS[amount]), match.group(2).lower().rstrip("s")
+    amount = match_key(match.group(1))
+    return (int(amount) if amount.isdigit() else _NUMBER_WORDS[amount]), match_key(match.group(2)).rstrip("s")
 
 
 def _ago(words: str, published: dt.date) -> tuple[str, dt.date, dt.date] | None:

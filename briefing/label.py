@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from .dates import DATE_WORD
 from .model import Sentence
-from .names import NameIndex, fold
+from .names import NameIndex, fold, match_key
 from .press import AGENCIES
 
 MIN_WORDS, MAX_WORDS = 2, 5
@@ -174,7 +174,7 @@ def _event_counts(sentences: list[Sentence]) -> Counter[str]:
 
 @lru_cache(maxsize=65536)  # wire copies repeat a sentence in many reports
 def _events_told(text: str) -> frozenset[str]:
-    return frozenset(event for match in _ANY_CUE.finditer(text) for event in _CUE_EVENTS[match.group(1).lower()])
+    return frozenset(event for match in _ANY_CUE.finditer(text) for event in _CUE_EVENTS[match_key(match.group(1))])
 
 
 # words of a title-case headline, never of a name: "Terrorists Killed", "Civilians Wounded"

@@ -83,6 +83,16 @@ def extract_names(text: str) -> tuple[str, ...]:
     return tuple(name for name in names if len(name) > 1 and name.lower() not in _COMMON)
 
 
+# letters a case-insensitive pattern matches as ASCII ones ("air ſtrike" as "air strike", "İdlib" as "idlib", "kılled"
+# as "killed") but that lower() keeps apart: a word a pattern found must be looked up by this key
+_MATCHED_AS_ASCII = str.maketrans({"ſ": "s", "ı": "i", "\u0307": None, "K": "k"})
+
+
+def match_key(words: str) -> str:
+    """Words found by a case-insensitive pattern, as the lower-case ASCII words it was written with."""
+    return words.lower().translate(_MATCHED_AS_ASCII)
+
+
 @lru_cache(maxsize=65536)  # a name recurs in hundreds of sentences; entity() folds each time
 def fold(name: str) -> str:
     """A spelling-insensitive key: 'Deir ez-Zor' -> 'deirzor', 'Albu Kamal' -> 'albukamal'."""

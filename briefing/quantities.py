@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from .names import match_key
 
 # words before a number -> how the number bounds the true value
 _BOUNDS = {
@@ -224,14 +225,14 @@ def counts(sentence: str) -> tuple[Count, ...]:
         if parsed is None:
             continue
         value, low, high = parsed
-        bound = (_BOUNDS[match.group("bound").lower()] if match.group("bound") else
+        bound = (_BOUNDS[match_key(match.group("bound"))] if match.group("bound") else
                  "vague" if number.lower() in _VAGUE else "exact")
         if bound != "vague":
             low, high = bounds(value, bound)
         part = _OF_THEM.match(after) if found else None
         if part:  # "killed 86, 30 of them children": the children of the count before, as "including" tells them
             found.append(Count(text=match.group(0).strip(), value=value, bound=bound, low=low, high=high,
-                               outcome=found[-1].outcome, who=_WHO_WORD[part.group("who").lower()],
+                               outcome=found[-1].outcome, who=_WHO_WORD[match_key(part.group("who"))],
                                start=match.start(), end=match.end()))
             continue
         if _THING.match(after) or (bound != "vague" and re.match(r"\s+of\s+(?:the|them|whom|those)\b", after)):
@@ -239,7 +240,7 @@ def counts(sentence: str) -> tuple[Count, ...]:
         one = _ONE_PERSON.match(after) if number.lower() == "one" else None
         # a number just after it is another figure whose comma was lost ("risen to 86 30 of them children"): the
         # nouns after that one are its own
-        who = _ONE[one.group("who").lower()] if one else None if re.match(r"[\s,]+\d", after) else _who(after)
+        who = _ONE[match_key(one.group("who"))] if one else None if re.match(r"[\s,]+\d", after) else _who(after)
         if who is None and not match.group("bound") and number.isdigit():
             name = _NAME_BEFORE.search(before[-24:])
             if name and name.group("name").lower() not in _NOT_A_NAME and \
@@ -314,14 +315,14 @@ def _outcome(sentence: str, start: int, end: int, who: str | None) -> str | None
 
 def _told_outcome(sentence: str, cue: re.Match[str]) -> str:
     """The outcome of a casualty word, or KILLED_OR_WOUNDED when it is joined to the other one by "or" or "and"."""
-    outcome = _OUTCOME_OF[cue.group("cue").lower()]
+    outcome = _OUTCOME_OF[match_key(cue.group("cue"))]
     if outcome not in ("killed", "wounded"):
         return outcome
     joined = _AND_OR.match(sentence, cue.end())
     after = _OUTCOME_CUE.match(sentence, joined.end()) if joined else None
     before = _CUE_AND_OR.search(sentence[max(0, cue.start() - 24):cue.start()])
     for other in (after, before):
-        if other and {outcome, _OUTCOME_OF.get(other.group("cue").lower())} == {"killed", "wounded"}:
+        if other and {outcome, _OUTCOME_OF.get(match_key(other.group("cue")))} == {"killed", "wounded"}:
             return KILLED_OR_WOUNDED
     return outcome
 

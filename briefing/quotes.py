@@ -22,6 +22,7 @@ from functools import lru_cache
 from .dates import DATE_WORD
 from .model import Citation, Document, Quote, Sentence
 from .press import AGENCY_PATTERN
+from .names import match_key
 
 KEY_QUOTES = 4
 # fewer quoted words ("eliminated", "other terrorist groups", "calls into question") are a scare quote or a
@@ -641,7 +642,7 @@ def _group_named_before(paragraph: str, position: int, speaker: str, bounds: _Bo
     """The group that "the group" (the ministry, the monitor ...) stands for: the nearest group named before
     `position`, outside quotes, when its name ends with a noun of that kind; None when the nearest is of another
     kind ("the body" after "the opposition National Coalition"), or none is named."""
-    kind = _GROUP_NOUNS[speaker.split()[-1].lower()]
+    kind = _GROUP_NOUNS[match_key(speaker.split()[-1])]
     nearest = None
     for match in _GROUP_NAME.finditer(paragraph, max(0, position - NAME_WINDOW), position):
         if bounds.quoted(match.start()):

@@ -360,3 +360,25 @@ def test_long_adversarial_count_texts_take_linear_time(unit):
     started = time.perf_counter()
     counts(text)
     assert time.perf_counter() - started < 12  # about 2 s at most (15,000 numbers); quadratic: 15 s to minutes
+
+
+def test_letters_a_case_insensitive_pattern_reads_as_ascii_do_not_crash_the_build():
+    """A review found "air ſtrike" (long s) and "ſome 12 people were killed" end a build with "unexpected KeyError":
+    a case-insensitive pattern matches ſ as s (ı and İ as i, K as k) but lower() keeps it, so the word it found
+    was looked up under a key no table has. Turkish outlets write "İdlib"."""
+    from briefing.options import BuildOptions
+    from briefing.pipeline import brief_documents
+    from briefing.quantities import counts
+    from tests.conftest import FakeEmbedder, make_document
+
+    texts = ["An air ſtrike on İdlib on Monday killed ſome 12 people, the Obſervatory ſaid. İt ſaid two dayſ ago 20 "
+             "were İnjured.",
+             'A bombing kılled 14 cıvılıans and ınjured 30 others ın Aleppo on Tuesday. "The regıme ıs responsıble," '
+             "the mınıstry said. Three dayſ ago a chemical attack hit the town.",
+             'At leaſt 15 people were killed and dozenſ wounded, ſaid the group. The miniſtry ſaid: "We will reſpond." '
+             "It was in reſponſe to the attack on Auguſt 21. Only one perſon was Killed."]
+    assert [(c.value, c.measure) for c in counts("Some 12 people were Killed and ſome 20 were ınjured")] == \
+        [(12, "people killed"), (20, "people wounded")]
+    documents = [make_document(t, id=f"r{n}", outlet=f"O{n}", date="2017-04-10") for n, t in enumerate(texts)]
+    brief = brief_documents(documents, BuildOptions(), embedder=FakeEmbedder())
+    assert brief.sections
