@@ -24,7 +24,6 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
 
 from .names import match_key
 
@@ -80,26 +79,27 @@ _YEARS = (rf"\b(?:(?:[Ii]n|[Dd]uring|[Bb]etween|[Ff]rom)\s+)?{_COUNT_BOUND}{_IN_
 # ones inside it. The needs are cheap tests (see _cues) that spare most patterns most sentences.
 PATTERNS: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = tuple(
     (kind, re.compile(pattern, flags), frozenset(needs.split())) for kind, pattern, flags, needs in (
-        ("iso", r"\b\d{4}-\d{2}-\d{2}\b", 0, "digit"),
+        ("iso", r"\b\d{4}-\d{2}-\d{2}\b", 0, "digit -"),
         ("since_day", rf"\b[Ss]ince\s+(?:{_WEEKDAY},?\s+)?"
                       rf"(?:{_MONTH}\s+{_DAY_OF_MONTH}\b|{_DAY_OF_MONTH}\s+(?:of\s+)?{_MONTH})(?:,?\s+{_YEAR}\b)?", 0,
          "since digit month"),
-        ("absolute", rf"\b{DAY_WITH_YEAR}\b", 0, "digit month"),
+        ("absolute", rf"\b{DAY_WITH_YEAR}\b", 0, "year month"),
         ("since_month", rf"\b[Ss]ince\s+(?:early\s+|late\s+|mid-?)?{_MONTH}(?:,?\s+{_YEAR}\b)?", 0, "since month"),
-        ("since_year", rf"\b[Ss]ince\s+{_YEAR}\b", 0, "since digit"),
+        ("since_year", rf"\b[Ss]ince\s+{_YEAR}\b", 0, "since year"),
         ("month_day", rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY_OF_MONTH}\b(?!,?\s+{_YEAR})(?![\d:])", 0,
          "digit month"),
         ("month_day", rf"\b(?:{_WEEKDAY},?\s+)?{_DAY_OF_MONTH}\s+(?:of\s+)?{_MONTH}(?!,?\s+{_YEAR})", 0,
          "digit month"),
-        ("month_year", rf"\b{_MONTH},?\s+{_YEAR}\b", 0, "digit month"),
+        ("month_year", rf"\b{_MONTH},?\s+{_YEAR}\b", 0, "year month"),
         ("month", rf"\b(?:[Ii]n|[Dd]uring|[Bb]y|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?:early\s+|late\s+|mid-?)?{_MONTH}", 0,
          "month"),
         ("years", _YEARS, 0, "digit years"),
-        ("year", rf"\b(?:[Ii]n|[Dd]uring)\s+{_YEAR}\b", 0, "digit"),
+        ("year", rf"\b(?:[Ii]n|[Dd]uring)\s+{_YEAR}\b", 0, "year"),
         ("past_span", rf"\b(?:(?:in|over|for|during)\s+)?the\s+(?:past|last)\s+{_HEDGE}{_NUMBER}\s+{_UNIT}\b", re.I,
-         "the unit"),
+         "the past_last unit"),
         ("ago", rf"\b{_HEDGE}{_NUMBER}\s+{_UNIT}\s+ago\b", re.I, "ago unit"),
-        ("relative_unit", r"\b(?:last|this|next|earlier\s+this|later\s+this)\s+(?:week|month|year)\b", re.I, "unit"),
+        ("relative_unit", r"\b(?:last|this|next|earlier\s+this|later\s+this)\s+(?:week|month|year)\b", re.I,
+         "last_this_next unit"),
         ("day_word",
          r"\b(?:the\s+day\s+before\s+yesterday|yesterday|today|tonight|this\s+(?:morning|afternoon|evening))\b",
          re.I, "day_word"),
@@ -125,9 +125,16 @@ def _cues(text: str) -> set[str]:
     cues = {word for word in ("since", "the", "ago") if word in lower}
     if _DIGIT.search(text):
         cues.add("digit")
-        # two years need two of these apart ("2019" holds "20" and "19" but is one year)
-        if next(islice(_YEAR_LIKE.finditer(text), 1, None), None) is not None:
-            cues.add("years")
+        years = _YEAR_LIKE.finditer(text)  # what every pattern with a year needs
+        if next(years, None) is not None:
+            cues.add("year")
+            # two years need two of these apart ("2019" holds "20" and "19" but is one year)
+            if next(years, None) is not None:
+                cues.add("years")
+    if "past" in lower or "last" in lower:
+        cues.add("past_last")
+    if "last" in lower or "this" in lower or "next" in lower:
+        cues.add("last_this_next")
     if _A_MONTH.search(text):
         cues.add("month")
     if any(word in lower for word in _UNIT_WORDS):
