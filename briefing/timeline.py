@@ -129,7 +129,7 @@ class _EventIndex:
     def __init__(self) -> None:
         self.by_day: dict[int, list[_Event]] = {}
         self.by_report: dict[str, list[_Event]] = {}  # the short events each report tells
-        self.wide: list[_Event] = []
+        self.wide: list[tuple[int, int, _Event]] = []  # (first day, last day, event)
         self.unresolved: dict[str, list[_Event]] = {}
 
     def add(self, event: _Event) -> None:
@@ -140,7 +140,7 @@ class _EventIndex:
             for day in range(mention.first.toordinal(), mention.last.toordinal() + 1):
                 self.by_day.setdefault(day, []).append(event)
         else:
-            self.wide.append(event)
+            self.wide.append((mention.first.toordinal(), mention.last.toordinal(), event))
 
     def told_by(self, event: _Event, doc_id: str) -> None:
         """The event is told by this report (it opened the event or joined it)."""
@@ -155,16 +155,18 @@ class _EventIndex:
         found: dict[int, _Event] = {}
         if (last - first).days < self.MAX_SPAN:
             for day in range(first.toordinal(), last.toordinal() + 1):
-                found.update((id(e), e) for e in self.by_day.get(day, []))
+                events = self.by_day.get(day)
+                if events:
+                    found.update(zip(map(id, events), events))
         elif doc_id is not None:  # a long period meets its own report's shorter events within it: "in 2016" said
             for event in self.by_report.get(doc_id, []):  # again after "in March 2016" (not every report's: costly)
                 assert event.mention.first and event.mention.last
                 if first <= event.mention.first and event.mention.last <= last:
                     found[id(event)] = event
-        for event in self.wide:
-            assert event.mention.first and event.mention.last
-            if event.mention.first <= last and first <= event.mention.last:
-                found[id(event)] = event
+        # the wide events by their days as numbers, worked out once (every dated sentence looks through them all)
+        start, end = first.toordinal(), last.toordinal()
+        found.update((id(event), event) for wide_first, wide_last, event in self.wide
+                     if wide_first <= end and start <= wide_last)
         return sorted(found.values(), key=lambda e: e.rows[0])
 
 
