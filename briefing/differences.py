@@ -698,11 +698,7 @@ def claim_differences(documents: Sequence[Document], sentences: Sequence[Sentenc
     for row, sentence in enumerate(sentences):
         if row in elsewhen:
             continue
-        for match in _ACTION.finditer(sentence.text):
-            hedged = bool(_NEAR_HEDGE.search(sentence.text[max(0, match.start() - 60):match.start()]))
-            if not hedged and (in_speech(sentence.text, match.start()) or hedge(sentence.text)):
-                continue  # someone's words the outlet reports: neither its own statement of fact nor its doubt
-            action = match.group(1).lower()
+        for action, hedged in _actions_told(sentence.text):
             tellings[action][hedged].append(row)  # one story per brief, mostly: the action is the key
     found = []
     for key, sides in tellings.items():
@@ -729,6 +725,18 @@ def claim_differences(documents: Sequence[Document], sentences: Sequence[Sentenc
                                 topic=topic, note=note, accounts=accounts)
         found.append(((-SEVERITY["attribution"], (order or {}).get(topic, 99), -len(rows)), difference))
     return found
+
+
+@lru_cache(maxsize=16384)  # wire copies repeat a sentence in many reports: each distinct one is read once
+def _actions_told(text: str) -> tuple[tuple[str, bool], ...]:
+    """The actions a sentence tells (lower case, in order), each with whether a hedge stands just before it."""
+    told = []
+    for match in _ACTION.finditer(text):
+        hedged = bool(_NEAR_HEDGE.search(text[max(0, match.start() - 60):match.start()]))
+        if not hedged and (in_speech(text, match.start()) or hedge(text)):
+            continue  # someone's words the outlet reports: neither its own statement of fact nor its doubt
+        told.append((match.group(1).lower(), hedged))
+    return tuple(told)
 
 
 def in_speech(text: str, at: int) -> bool:
