@@ -122,6 +122,9 @@ def child(reports: str, cache_dir: str, backend: str, out: str) -> None:
                 times[name] += time.perf_counter() - t
         return wrapper
 
+    from briefing.cli import tune_collector
+
+    tune_collector()  # as the briefing command does (cli.entry)
     import numpy as np
 
     import briefing.pipeline as pipeline

@@ -384,11 +384,16 @@ def entry() -> int:
     objects set aside: never garbage) leaves it to a few young passes: warm build 11.5 -> 10.7 s, same output
     and peak memory (benchmarks, BENCHMARKS.md). Not in main(): a caller that goes on in its process (a test run,
     a script) would keep cyclic garbage, and the files it holds open, for longer."""
+    tune_collector()
+    return main()
+
+
+def tune_collector() -> None:
+    """Set the collector for one run in a process of its own (entry(); benchmarks/speed.py's child does the same)."""
     import gc
 
     gc.freeze()
     gc.set_threshold(100_000, 50, 100)
-    return main()
 
 
 def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
