@@ -63,7 +63,7 @@ class BuildOptions:
     batch_size: int = _opt(64, "sentences embedded per batch by torch (--backend onnx runs each sentence alone: its vector does not depend on the others)",
                            metavar="N", least=1)
     backend: str = _opt("torch", "embedding backend: torch, or onnx (int8 ONNX export of the same model, "
-                                 "about 4x faster; needs the onnx extra)", metavar="NAME")
+                                 "about 6x faster; needs the onnx extra)", metavar="NAME")
     timeline: bool = _opt(True, "leave out the Timeline (by default the brief lists dated events, resolved "
                                 "against each report's publication date)", flag="--no-timeline")
     quotes: bool = _opt(True, "leave out the Key quotes (by default the brief shows them with their speakers)",
