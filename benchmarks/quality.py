@@ -257,7 +257,7 @@ def print_table(table: dict, group: dict, words: int) -> None:
     print(f"\nROUGE-2 recall: ours {ours_r2:.1f}, best baseline {best} {best_r2:.1f} "
           f"({100 * (ours_r2 / best_r2 - 1):+.0f}%; aim: +15%)")
     print("\nTopic grouping, the 30 reports mixed:")
-    print(f"| ARI | NMI | purity | topics | clustered | unassigned |\n|-----|-----|--------|--------|-----------|------------|")
+    print("| ARI | NMI | purity | topics | clustered | unassigned |\n|-----|-----|--------|--------|-----------|------------|")
     print(f"| {group['ari']:.3f} | {group['nmi']:.3f} | {group['purity']:.3f} | {group['topics']} | "
           f"{group['clustered']} | {group['unassigned']} |")
     print("topics (sentences, majority story): " + "; ".join(group["labels"]))
