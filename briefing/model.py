@@ -29,6 +29,9 @@ class Document:
     text: str  # the body: sentences' offsets point into this
     also_published_by: tuple[str, ...] = ()  # outlets whose copies of this report were collapsed into it
     note: str | None = None  # a remark on its metadata, e.g. from a sidecar file ("date inferred from the text")
+    # the day its text opens with ("Published July 27 2016 ..."), when that is another than `date` (ingest): the
+    # day its text was written, so the day its "on Wednesday" and "yesterday" are read from
+    written: str | None = None
 
 
 @dataclass(frozen=True)

@@ -70,8 +70,11 @@ def brief_documents(documents: Sequence[Document], options: BuildOptions, embedd
     members = {t: [s for s, label in zip(sentences, clustering.labels) if label == t]
                for t in range(clustering.topic_count)}
     numbers = {d.id: n for n, d in enumerate(kept, start=1)}
+    # a report whose text opens with another day than its date is analysed as of that day (its "on Wednesday" was
+    # written then); its source keeps its date (and ingest's note)
+    analysed = [replace(d, date=d.written) if d.written else d for d in kept]
     # what coverage is measured on, one for every topic; the publication dates keep facts of other days apart
-    content = brief_content(sentences, {d.id: d.date for d in kept})
+    content = brief_content(sentences, {d.id: d.date for d in analysed})
     ranked = [rank_topic(t, np.flatnonzero(clustering.labels == t), vectors, sentences, numbers, names,
                          options.per_topic, content) for t in range(clustering.topic_count)]
     ranked.sort(key=lambda r: (-r.source_count, -len(members[r.topic]), r.topic))
@@ -91,10 +94,10 @@ def brief_documents(documents: Sequence[Document], options: BuildOptions, embedd
         + f" in {time.perf_counter() - started:.1f} s")
     model_name = getattr(getattr(embedder, "inner", embedder), "name", getattr(embedder, "name", "unknown"))
     order = {r.topic: i for i, r in enumerate(ranked)}  # topic importance, most important first
-    timeline = build_timeline(kept, sentences, vectors, clustering.labels, numbers, names, order) \
+    timeline = build_timeline(analysed, sentences, vectors, clustering.labels, numbers, names, order) \
         if options.timeline else ()
-    quotes = key_quotes(kept, sentences, clustering.labels, numbers, order) if options.quotes else ()
-    differences = find_differences(kept, sentences, names, numbers, clustering.labels, topic_labels, order) \
+    quotes = key_quotes(analysed, sentences, clustering.labels, numbers, order) if options.quotes else ()
+    differences = find_differences(analysed, sentences, names, numbers, clustering.labels, topic_labels, order) \
         if options.differences else ()
     also = also_known_as([r.topic for r in ranked], topic_labels, names)
     return assemble(kept, sentences, clustering.labels, topic_labels, ranked, options, model_name,

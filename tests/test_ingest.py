@@ -142,7 +142,9 @@ def test_a_text_opening_with_another_day_than_its_date_gets_one_warning(tmp_path
     docs = load_documents([str(tmp_path)], warn=warnings.append)
     assert len(docs) == 4 and all(d.date == "2017-04-04" for d in docs)
     assert warnings == [f"1 report opens with a date other than its own ({tmp_path / 'a.md'} says 11 April "
-                        f"2017, its date is 4 April 2017); the brief goes by the reports' dates"]
+                        f"2017, its date is 4 April 2017); its news is dated by its text's day, and its source "
+                        f"keeps its date"]
+    assert [d.written for d in docs] == ["2017-04-11", None, None, None]
 
 
 def test_the_other_date_warning_holds_for_a_report_that_has_a_copy(tmp_path):
@@ -246,8 +248,8 @@ def test_a_date_line_in_any_form_the_lead_in_cut_reads_is_compared_with_the_repo
     assert [d.date for d in docs] == ["2017-10-05", "2017-10-22"]  # kept: the desk decides
     # audit 7, defect 13: the warning named only the first of 7; each is named now, one line each, and noted in
     # the brief's sources
-    assert warnings == ["2 reports open with a date other than their own; the brief goes by the reports' dates, and "
-                        "each has a note in its sources, named below",
+    assert warnings == ["2 reports open with a date other than their own; their news is dated by their text's day, "
+                        "and each source keeps its date with a note, named below",
                         f"  {tmp_path / 'ahram.md'} says 7 October 2017, its date is 5 October 2017",
                         f"  {tmp_path / 'jt.md'} says 4 October 2017, its date is 22 October 2017"]
     assert all("\n" not in warning for warning in warnings)

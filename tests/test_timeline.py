@@ -455,3 +455,21 @@ def test_a_date_the_event_is_compared_with_or_answers_is_no_date_of_it():
                            date="2013-09-04")
     assert [(e.label, e.text.split()[0]) for e in _timeline([report])] == [
         ("2 September 2013", "The"), ("2 September 2013", "Rebels")]
+
+
+def test_a_report_whose_text_opens_with_another_day_dates_its_news_by_that_day(fake_embedder):
+    """Audit 7: a copy of the Qamishli bombing of Wednesday 27 July 2016, dated 10 July but opening "Published July
+    27 2016", put the bombing on 6 July. Its "on Wednesday" was written on the 27th; its source keeps its date."""
+    from briefing.ingest import load_documents
+    from briefing.options import BuildOptions
+    from briefing.pipeline import brief_documents
+
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        Path(folder, "a.md").write_text("---\ntitle: Blast in Qamishli\ndate: 2016-07-10\n---\nPublished July 27 2016 "
+                                        "A truck bomb killed 44 people in Qamishli on Wednesday a monitor said.\n")
+        brief = brief_documents(load_documents([folder]), BuildOptions(), embedder=fake_embedder)
+    assert [e.date for e in brief.timeline] == ["2016-07-27"]
+    assert brief.sources[0].date == "2016-07-10" and brief.sources[0].note == "its text opens with 27 July 2016"

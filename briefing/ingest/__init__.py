@@ -234,16 +234,17 @@ def _noted_other_dates(documents: list[Document], opening_dates: dict[tuple, tup
             said, dated = days
             other.append((document, said, dated))
             remark = f"its text opens with {said.day} {said:%B %Y}"
-            document = replace(document, note=f"{document.note}; {remark}" if document.note else remark)
+            document = replace(document, note=f"{document.note}; {remark}" if document.note else remark,
+                               written=said.isoformat())
         noted.append(document)
     if len(other) == 1:
         document, said, dated = other[0]
         warn(f"1 report opens with a date other than its own ({_where(document)} says {said.day} {said:%B %Y}, its "
-             f"date is {dated.day} {dated:%B %Y}); the brief goes by the reports' dates")
+             f"date is {dated.day} {dated:%B %Y}); its news is dated by its text's day, and its source keeps its date")
     elif other:
         more = len(other) - OTHER_DATES_NAMED
-        warn(f"{len(other)} reports open with a date other than their own; the brief goes by the reports' dates, and "
-             f"each has a note in its sources" + (", the first named below" if more > 0 else ", named below"))
+        warn(f"{len(other)} reports open with a date other than their own; their news is dated by their text's day, and "
+             f"each source keeps its date with a note" + (", the first named below" if more > 0 else ", named below"))
         for document, said, dated in other[:OTHER_DATES_NAMED]:
             warn(f"  {_where(document)} says {said.day} {said:%B %Y}, its date is {dated.day} {dated:%B %Y}")
         if more > 0:
