@@ -144,10 +144,17 @@ REVISED_NEAR = (1, 2)  # a revision told this many sentences before or after a c
 _PERIOD = re.compile(r"\b(?:since\b(?!\s+then)|so far\b|to date\b|in total\b|over the (?:past|last)\b|"
                      r"(?:in|during|for) the (?:past|last|first)\s+(?:\w+\s+){0,2}?(?:days?|weeks?|months?|years?)\b|"
                      r"this (?:year|month)\b|since the (?:start|beginning)\b|"
-                     r"in (?:two|three|four|five|six|seven|several|\d+) (?:days|weeks|months) of\b)", re.I)
+                     r"in (?:two|three|four|five|six|seven|several|\d+) (?:days|weeks|months) of\b|"
+                     # many events' toll: "hundreds of civilians killed in operations against Daesh", "scores killed in
+                     # subsequent attacks", "in repeated air strikes"
+                     r"in (?:its |their |the )?(?:operations|campaigns?) against\b|"
+                     r"in (?:subsequent|repeated|recent|previous|successive|numerous|several|multiple|daily|frequent) "
+                     r"(?:\w+ )?(?:attacks|strikes|raids|operations|bombings|bombardments|assaults))", re.I)
 _NOT_PERIOD = re.compile(r"\b(?:deadliest|worst|bloodiest|highest|biggest|largest|heaviest|first|most|first time)\b"
                          r"(?:\s+\S+){0,4}\s+$", re.I)
-_PERIOD_WORDS = ("since", "so far", "to date", "total", "past", "last", "first", "this year", "this month", " of")
+_PERIOD_WORDS = ("since", "so far", "to date", "total", "past", "last", "first", "this year", "this month", " of",
+                 "against", "subsequent", "repeated", "recent", "previous", "successive", "numerous", "several",
+                 "multiple", "daily", "frequent")
 # what a count's clause is: a count "after rebels fired rockets" is of the rockets, one before it of what answered
 _CLAUSE_END = re.compile(r"\b(?:after|following|in response to|response to|in retaliation|retaliation for|while|"
                          r"whereas|meanwhile|as well as)\b|[;:]", re.I)

@@ -649,3 +649,17 @@ def test_small_tolls_far_apart_by_ratio_are_still_one_event_s():
                                "had been killed in the attack."))
     assert [(d.kind, d.measure, [a.figure for a in d.accounts]) for d in found] == \
         [("conflict", "people killed", ["one", "at least one", "at least nine"])]
+
+
+@pytest.mark.parametrize("text", [
+    "The group has reported hundreds of civilians killed in operations against Daesh in Deir Ezzor.",
+    "White Helmets volunteers are the first on the scene, with scores killed in subsequent attacks.",
+    "Dozens were killed in repeated air strikes on the province.",
+])
+def test_a_toll_of_many_events_is_a_period_s(text):
+    """After misdated reports were read by their text's day, more of them shared a window, and these joined
+    one event's table ("hundreds" beside a strike's 38 and 60)."""
+    from briefing.differences import is_period
+
+    assert is_period(text)
+    assert not is_period("A Russian air strike killed 38 civilians on Wednesday as they tried to cross the river.")

@@ -150,6 +150,8 @@ def test_martyrs_and_counts_before_a_place(text, expected):
     ("One soldier was killed.", [("One", "fighters killed")]),
     ("One of the wounded died later.", []),  # "one of": no count
     ("Two rebel groups said 5 were killed.", [("5", "people killed")]),  # the singular only after "one"
+    # a part of a toll told in parts is no toll of one
+    ("Four children and one man were killed in earlier shelling.", [("Four", "children killed")]),
 ])
 def test_one_person_is_a_count(text, expected):
     assert [(c.text, c.measure) for c in counts(text)] == expected
