@@ -128,6 +128,8 @@ def test_characters_lost_to_an_earlier_encoding_error_get_one_warning(tmp_path):
     docs = load_documents([str(tmp_path)], warn=warnings.append)
     assert len(docs) == 3 and "\ufffd" in docs[0].text
     assert len(warnings) == 1 and "2 reports hold characters lost" in warnings[0] and "a.txt" in warnings[0]
+    # every one is marked where a desk reads its sources (audit 7: the others were named nowhere)
+    assert [d.note for d in docs] == ["characters lost to an earlier encoding error (shown as \ufffd)"] * 2 + [None]
 
 
 def test_a_text_opening_with_another_day_than_its_date_gets_one_warning(tmp_path):

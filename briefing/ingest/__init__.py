@@ -167,7 +167,7 @@ def load_documents(inputs: Iterable[str], strict: bool = False, warn: Report = l
     documents = _within_dates(documents, options, warn, progress)
     documents = _without_copies(documents, progress, lambda document: _report_key(document) in opening_dates)
     documents = _in_language(documents, options.language, skip)
-    _warn_of_lost_characters(documents, warn)
+    documents = _noted_lost_characters(documents, warn)
     documents = _noted_other_dates(documents, opening_dates, warn)
     used_ids: set[str] = set()
     unique = []
@@ -178,14 +178,23 @@ def load_documents(inputs: Iterable[str], strict: bool = False, warn: Report = l
     return unique
 
 
-def _warn_of_lost_characters(documents: list[Document], warn: Report) -> None:
-    """One warning for the reports whose text or title holds U+FFFD: characters an earlier wrong
-    decoding lost before briefing read them (they show as "�" in the brief; nothing can bring them back)."""
+LOST_NOTE = "characters lost to an earlier encoding error (shown as \ufffd)"
+
+
+def _noted_lost_characters(documents: list[Document], warn: Report) -> list[Document]:
+    """The documents, those whose text or title holds U+FFFD with a note saying so in the brief's sources (characters
+    an earlier wrong decoding lost before briefing read them; they show as "\ufffd"; nothing can bring them back),
+    and one warning that names the first (audit 7: the others were named nowhere)."""
     lost = [d for d in documents if "\ufffd" in d.text or "\ufffd" in (d.title or "")]
-    if lost:
-        first = lost[0].path if lost[0].path and not lost[0].path.endswith(".jsonl") else lost[0].id
-        warn(f"{len(lost)} report{' holds' if len(lost) == 1 else 's hold'} characters lost to an earlier "
-             f"encoding error (shown as \ufffd; the first: {first}); the brief quotes them as they are")
+    if not lost:
+        return documents
+    first = lost[0].path if lost[0].path and not lost[0].path.endswith(".jsonl") else lost[0].id
+    warn(f"{len(lost)} report{' holds' if len(lost) == 1 else 's hold'} characters lost to an earlier "
+         f"encoding error (shown as \ufffd; the first: {first}; each has a note in its sources); the brief quotes "
+         f"them as they are")
+    marked = {id(d) for d in lost}
+    return [replace(d, note=f"{d.note}; {LOST_NOTE}" if d.note else LOST_NOTE) if id(d) in marked else d
+            for d in documents]
 
 
 DATE_SLACK_DAYS = 1  # a date line a day off the report's date is a time zone, not another date
