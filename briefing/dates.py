@@ -171,21 +171,33 @@ class DateMention:
         if self.first is None or self.last is None:
             return self.text
         if self.precision == DAY:
-            return _long(self.first)
+            return long_day(self.first)
         if self.precision == WEEK:
-            return f"week of {_long(self.first)}"
+            return f"week of {long_day(self.first)}"
         if self.precision == MONTH:
             return f"{self.first:%B %Y}"
         if self.precision == YEAR:
             return str(self.first.year)
         if self.kind.startswith("since"):
-            return {"since_day": f"since {_long(self.first)}", "since_month": f"since {self.first:%B %Y}"}.get(
+            return {"since_day": f"since {long_day(self.first)}", "since_month": f"since {self.first:%B %Y}"}.get(
                 self.kind, f"since {self.first.year}")
-        return f"{_long(self.first)} to {_long(self.last)}"
+        return f"{long_day(self.first)} to {long_day(self.last)}"
 
 
-def _long(day: dt.date) -> str:
+def long_day(day: dt.date) -> str:
+    """3 November 2017"""
     return f"{day.day} {day:%B %Y}"
+
+
+def long_date(value: object) -> str:
+    """'2017-11-03' -> '3 November 2017'; anything else is shown as it is."""
+    if not value:
+        return "date unknown"
+    try:
+        day = dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return str(value)
+    return long_day(day)
 
 
 def find_dates(text: str) -> list[DateMention]:

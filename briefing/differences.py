@@ -28,7 +28,6 @@ The brief shows; it does not judge: notes say what differs, never who is right.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
@@ -36,6 +35,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .dates import long_date
 from .event_context import (LEAD, EventContext, event_days, first_place, read_context, stated_day,
                             told_places)
 from .model import Account, Citation, Difference, Document, Sentence
@@ -594,16 +594,8 @@ def _told_apart(differences: list[Difference]) -> tuple[Difference, ...]:
     dates: dict[tuple[str, str], set[str | None]] = defaultdict(set)
     for d in differences:
         dates[(d.event, d.measure)].add(d.date)
-    return tuple(dataclasses.replace(d, event=f"{d.event}, reported {_day(d.date)}")
+    return tuple(dataclasses.replace(d, event=f"{d.event}, reported {long_date(d.date)}")
                  if len(dates[(d.event, d.measure)]) > 1 and d.date and d.event else d for d in differences)
-
-
-def _day(date: str) -> str:
-    try:
-        day = dt.date.fromisoformat(date[:10])
-    except ValueError:
-        return date
-    return f"{day.day} {day:%B %Y}"
 
 
 def _difference(kind: str, group: list[Item], accounts: list[_Account], sentences: Sequence[Sentence],

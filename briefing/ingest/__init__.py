@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
+from ..dates import long_day
 from ..errors import EmptySource, InputError, MissingSource
 from ..model import Document
 from .dates import in_range
@@ -242,20 +243,20 @@ def _noted_other_dates(documents: list[Document], opening_dates: dict[tuple, tup
         if days:
             said, dated = days
             other.append((document, said, dated))
-            remark = f"its text opens with {said.day} {said:%B %Y}"
+            remark = f"its text opens with {long_day(said)}"
             document = replace(document, note=f"{document.note}; {remark}" if document.note else remark,
                                written=said.isoformat())
         noted.append(document)
     if len(other) == 1:
         document, said, dated = other[0]
-        warn(f"1 report opens with a date other than its own ({_where(document)} says {said.day} {said:%B %Y}, its "
-             f"date is {dated.day} {dated:%B %Y}); its news is dated by its text's day, and its source keeps its date")
+        warn(f"1 report opens with a date other than its own ({_where(document)} says {long_day(said)}, its "
+             f"date is {long_day(dated)}); its news is dated by its text's day, and its source keeps its date")
     elif other:
         more = len(other) - OTHER_DATES_NAMED
         warn(f"{len(other)} reports open with a date other than their own; their news is dated by their text's day, and "
              f"each source keeps its date with a note" + (", the first named below" if more > 0 else ", named below"))
         for document, said, dated in other[:OTHER_DATES_NAMED]:
-            warn(f"  {_where(document)} says {said.day} {said:%B %Y}, its date is {dated.day} {dated:%B %Y}")
+            warn(f"  {_where(document)} says {long_day(said)}, its date is {long_day(dated)}")
         if more > 0:
             warn(f"  and {more} more (the brief's JSON lists every report with its note)")
     return noted

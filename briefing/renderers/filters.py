@@ -7,6 +7,7 @@ import re
 
 import jinja2
 
+from ..dates import long_date  # the `long_date` filter, also the analysis's way of writing a day
 from .citations import DEFAULT_MAX_CITATIONS, hidden, shown
 from ..wording import plural  # the `plural` filter: "{{ n | plural('source') }}"
 
@@ -32,17 +33,6 @@ def link_url(value: object) -> str:
     not smuggle a javascript: or data: link into the brief."""
     url = str(value or "").strip()
     return url if re.match(r"https?://[^\s<>\"'`]+$", url, flags=re.I) else ""
-
-
-def long_date(value: object) -> str:
-    """'2017-11-03' -> '3 November 2017'; anything else is shown as it is."""
-    if not value:
-        return "date unknown"
-    try:
-        day = dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return str(value)
-    return f"{day.day} {day:%B %Y}"
 
 
 def date_span_parts(first: object, last: object) -> tuple[str, str, str] | None:
