@@ -267,7 +267,7 @@ def items_of(documents: Sequence[Document], sentences: Sequence[Sentence], names
         per_report[document.id] += len(found)
         context = main.get(document.id, frozenset())
         places = cued[row]
-        if places and central and first_place(sentence.text, places, names, event=True) not in central:
+        if places and central and first_place(sentence.text, places, names) not in central:
             continue  # it tells of a place the reports together are not about: another event
         claim = hedge(sentence.text)
         same = bool(_SAME_EVENT.search(sentence.text))

@@ -1,8 +1,7 @@
 """When and where a sentence's event happens, as the count differences need to know.
 
   named_places   the entities a sentence names as places (after "in", "of", "near", "struck" ...),
-                 countries left out: they hold every event (event_places: the same, as the differences
-                 read them, with fewer names taken for peoples);
+                 countries and peoples left out: they hold every event;
   main_places    a report's main places: those it names as places most often;
   central_places the places the leads of several reports name: what the reports together are about;
   other_times    the sentences that tell of another time than their report's day ("in August 2013",
@@ -18,7 +17,7 @@ import dataclasses
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from weakref import WeakKeyDictionary
@@ -40,7 +39,7 @@ class EventContext:
 
 
 def read_context(documents: Sequence[Document], sentences: Sequence[Sentence], names: NameIndex) -> EventContext:
-    places = [frozenset(p for p in event_places(s.text, names) if p not in _NOT_PLACES) for s in sentences]
+    places = [frozenset(p for p in named_places(s.text, names) if p not in _NOT_PLACES) for s in sentences]
     by_id = {d.id: d for d in documents}
     elsewhen = other_times(sentences, by_id)
     main = main_places(sentences, places, documents, names)
@@ -80,8 +79,6 @@ _LOOSE_CUE = re.compile(r"\b(?:in|into|to|from|of|at|near|outside|around|across|
 # ending in "i" are listed: "^[A-Z][a-z]+i$" took Qamishli, Kobani and Zabadani for peoples
 _NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ese|ish|an)|Iraqi|Israeli|Saudi|Kuwaiti|Yemeni|Omani|Qatari|Emirati|"
                           r"Bahraini|Pakistani|Afghani|Bangladeshi|Somali|Nepali)(?:$|-[a-z])")
-# the looser test named_places keeps for same-fact merging (rank.py), whose citations and timeline were measured on it
-_PEOPLE_WORD = re.compile(r"^[A-Z][a-z]+(?:i|ian|ese|ish|an)$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_DAY = re.compile(r"(?:\b(?P<day2>\d{1,2})\s+)?\b(?P<month>January|February|March|April|June|July|August|September|"
@@ -96,11 +93,11 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")s?\b", re.I)
 
 
-def first_place(text: str, places: frozenset[str], names: NameIndex, event: bool = False) -> str | None:
-    """The first place a sentence names: the most specific one ("Douma in eastern Ghouta"); `event`: its names
-    read as event_places reads them."""
+def first_place(text: str, places: frozenset[str], names: NameIndex) -> str | None:
+    """The first place a sentence names: the most specific one ("Douma in eastern Ghouta"), its names read as
+    named_places reads them."""
     for name in extract_names(text):
-        entity = event_entity(name, names) if event else names.entity(name)
+        entity = event_entity(name, names)
         if entity in places:
             return entity
     return None
@@ -176,29 +173,19 @@ def other_times(sentences: Sequence[Sentence], by_id: Mapping[str, Document]) ->
 # per name index (each brief's own, and gone with it: an lru_cache keyed by the index kept every brief's
 # index alive in a long-running process), text -> the places it names
 _PLACES_BY_INDEX: WeakKeyDictionary = WeakKeyDictionary()
-_EVENT_PLACES_BY_INDEX: WeakKeyDictionary = WeakKeyDictionary()
 
 
 def named_places(text: str, names: NameIndex) -> frozenset[str]:
-    """The entities a sentence names as places, countries left out (they hold every event). Read once
-    per text and name index: same-fact merging and the timeline ask."""
-    return _cached_places(_PLACES_BY_INDEX, text, names, _PEOPLE_WORD, names.entity)
-
-
-def event_places(text: str, names: NameIndex) -> frozenset[str]:
-    """named_places as the differences read them: a place ending in "i" is a place (Qamishli, Kobani), and a
-    people's name before a hyphen is none ("the Kurdish-majority city of Qamishli": Qamishli)."""
-    return _cached_places(_EVENT_PLACES_BY_INDEX, text, names, _NATIONALITY, lambda name: event_entity(name, names))
-
-
-def _cached_places(cache: WeakKeyDictionary, text: str, names: NameIndex, peoples: re.Pattern[str],
-                   entity_of: Callable[[str], str]) -> frozenset[str]:
-    known = cache.get(names)
+    """The entities a sentence names as places, countries and peoples left out (they hold every event); a place
+    ending in "i" is a place (Qamishli, Kobani), a people's name before a hyphen is none ("the Kurdish-majority
+    city of Qamishli": Qamishli), and one joined to the place after it names that place ("Syrian Idlib": Idlib).
+    Read once per text and name index: differences, same-fact merging and the timeline all ask."""
+    known = _PLACES_BY_INDEX.get(names)
     if known is None:
-        known = cache[names] = {}
+        known = _PLACES_BY_INDEX[names] = {}
     found = known.get(text)
     if found is None:
-        found = known[text] = _named_places(text, names, peoples, entity_of)
+        found = known[text] = _named_places(text, names)
     return found
 
 
@@ -216,12 +203,11 @@ def _is_country(name: str, entity: str, names: NameIndex) -> bool:
     return fold(name) in _COUNTRIES or fold(names.display(entity)) in _COUNTRIES
 
 
-def _named_places(text: str, names: NameIndex, peoples: re.Pattern[str],
-                  entity_of: Callable[[str], str]) -> frozenset[str]:
+def _named_places(text: str, names: NameIndex) -> frozenset[str]:
     found = set()
     for name, start in _written_names(text):
-        entity = entity_of(name)
-        if _PLACE_CUE.search(text[max(0, start - 60):start]) and not peoples.match(name) \
+        entity = event_entity(name, names)
+        if _PLACE_CUE.search(text[max(0, start - 60):start]) and not _NATIONALITY.match(name) \
                 and not _is_country(name, entity, names):
             found.add(entity)
     return frozenset(found)

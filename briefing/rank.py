@@ -46,9 +46,9 @@ from functools import lru_cache
 import numpy as np
 
 from .dates import DURATION, DateMention, dated, is_background, recalls_only_background
-from .event_context import day_of, first_place, named_places
+from .event_context import day_of, event_entity, first_place, named_places
 from .model import Citation, Sentence, Statement
-from .names import NameIndex
+from .names import NameIndex, extract_names
 from .quantities import Count, counts
 
 # the score's parts: with coverage choosing, 0.3/0.3/0.4 and a steeper position (1/(1+i)) measured the
@@ -607,7 +607,7 @@ def place_reading(text: str, names: NameIndex) -> PlaceReading:
     and every entity it names."""
     places = named_places(text, names)
     first = first_place(text, places, names) if places else None
-    return places, first, frozenset(names.entities(text)) if places else frozenset()
+    return places, first, frozenset(event_entity(name, names) for name in extract_names(text)) if places else frozenset()
 
 
 def places_agree(statement: str, other: str, names: NameIndex) -> bool:

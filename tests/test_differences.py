@@ -136,7 +136,7 @@ def test_a_city_in_a_province_and_a_report_naming_no_place_are_of_the_reports_ev
     another place; 'the Kurdish-majority city of Qamishli' named 'Kurdish-majority' as its place; and a report
     naming no place ('a predominantly Kurdish town') was of no place, so its 22 met no other count. A count
     whose sentence and report name no place is of what the reports together are about."""
-    from briefing.event_context import event_places
+    from briefing.event_context import named_places
 
     day = "2016-07-27"  # a Wednesday
     found = differences(
@@ -147,21 +147,21 @@ def test_a_city_in_a_province_and_a_report_naming_no_place_are_of_the_reports_ev
                        "Wednesday."))
     assert [(d.kind, [a.figure for a in d.accounts]) for d in found] == [("conflict", ["22", "31", "44", "48"])]
     text = "A bomb killed 31 people in the Kurdish-majority city of Qamishli."
-    assert event_places(text, NameIndex([text])) == {"qamishli"}
+    assert named_places(text, NameIndex([text])) == {"qamishli"}
 
 
 def test_a_people_s_word_joined_to_a_place_names_the_place():
     """Audit 7: UNICEF's 'at least 27 children' 'in Syrian Idlib province' was read as of a place 'Syrian Idlib',
     which the reports are not about, and dropped; the Urum al-Joz table was headed 'Khan Sheikhoun' as a report
     about 'Syrias ... Idlib' was not about Idlib."""
-    from briefing.event_context import event_places
+    from briefing.event_context import named_places
 
     found = differences(("Alpha", DAY, "An air strike killed 11 children in Idlib province on Tuesday."),
                         ("Beta", DAY, "An air strike killed 25 children in Idlib province on Tuesday."),
                         ("Gamma", DAY, "An air strike in Syrian Idlib province killed at least 27 children on Tuesday."))
     assert [(d.event, [a.figure for a in d.accounts]) for d in found] == [("Idlib", ["11", "25", "at least 27"])]
     text = "An air strike in Syrian Idlib province killed 27 children."
-    assert event_places(text, NameIndex([text, "Idlib province"])) == {"idlib"}
+    assert named_places(text, NameIndex([text, "Idlib province"])) == {"idlib"}
 
 
 def test_more_of_what_a_count_before_counts_is_no_toll():
