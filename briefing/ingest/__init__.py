@@ -189,13 +189,16 @@ def _noted_lost_characters(documents: list[Document], warn: Report) -> list[Docu
     lost = [d for d in documents if "\ufffd" in d.text or "\ufffd" in (d.title or "")]
     if not lost:
         return documents
-    first = lost[0].path if lost[0].path and not lost[0].path.endswith(".jsonl") else lost[0].id
     warn(f"{len(lost)} report{' holds' if len(lost) == 1 else 's hold'} characters lost to an earlier "
-         f"encoding error (shown as \ufffd; the first: {first}; each has a note in its sources); the brief quotes "
+         f"encoding error (shown as \ufffd; the first: {_where(lost[0])}; each has a note in its sources); the brief quotes "
          f"them as they are")
     marked = {id(d) for d in lost}
-    return [replace(d, note=f"{d.note}; {LOST_NOTE}" if d.note else LOST_NOTE) if id(d) in marked else d
-            for d in documents]
+    return [_noted(d, LOST_NOTE) if id(d) in marked else d for d in documents]
+
+
+def _noted(document: Document, remark: str, **changes) -> Document:
+    """The document with `remark` added to its note (shown in the brief's sources), and any other `changes`."""
+    return replace(document, note=f"{document.note}; {remark}" if document.note else remark, **changes)
 
 
 DATE_SLACK_DAYS = 1  # a date line a day off the report's date is a time zone, not another date
@@ -233,9 +236,9 @@ def _noted_other_dates(documents: list[Document], opening_dates: dict[tuple, tup
                        warn: Report) -> list[Document]:
     """The documents, those whose text opens with a day other than their date with a note saying so (it stays in
     the brief's sources and its JSON: a desk checks them one by one), and one warning: how many, the first
-    OTHER_DATES_NAMED on lines of their own. The timeline places their news on their date, so a wrong one moves
-    it; which of the two is right only the desk can tell. (Audit 7: 6 of 7 were named nowhere; a list of each
-    on the terminal was 170 lines for 1,000 FA-KES reports.)"""
+    OTHER_DATES_NAMED on lines of their own. Their news is read as of the day their text opens with
+    (`Document.written`; the pipeline's analysis); which of the two days is right only the desk can tell. (Audit 7:
+    6 of 7 were named nowhere; a list of each on the terminal was 170 lines for 1,000 FA-KES reports.)"""
     other = []
     noted = []
     for document in documents:
@@ -243,9 +246,7 @@ def _noted_other_dates(documents: list[Document], opening_dates: dict[tuple, tup
         if days:
             said, dated = days
             other.append((document, said, dated))
-            remark = f"its text opens with {long_day(said)}"
-            document = replace(document, note=f"{document.note}; {remark}" if document.note else remark,
-                               written=said.isoformat())
+            document = _noted(document, f"its text opens with {long_day(said)}", written=said.isoformat())
         noted.append(document)
     if len(other) == 1:
         document, said, dated = other[0]
