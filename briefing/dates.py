@@ -36,6 +36,7 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![\w])")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 WEEKDAY = _WEEKDAY  # segment.py reads page date lines with these patterns too
+MONTH_NAME = _MONTH  # and rank.py a date after "since"
 # one word that is a number, a day or a month, written out or cut short ("Fri", "Jul.", "2016"): no name's word
 # ("Syria June", "Fri Jul"), the one test of quotes.py and label.py; "Mayor" and "Marib" are not months
 DATE_WORD = re.compile(r"^(?:\d[\d,.:]*|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?|"

@@ -45,7 +45,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .dates import DURATION, DateMention, dated, is_background, recalls_only_background
+from .dates import DURATION, MONTH_NAME, WEEKDAY, DateMention, dated, is_background, recalls_only_background
 from .event_context import day_of, event_entity, first_place, named_places
 from .model import Citation, Sentence, Statement
 from .names import NameIndex, extract_names
@@ -661,8 +661,7 @@ def _event_date(text: str, published: str | None) -> DateMention | None:
 # seen since thousands of Iraqi Kurds were gassed ... at Halabja in 1988" (Fabius, in August 2013), "seeking backing
 # for the strikes in response to an alleged chemical weapons attack near Damascus on August 21" (in September)
 _REFERENCE = re.compile(r"\b(?:since(?!\s+(?:(?:early|late|mid|last|this|then|yesterday|the\s+(?:start|beginning|end))\b|"
-                        r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
-                        r"June|July|August|September|October|November|December)\b|\d))|"
+                        rf"{WEEKDAY}\b|{MONTH_NAME}|\d))|"
                         r"in response to|in retaliation for|in reaction to|responding to|blamed for|responsibility for|"
                         r"in the wake of)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[.;:!?,]")
