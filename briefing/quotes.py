@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .dates import DATE_WORD
+from .dates import DATE_WORD, WEEKDAY
 from .model import Citation, Document, Quote, Sentence
 from .press import AGENCY_PATTERN
 from .names import match_key
@@ -43,7 +43,7 @@ _CUES = (r"said|says|say|told|tells|added|adds|stated|states|announced|announces
          r"wrote|writes|tweeted|posted|insisted|warned|claimed|explained|noted|asked|replied|urged|confirmed|"
          r"denied|acknowledged|stressed|vowed|pledged|recalled|quoted|cited")
 _AUX = r"(?:(?:has|have|had|also|later|earlier|then|further|separately|again|would|had\s+earlier)\s+)*"
-_WHEN = r"(?:\s+(?:on|late\s+on|early\s+on|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|a\s+statement)" \
+_WHEN = rf"(?:\s+(?:on|late\s+on|early\s+on|in)\s+(?:{WEEKDAY}|a\s+statement)" \
         r"(?:\s+(?:morning|afternoon|evening|night))?)?"
 # cues that say more than "said": shown with what they introduce (see _with_stance)
 _STANCE_CUES = {"denied", "claimed", "warned", "insisted", "urged", "vowed", "pledged", "acknowledged", "confirmed",
@@ -60,7 +60,7 @@ _NOT_A_PERSON = frozenset("""palace council ministry ministries square street ro
     institute centre center program programme fund bank network press times post daily gazette""".split())
 # who was told, between "told" and what was said: "told AFP the campaign was ...", "told reporters on Friday that"
 _NAME_RUN = r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|al-)?[A-Z][\w’'.-]*)*"
-_DAY_TOLD = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
+_DAY_TOLD = rf"(?:\s+(?:on\s+)?{WEEKDAY})?"
 # who was told, between "told" and what was said: "told AFP the campaign was ...", "told reporters on Friday that",
 # "told The Times Aleppo was ...". A known outlet is taken whole; any other run of names only when "that", ","
 # or ":" follows it, and a single capitalised word when a lower-case one does ("told Putin the talks ..."):
@@ -275,10 +275,9 @@ _SPEECH_LEAD = re.compile(r"(?:.*[:：]|(?:.*\W)?(?:saying|adding|stating|writin
 # what may follow a quote a verb of speech introduced, its sentence going on: a stop, a comma or a dash before a clause
 # of its own (", adding that ..."), when it was said ("on Tuesday", "late on Monday", "earlier", "after the meeting"),
 # where ("in Damascus", "at the UN") or how ("in a statement", "at a news conference", "to reporters")
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _SAID_TAIL = re.compile(
-    rf"\s*(?:[,;:.!?(\[—–-]|(?:(?:late|early)\s+)?(?:on\s+)?(?:{_WEEKDAY}|{_MONTH})\b"
+    rf"\s*(?:[,;:.!?(\[—–-]|(?:(?:late|early)\s+)?(?:on\s+)?(?:{WEEKDAY}|{_MONTH})\b"
     r"|(?:this|last)\s+(?:week|month|year|morning|afternoon|evening|night|weekend)\b"
     r"|(?:yesterday|today|tonight|overnight|earlier|later|afterwards|adding|citing|according|referring|speaking|"
     r"before|after|when|while|during)\b"
@@ -503,7 +502,7 @@ def _trim_speaker(text: str) -> str:
 
 
 _SPEAKER_WHEN = re.compile(r",?\s+(?:(?:this|last|earlier this|later this|next)\s+(?:week|month|year|morning|evening|"
-                           r"weekend)|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|"
+                           rf"weekend)|(?:on\s+)?{WEEKDAY}|yesterday|"
                            r"today|tonight|earlier|later|again)$", re.I)
 
 
