@@ -67,13 +67,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"exported {new_file} in {time.perf_counter() - start:.1f} s")
     configs = [{"label": "one a run", "embedder": OnnxEmbedder(model_dir, name, cache_dir)},
                {"label": "one a run, op-split", "embedder": OnnxEmbedder(model_dir, name, cache_dir,
-                                                                           parallel_batches=False)}]
+                                                                           parallel=False)}]
     configs += [{"label": f"batched {batch}", "embedder": Batched(model_dir, name, cache_dir, batch)}
                 for batch in args.batch]
     if args.old:  # as the previous version ran it: default optimisations, each op split over the threads
         configs += [{"label": f"old export, batched {batch}",
                      "embedder": Batched(model_dir, name, cache_dir, batch, onnx_file=args.old, disabled_optimizers=(),
-                                         parallel_batches=False)} for batch in args.batch]
+                                         parallel=False)} for batch in args.batch]
     for config in configs:
         config.update(wall=0.0, cpu=0.0)
         config["embedder"]._load()
@@ -121,7 +121,7 @@ def _batched_class():
             encodings = self._tokenizer.encode_batch(texts)
             lengths = np.array([len(e.ids) for e in encodings])
             order = np.argsort(lengths, kind="stable")
-            size = max(1, min(self.batch, -(-len(order) // self.threads))) if self.parallel_batches else self.batch
+            size = max(1, min(self.batch, -(-len(order) // self.threads))) if self.parallel else self.batch
             batches = [order[start:start + size] for start in range(0, len(order), size)]
 
             def run(rows):
@@ -136,7 +136,7 @@ def _batched_class():
                 pooled = (hidden * mask[:, :, None]).sum(axis=1) / np.maximum(mask.sum(axis=1, keepdims=True), 1)
                 return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
 
-            if self.parallel_batches and len(batches) > 1:
+            if self.parallel and len(batches) > 1:
                 with ThreadPoolExecutor(self.threads) as pool:
                     pooled = list(pool.map(run, batches))
             else:

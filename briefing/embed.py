@@ -236,7 +236,7 @@ def make_embedder(model: str, batch_size: int, cache: bool, cache_dir: str | Non
         from .onnx_backend import OnnxEmbedder
 
         name, path = resolve_model(model)
-        embedder = OnnxEmbedder(path, name, cache_dir or default_cache_dir(), batch_size=batch_size, log=warn)
+        embedder = OnnxEmbedder(path, name, cache_dir or default_cache_dir(), log=warn)
     elif backend == "torch":
         embedder = SentenceTransformerEmbedder(model, batch_size=batch_size)
     else:

@@ -89,7 +89,7 @@ def extract_names(text: str) -> tuple[str, ...]:
 
 # letters a case-insensitive pattern matches as ASCII ones ("air ſtrike" as "air strike", "İdlib" as "idlib", "kılled"
 # as "killed") but that lower() keeps apart: a word a pattern found must be looked up by this key
-_MATCHED_AS_ASCII = str.maketrans({"ſ": "s", "ı": "i", "\u0307": None, "K": "k"})
+_MATCHED_AS_ASCII = str.maketrans({"ſ": "s", "ı": "i", "\u0307": None})  # (lower() makes the Kelvin sign k)
 
 
 def match_key(words: str) -> str:

@@ -153,10 +153,10 @@ def _kept_in_float(path: Path) -> list[str]:
 class OnnxEmbedder:
     """Same interface as SentenceTransformerEmbedder: `embed(texts) -> L2-normalised rows`."""
 
-    def __init__(self, model_dir: str | Path, name: str, cache_dir: str | Path, batch_size: int = 64,
+    def __init__(self, model_dir: str | Path, name: str, cache_dir: str | Path,
                  threads: int | None = None, log: Callable[[str], None] = lambda message: None,
                  onnx_file: str | Path | None = None, disabled_optimizers: Sequence[str] = DISABLED_OPTIMIZERS,
-                 parallel_batches: bool = True):
+                 parallel: bool = True):
         self.model_dir = Path(model_dir)
         self.onnx_file = Path(onnx_file) if onnx_file else None  # a given file (benchmarks), not the export
         self.disabled_optimizers = list(disabled_optimizers)
@@ -164,12 +164,11 @@ class OnnxEmbedder:
         # (the vectors batches gave, cached by earlier versions, are not reused)
         self.name = f"{name} [onnx int8, one a run]"
         self.cache_dir = Path(cache_dir).expanduser()
-        self.batch_size = batch_size  # not used: every sentence is run alone (`_encode`)
         self.threads = threads or os.cpu_count() or 1
-        # one single-threaded session run on several batches at once (onnxruntime's run is
-        # thread-safe), not one batch split op by op over the threads: no wait at every op for the
+        # one single-threaded session run on several sentences at once (onnxruntime's run is
+        # thread-safe), not one sentence split op by op over the threads: no wait at every op for the
         # slowest thread, which a shared machine makes long
-        self.parallel_batches = parallel_batches and self.threads > 1
+        self.parallel = parallel and self.threads > 1
         self.log = log
         self._session = None
         self._tokenizer = None
@@ -190,7 +189,7 @@ class OnnxEmbedder:
                 export(self.model_dir, path, self.log)
             options = ort.SessionOptions()
             options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-            options.intra_op_num_threads = 1 if self.parallel_batches else self.threads
+            options.intra_op_num_threads = 1 if self.parallel else self.threads
             options.inter_op_num_threads = 1
             # no busy-waiting between ops: on a shared machine spinning threads fight the other
             # processes for the cores (measured: 26 sentences/s spinning, 70 not, under load 3.5)
@@ -223,7 +222,7 @@ class OnnxEmbedder:
         session = self._load()
         encodings = self._tokenizer.encode_batch(texts)
         order = np.argsort([len(e.ids) for e in encodings], kind="stable")
-        threads = min(self.threads if self.parallel_batches else 1, len(order)) or 1
+        threads = min(self.threads if self.parallel else 1, len(order)) or 1
         out: list[np.ndarray | None] = [None] * len(texts)
 
         def run(rows: np.ndarray) -> None:

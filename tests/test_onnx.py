@@ -63,7 +63,7 @@ def test_onnx_vectors_do_not_depend_on_what_else_is_embedded(seed_sentences, onn
     alone = np.vstack([onnx.embed([s]) for s in seed_sentences[:6]])
     assert np.array_equal(alone, together[:6])
     assert np.array_equal(onnx.embed(seed_sentences[::-1])[::-1], together)
-    serial = OnnxEmbedder(onnx.model_dir, "serial", cache, parallel_batches=False)
+    serial = OnnxEmbedder(onnx.model_dir, "serial", cache, parallel=False)
     assert np.array_equal(serial.embed(seed_sentences), together)
 
 
