@@ -15,6 +15,7 @@ verb phrase); otherwise it stays: a tag too many is better than a story's first 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from ..model import Document
@@ -152,13 +153,19 @@ _SAID = {"said", "told"}  # a headline says "says"; a story's sentence "said"
 
 
 def _without_related_headlines(text: str) -> str:
+    return _cut_to_story(text, _RELATED.finditer(text), _story_after_headlines)
+
+
+def _cut_to_story(text: str, marks: Iterable[re.Match[str]], story_after: Callable[[str, int], int | None]) -> str:
+    """The text without each mark (a "Related" label, a photo credit) and what follows it up to where the story goes
+    on (`story_after`: None when that cannot be told, and then nothing is cut)."""
     pieces, cursor = [], 0
-    for related in _RELATED.finditer(text):
-        if related.start() < cursor:
+    for mark in marks:
+        if mark.start() < cursor:
             continue
-        story = _story_after_headlines(text, related.end())
+        story = story_after(text, mark.end())
         if story is not None:
-            pieces.append(text[cursor:related.start()])
+            pieces.append(text[cursor:mark.start()])
             cursor = story
     return "".join(pieces) + text[cursor:] if pieces else text
 
@@ -231,18 +238,14 @@ _PARTICLE = re.compile(r"(?:al|el|ez|ad|as|an|ar|az|ash|at|ed)-", re.I)
 
 
 def _without_photo_cards(text: str) -> str:
-    pieces, cursor = [], 0
-    for credit in _PHOTO_CREDIT.finditer(text):
-        if credit.start() < cursor:
-            continue
-        before = text[max(0, credit.start() - 5):credit.start()].rstrip()
-        if before and not before.endswith(tuple(".!?\"”’'")):
-            continue  # "Photo" inside a sentence, or a caption's credit: "(AFP Photo)"
-        story = _story_after_card(text, credit.end())
-        if story is not None:
-            pieces.append(text[cursor:credit.start()])
-            cursor = story
-    return "".join(pieces) + text[cursor:] if pieces else text
+    return _cut_to_story(text, (credit for credit in _PHOTO_CREDIT.finditer(text) if _between_sentences(text, credit)),
+                         _story_after_card)
+
+
+def _between_sentences(text: str, credit: re.Match[str]) -> bool:
+    """Whether a credit stands after a sentence's end, not inside one ("Photo" in a sentence, "(AFP Photo)")."""
+    before = text[max(0, credit.start() - 5):credit.start()].rstrip()
+    return not before or before.endswith(tuple(".!?\"”’'"))
 
 
 def _story_after_card(text: str, start: int) -> int | None:
