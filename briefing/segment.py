@@ -14,7 +14,8 @@ from sentencex import segment as sentencex_segment
 
 from .dates import DAY_WITH_YEAR, WEEKDAY
 from .ingest.dateline import find_dateline, find_dateline_within
-from .ingest.lead import _ACRONYMS
+from .ingest.furniture import story_after_card
+from .ingest.lead import ACRONYMS, after_place
 from .press import AGENCIES
 from .model import Document, Sentence
 
@@ -179,9 +180,7 @@ def segment_document(document: Document) -> list[Sentence]:
             begin = photo
             more = _READ_MORE.match(text, begin, end)
             if more:  # a link to another story, its headline, then maybe the story going on
-                from .ingest.furniture import _story_after_card
-
-                story = _story_after_card(text, more.end())
+                story = story_after_card(text, more.end())
                 if story is None or story >= end or not _has_words(text, story, end, MIN_SENTENCE_WORDS):
                     continue
                 begin = story
@@ -222,9 +221,7 @@ def _after_photo_credit(text: str, begin: int, end: int) -> int | None:
         return begin
     if not _has_words(text, credit.end(), end, MIN_SENTENCE_WORDS):
         return None
-    from .ingest.lead import _after_place
-
-    story = _after_place(text, credit.end())
+    story = after_place(text, credit.end())
     return story if _has_words(text, story, end, MIN_SENTENCE_WORDS) else credit.end()
 
 
@@ -237,7 +234,7 @@ def _glued_heading(text: str, begin: int, end: int) -> int | None:
     caps = _CAPS_HEADING.match(text, begin, end)
     if caps is not None:  # Reuters' sub-headings in capitals: "WINNING RESPECT Damaged military vehicles ..."
         words = caps.group().split()
-        if not any(word in _ACRONYMS for word in words) and any(len(word) >= 4 for word in words) \
+        if not any(word in ACRONYMS for word in words) and any(len(word) >= 4 for word in words) \
                 and _has_words(text, caps.end(), end, MIN_SENTENCE_WORDS):
             return caps.end()
         return None
@@ -266,7 +263,7 @@ def _tweet_end(text: str, begin: int, end: int) -> int:
 def _is_handle(name: str) -> bool:
     """A tweet's handle in a signature with no link: not a wire's or outlet's name ("(SANA)", "(DailySabah)"), nor an
     organisation's initials spelt out before it ("the Kurdish units (YPG) July 27 2016")."""
-    return name.casefold() not in _WIRES and name not in _ACRONYMS
+    return name.casefold() not in _WIRES and name not in ACRONYMS
 
 
 def _tweets_line(sentence: str) -> bool:

@@ -239,7 +239,7 @@ _PARTICLE = re.compile(r"(?:al|el|ez|ad|as|an|ar|az|ash|at|ed)-", re.I)
 
 def _without_photo_cards(text: str) -> str:
     return _cut_to_story(text, (credit for credit in _PHOTO_CREDIT.finditer(text) if _between_sentences(text, credit)),
-                         _story_after_card)
+                         story_after_card)
 
 
 def _between_sentences(text: str, credit: re.Match[str]) -> bool:
@@ -248,7 +248,7 @@ def _between_sentences(text: str, credit: re.Match[str]) -> bool:
     return not before or before.endswith(tuple(".!?\"”’'"))
 
 
-def _story_after_card(text: str, start: int) -> int | None:
+def story_after_card(text: str, start: int) -> int | None:
     """Where the story goes on after a photo credit and a headline starting at `start`: its next sentence's
     first word, the earliest that can be told, or None (then nothing is cut)."""
     tokens = [(m.start(), m.group()) for _, m in zip(range(CARD_WORDS + 5), _TOKEN.finditer(text, start))]

@@ -76,7 +76,7 @@ def _lead(text: str, title: str | None) -> tuple[str, str | None]:
             return text, None  # a byline with no headline after it: where it ends cannot be told
         cut = byline.end()  # "Posted on August 3 2013 by Nazeer Rida At least 12 Islamist fighters ..."
     elif match.group("label"):
-        cut = _after_place(text, cut)
+        cut = after_place(text, cut)
     rest = text[cut:].lstrip(" \t.:;|-–—")
     if (len(list(islice(_WORD.finditer(rest), 4))) < 4
             or not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"“‘'")):
@@ -116,16 +116,16 @@ _CAPS_PLACE = re.compile(r"(?P<place>[A-Z][A-Z'’.-]+(?:[ /][A-Z][A-Z'’.-]+){
 
 # an organisation's acronym opens a sentence, no dateline: "Published 4 April 2017 NATO Secretary General Jens
 # Stoltenberg said ...", "Updated: 4 April 2017 UNICEF Syria Representative ..."
-_ACRONYMS = frozenset({name for name in AGENCIES if name.isupper()}
+ACRONYMS = frozenset({name for name in AGENCIES if name.isupper()}
                       | {name for names in ALIASES for name in names if name.replace(".", "").isupper()}
                       | set("""NATO UNICEF OPCW UNHCR UNOCHA OCHA UNRWA UNESCO UNSC WHO ICRC SARC MSF UOSSM SAMS HRW
                       ISIS ISIL SDF YPG YPJ PYD PKK FSA HTS SOHR SNHR SANA EU UN USA UAE IAEA OSCE CENTCOM NGO""".split()))
 
 
-def _after_place(text: str, at: int) -> int:
+def after_place(text: str, at: int) -> int:
     match = _CAPS_PLACE.match(text, at)
     if match and sum(c.isalpha() for c in match.group("place")) >= 4 \
-            and not any(word in _ACRONYMS for word in re.split(r"[ /]", match.group("place"))):
+            and not any(word in ACRONYMS for word in re.split(r"[ /]", match.group("place"))):
         return match.end()
     return at
 
