@@ -26,11 +26,39 @@ def known_outlets(documents: Sequence[Document]) -> int:
     return len({d.outlet.casefold() for d in documents if d.outlet})
 
 
-def key_points(ranked: Sequence[RankedTopic], count: int) -> tuple[Statement, ...]:
-    """Each topic's best statement first (most important topic first), then the best of the rest."""
+def key_points(ranked: Sequence[RankedTopic], count: int,
+               differences: Sequence[Difference] = ()) -> tuple[Statement, ...]:
+    """Each topic's best statement first (most important topic first), then the best of the rest; but never two
+    tellings of one event. Topics split one event by its wordings and places (audit 8: "A bus blast in Damascus
+    central district killed at least six" and "At least seven people were killed ... when a blast ripped through
+    a bus", two topics' first statements, were two of four key points). What one event is, the differences have
+    worked out already: the sentences whose figures they set side by side as one event's."""
     firsts = [r.statements[0] for r in ranked if r.statements]
     rest = sorted((s for r in ranked for s in r.statements[1:]), key=lambda s: -s.score)
-    return tuple((firsts + rest)[:count])
+    events = _events_told(differences)
+    chosen: list[Statement] = []
+    told: set[int] = set()
+    for statement in firsts + rest:
+        if len(chosen) == count:
+            break
+        its = {e for c in statement.citations for e in events.get((c.doc_id, c.sentence), ())}
+        if its & told:
+            continue
+        chosen.append(statement)
+        told |= its
+    return tuple(chosen)
+
+
+def _events_told(differences: Sequence[Difference]) -> dict[tuple[str, int], set[int]]:
+    """(report, sentence) -> the differences (by number) whose accounts it is one of: the events whose figures it
+    gives. Not their headings: two events of one place and day share one ("Damascus, reported 5 February 2015":
+    the rebels' rockets and the air strikes that answered them)."""
+    events: dict[tuple[str, int], set[int]] = {}
+    for number, difference in enumerate(differences):
+        for account in difference.accounts + difference.hidden:
+            for citation in account.citations:
+                events.setdefault((citation.doc_id, citation.sentence), set()).add(number)
+    return events
 
 
 def assemble(documents: Sequence[Document], sentences: Sequence[Sentence], labels: np.ndarray,
@@ -56,7 +84,7 @@ def assemble(documents: Sequence[Document], sentences: Sequence[Sentence], label
         outlet_count=known_outlets(documents),
         generated=Generation(version=__version__, model=model_name,
                              time=now.replace(microsecond=0).isoformat(), options=options.as_dict()),
-        key_points=key_points(ranked, options.key_points),
+        key_points=key_points(ranked, options.key_points, differences),
         sections=sections,
         topics=topics,
         unassigned=tuple(_member(s) for s, label in zip(sentences, labels) if label < 0),
