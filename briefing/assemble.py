@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -11,7 +12,8 @@ from . import __version__
 from .model import (Brief, Difference, Document, Generation, Member, Quote, Section, Sentence, Source, Statement,
                     TimelineEntry, Topic)
 from .options import BuildOptions
-from .rank import RankedTopic
+from .dates import DAY
+from .rank import RankedTopic, event_date
 from .wording import brief_title
 
 
@@ -24,6 +26,21 @@ def sources_of(documents: Sequence[Document]) -> tuple[Source, ...]:
 def known_outlets(documents: Sequence[Document]) -> int:
     """The distinct outlets that published the reports (case aside); reports of unknown outlet not counted."""
     return len({d.outlet.casefold() for d in documents if d.outlet})
+
+
+# the date words whose day only the report's own day tells: "on Sunday", "yesterday", "three days ago"
+RELATIVE_DAY_KINDS = frozenset({"weekday", "day_word", "ago"})
+
+
+def with_day(statement: Statement, published: Mapping[str, str | None]) -> Statement:
+    """The statement with the day its event's relative date stands for (`Statement.day`), read from its own
+    report's day (`published`: report id -> the day its text was written, as the analysis reads it); as it
+    is when it dates its event by no such words, or by a date it writes out ("on 15 October")."""
+    own = next((c for c in statement.citations if c.text == statement.text), None)
+    mention = event_date(statement.text, published.get(own.doc_id)) if own else None
+    if mention is None or mention.kind not in RELATIVE_DAY_KINDS or mention.precision != DAY or mention.first is None:
+        return statement
+    return replace(statement, day=mention.first.isoformat(), day_end=mention.end)
 
 
 def key_points(ranked: Sequence[RankedTopic], count: int,

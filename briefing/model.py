@@ -83,6 +83,11 @@ class Statement:
     score: float
     topic: int
     why: dict[str, float] = field(default_factory=dict)  # the parts of the score
+    # the day a relative date in the text stands for ("on Sunday", "yesterday", "two days ago", read from its
+    # report's day) as an ISO date, and where that date's words end in `text`: the renderers write the day in
+    # brackets there ("on Sunday [15 October 2017]"), since a brief of several weeks has many Sundays
+    day: str | None = None
+    day_end: int | None = None
 
 
 @dataclass(frozen=True)

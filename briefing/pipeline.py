@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from .assemble import assemble, known_outlets
+from .assemble import assemble, known_outlets, with_day
 from .cluster import cluster_sentences
 from .embed import Embedder, make_embedder
 from .errors import InputError
@@ -83,7 +83,8 @@ def brief_documents(documents: Sequence[Document], options: BuildOptions, embedd
     ranked = cite_across_topics(ranked, vectors, sentences, numbers, names, content.published)
     cited = {r.topic: {c.doc_id for s in r.statements for c in s.citations} for r in ranked}
     # "N sources" of a section counts the reports its statements cite too, which may sit in other topics
-    ranked = [replace(r, source_count=len({s.doc_id for s in members[r.topic]} | cited[r.topic])) for r in ranked]
+    ranked = [replace(r, source_count=len({s.doc_id for s in members[r.topic]} | cited[r.topic]),
+                      statements=tuple(with_day(s, content.published) for s in r.statements)) for r in ranked]
     # the sections in the order of the reports their shown statements cite: a topic whose one line is a side
     # remark two reports make in passing does not head the brief and give it its title
     ranked.sort(key=lambda r: (-len(cited[r.topic]), -r.source_count, -len(members[r.topic]), r.topic))

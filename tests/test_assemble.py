@@ -1,8 +1,13 @@
-"""Key points: each topic's first statement, most important topic first, never two tellings of one event."""
+"""Key points (each topic's first statement, most important topic first, never two tellings of one event) and
+the day a statement's "on Sunday" stands for."""
 
-from briefing.assemble import key_points
+import markupsafe
+import pytest
+
+from briefing.assemble import key_points, with_day
 from briefing.model import Account, Citation, Difference, Statement
 from briefing.rank import RankedTopic
+from briefing.renderers.filters import dated
 
 # audit 8 (damascus15): two topics' first statements told one bus bomb, and were two of four key points
 SIX = "A bus blast in Damascus central district killed at least six people and wounded dozens."
@@ -56,3 +61,38 @@ def test_two_events_of_one_place_and_day_are_two_events():
     strikes = _difference(heading, _account(made["strikes"], "at least 45", 45), _account(made["more"], "70", 70))
     rockets = _difference(heading, _account(made["rockets"], "at least three", 3), _account(made["more"], "10", 10))
     assert key_points(ranked, 4, (strikes, rockets)) == (made["six"], made["seven"], made["strikes"], made["rockets"])
+
+
+# the day a relative date stands for, written in brackets after it (audit 8: an eight-week brief's key points said
+# "on Sunday", "on Monday", "Friday", and a reader could not tell which week)
+SUNDAY = "Four civilians were killed in the Syrian capital on Sunday after rebel shelling on Old Damascus."
+
+
+def test_a_statement_s_weekday_is_read_from_its_own_report_s_day():
+    statement = _statement(SUNDAY, "r3", 0)
+    dated = with_day(statement, {"r3": "2017-10-16"})  # a Monday
+    assert dated.day == "2017-10-15" and SUNDAY[:dated.day_end].endswith("on Sunday")
+    assert with_day(statement, {"r3": None}) == statement  # no report day: nothing to count from
+
+
+def test_a_written_out_date_or_no_date_needs_no_day():
+    for text in ("Four civilians were killed on 15 October after rebel shelling.", MORE):
+        statement = _statement(text, "r3", 0)
+        assert with_day(statement, {"r3": "2017-10-16"}) == statement
+
+
+@pytest.mark.parametrize("text, day_end, html, md, plain", [
+    ("<b>Four</b> killed on Sunday after shelling.", len("<b>Four</b> killed on Sunday"),
+     '&lt;b&gt;Four&lt;/b&gt; killed on Sunday <span class="gloss">[15 October 2017]</span> after shelling.',
+     "\\<b\\>Four\\</b\\> killed on Sunday \\[15 October 2017\\] after shelling.",
+     "<b>Four</b> killed on Sunday [15 October 2017] after shelling."),
+    # an edited JSON whose text no longer holds the date where day_end says: no day inside a word
+    ("Four killed on Sundays after shelling.", len("Four killed on Sunday"),
+     "Four killed on Sundays after shelling.", "Four killed on Sundays after shelling.",
+     "Four killed on Sundays after shelling."),
+])
+def test_the_dated_filter_writes_the_day_after_the_date_s_words_and_keeps_the_text_inert(text, day_end, html, md,
+                                                                                       plain):
+    statement = {"text": text, "day": "2017-10-15", "day_end": day_end}
+    assert str(dated(statement)) == html and dated(statement, "md") == md and dated(statement, "text") == plain
+    assert str(dated({"text": text, "day": None, "day_end": None})) == str(markupsafe.escape(text))

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 import jinja2
+import markupsafe
 
 from ..dates import long_date  # the `long_date` filter, also the analysis's way of writing a day
 from .citations import DEFAULT_MAX_CITATIONS, hidden, shown
@@ -107,6 +108,32 @@ def md_cite(context, citations) -> str:
         _more(citations, limit)
 
 
+def dated(statement, form: str = "html") -> str:
+    """A statement's text with the day its relative date stands for written after that date's words, in brackets:
+    "killed in the Syrian capital on Sunday [15 October 2017] after ..." (Statement.day: the brackets are the
+    brief's words, the rest the report's). The text as it is when it has no such day. `form`: "html" (the text
+    escaped, the day in a span.gloss; autoescaping templates take it as it is), "md" (escaped for Markdown) or
+    "text"."""
+    def field(name):
+        return statement.get(name) if isinstance(statement, dict) else getattr(statement, name, None)
+
+    text, day, end = str(field("text") or ""), field("day"), field("day_end")
+    # the day goes after a word, never inside one: a JSON whose text was edited may no longer hold the date there
+    if not day or not isinstance(end, int) or not 0 < end <= len(text) or not text[end - 1].isalpha() \
+            or text[end:end + 1].isalnum():
+        before, gloss, after = text, "", ""
+    else:
+        before, gloss, after = text[:end], f"[{long_date(day)}]", text[end:]
+    if form == "md":
+        return md_escape(before) + (f" \\[{long_date(day)}\\]" if gloss else "") + md_escape(after)
+    if form == "text":
+        return before + (f" {gloss}" if gloss else "") + after
+    markup = markupsafe.escape(before)
+    if gloss:
+        markup += markupsafe.Markup(' <span class="gloss">{}</span>').format(gloss)
+    return markup + markupsafe.escape(after)
+
+
 MAX_OUTLETS_NAMED = 12
 
 
@@ -126,4 +153,4 @@ def unlisted_note(unlisted: dict, markdown: bool = False) -> str:
 FILTERS = {"md": md_escape, "md_cite": md_cite, "link_url": link_url, "long_date": long_date, "long_time": long_time, "plural": plural,
            "date_span_parts": date_span_parts,
            "cite": cite, "first_cites": first_cites, "more_cites": more_cites,
-           "unlisted_note": unlisted_note}
+           "unlisted_note": unlisted_note, "dated": dated}
