@@ -52,7 +52,12 @@ DAY_WITH_YEAR = (rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY_OF_MONTH},?\s+{_YEAR
 # prints "Oct 04 2017"); read only where a date line stands (ingest/lead.py), never in a sentence
 GLUED_DAY_YEAR = rf"{_MONTH}\s+(?:0[1-9]|[12]\d|3[01]){_YEAR}\b"
 _GLUED = re.compile(rf"({_MONTH}\s+\d\d)({_YEAR})\b")
-DATE_LINE_DAY = rf"(?:{DAY_WITH_YEAR}|{GLUED_DAY_YEAR})"
+# a page's date line in figures, two for the day and two for the month: "17-08-2016" (Al-Manar), "24.08.2013"
+# (Sputnik), "17/08/2016"; read as a day only where a date line stands (ingest/lead.py). "6-09-2013" opens a FA-KES
+# report dated 16 September: a day of one figure has lost one, and is not read
+DAY_IN_FIGURES = rf"\d\d(?:-\d\d-|\.\d\d\.|/\d\d/){_YEAR}(?!\d)"
+_IN_FIGURES = re.compile(rf"(\d\d)([-./])(\d\d)\2({_YEAR})")
+DATE_LINE_DAY = rf"(?:{DAY_WITH_YEAR}|{GLUED_DAY_YEAR}|{DAY_IN_FIGURES})"
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
 _NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
@@ -527,6 +532,26 @@ def _shift(day: dt.date, unit: str, amount: int) -> dt.date:
 
 
 def date_line_day(expression: str) -> dt.date | None:
-    """The day a page's date line names (DATE_LINE_DAY: "Saturday 7 Oct 2017", "Oct 042017"), or None."""
+    """The day a page's date line names (DATE_LINE_DAY: "Saturday 7 Oct 2017", "Oct 042017", "17-08-2016"), or
+    None."""
+    figures = _IN_FIGURES.fullmatch(expression.strip())
+    if figures:
+        return _day_in_figures(*figures.groups())
     words = _clean(_GLUED.sub(r"\1 \2", expression.strip()))
     return _parse(_without_weekday(words))
+
+
+def _day_in_figures(first: str, separator: str, second: str, year: str) -> dt.date | None:
+    """The day of a date line in figures. Day first, as the outlets that write dashes and dots do (all 119 FA-KES
+    openings of Al-Manar and Sputnik that agree with their report's date; none reads month first), unless the second
+    number cannot be a month ("08-17-2016"). A slash is written both ways (US pages put the month first): read only
+    when one of the numbers is past 12. None for no such day."""
+    day, month = int(first), int(second)
+    if month > 12:
+        day, month = month, day
+    elif separator == "/" and day <= 12:
+        return None  # "04/05/2017": 4 May or April 5
+    try:
+        return dt.date(int(year), month, day)
+    except ValueError:
+        return None

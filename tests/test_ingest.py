@@ -146,7 +146,8 @@ def test_a_text_opening_with_another_day_than_its_date_gets_one_warning(tmp_path
     assert warnings == [f"1 report opens with a date other than its own ({tmp_path / 'a.md'} says 11 April "
                         f"2017, its date is 4 April 2017); its news is dated by its text's day, and its source "
                         f"keeps its date"]
-    assert [d.written for d in docs] == ["2017-04-11", None, None, None]
+    # a day apart (b.md) is no contradiction to warn of, but its weekdays are read from its text's day (audit 8)
+    assert [d.written for d in docs] == ["2017-04-11", "2017-04-05", None, None]
 
 
 def test_the_other_date_warning_holds_for_a_report_that_has_a_copy(tmp_path):
@@ -268,3 +269,56 @@ def test_many_reports_opening_with_other_dates_are_named_five_then_counted(tmp_p
     assert len(warnings) == 7 and warnings[0].startswith("8 reports open with a date other than their own")
     assert warnings[0].endswith("the first named below") and warnings[-1].startswith("  and 3 more")
     assert all(d.note == "its text opens with 4 October 2017" for d in docs)
+
+
+def test_a_text_opening_a_day_after_its_date_dates_its_news_by_that_day_without_a_warning(tmp_path):
+    """Audit 8: fakes-1924058121, dated Monday 1 August 2016, opens "Published August 2 2016" and says "killed ... on
+    Tuesday": a date line a day off was ignored as a time zone, and "on Tuesday" counted back from Monday put the
+    strike on 26 July, a week early. Its weekdays are the writer's, so they are read from the writer's day; a day
+    apart is a time zone, nothing for the desk to check: noted in its sources, not warned of."""
+    write(tmp_path, "a.md", "---\ntitle: 10 civilians killed\ndate: 2016-08-01\n---\nPublished August 2 2016 Ten "
+                            "civilians were killed and another 17 injured on Tuesday when warplanes struck a town.\n")
+    write(tmp_path, "b.md", "---\ntitle: Strike on Atarib\ndate: 2016-08-03\n---\nPublished August 2 2016 Warplanes "
+                            "struck the town of Atarib on Tuesday, civil defence sources said.\n")
+    warnings = []
+    docs = load_documents([str(tmp_path)], warn=warnings.append)
+    assert [(d.date, d.written) for d in docs] == [("2016-08-01", "2016-08-02"), ("2016-08-03", "2016-08-02")]
+    assert [d.note for d in docs] == ["its text opens with 2 August 2016"] * 2
+    assert warnings == []
+
+
+def test_of_two_copies_a_day_apart_from_their_date_line_the_first_is_kept(tmp_path):
+    """A date line a day off its report's date does not contradict it (a time zone): of two copies the first met
+    is kept, as when both agree."""
+    story = "Warplanes struck the town of Atarib on Tuesday killing ten civilians and wounding 17, sources said."
+    write(tmp_path, "a.md", f"---\ntitle: Strike on Atarib\ndate: 2016-08-01\n---\nPublished August 2 2016 {story}\n")
+    write(tmp_path, "b.md", f"---\ntitle: Strike on Atarib\ndate: 2016-08-02\n---\nPublished August 2 2016 {story}\n")
+    assert [(d.id, d.written) for d in load_documents([str(tmp_path)])] == [("a", "2016-08-02")]
+
+
+def test_al_manar_s_opening_date_in_figures_is_compared_with_the_report_s_date(tmp_path):
+    """Audit 8: fakes-1965511222, dated 1 August 2016, opens "17-08-2016": no note, no warning, and its "on
+    Wednesday" read from 1 August. Its news is dated by its text's day now, and the desk is told."""
+    title = "Martyrs as Terrorists Shell Aleppos Salah Eddin"
+    write(tmp_path, "m.md", f"---\ntitle: {title}\noutlet: Al-Manar\ndate: 2016-08-01\n---\n17-08-2016 {title}. Seven "
+                            f"civilians were martyred on Wednesday as terrorists shelled Salah Eddin neighborhood.\n")
+    warnings = []
+    (doc,) = load_documents([str(tmp_path)], warn=warnings.append)
+    assert doc.text.startswith("Seven civilians") and (doc.date, doc.written) == ("2016-08-01", "2016-08-17")
+    assert doc.note == "its text opens with 17 August 2016"
+    assert warnings == [f"1 report opens with a date other than its own ({tmp_path / 'm.md'} says 17 August 2016, "
+                        f"its date is 1 August 2016); its news is dated by its text's day, and its source keeps its "
+                        f"date"]
+
+
+def test_a_tuesday_in_a_report_dated_the_monday_before_its_date_line_is_that_tuesday(tmp_path, fake_embedder):
+    """Audit 8: the timeline put "Ten civilians were killed ... on Tuesday" (dated Monday 1 August, "Published
+    August 2 2016") on 26 July 2016; it is 2 August. The source keeps its date, with the note."""
+    from briefing.options import BuildOptions
+    from briefing.pipeline import brief_documents
+
+    write(tmp_path, "a.md", "---\ntitle: 10 civilians killed\ndate: 2016-08-01\n---\nPublished August 2 2016 Ten "
+                            "civilians were killed and another 17 injured on Tuesday when warplanes struck a town.\n")
+    brief = brief_documents(load_documents([str(tmp_path)]), BuildOptions(), embedder=fake_embedder)
+    assert [e.date for e in brief.timeline] == ["2016-08-02"]
+    assert brief.sources[0].date == "2016-08-01" and brief.sources[0].note == "its text opens with 2 August 2016"

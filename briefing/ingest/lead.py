@@ -140,7 +140,7 @@ _UNSAID = re.compile(r"[.!?\"“”]|\b(?:said|says|told|tells|according|[Aa]n?|
 
 
 def _after_related(text: str, dateline: re.Match[str], at: int) -> int:
-    if dateline.group("day") is None:  # "21-03-2016": its words cannot be told from the day's
+    if dateline.group("day") is None:  # "6-09-2013" (a figure lost): its words cannot be told from the day's
         return at
     words = dateline.group(0)[:dateline.start("day") - dateline.start()].split()
     wire = next((i for i, word in enumerate(words) if word.lower() in _WIRES), 0)
