@@ -52,7 +52,7 @@ def key_points(ranked: Sequence[RankedTopic], count: int,
     worked out already: the sentences whose figures they set side by side as one event's."""
     firsts = [r.statements[0] for r in ranked if r.statements]
     rest = sorted((s for r in ranked for s in r.statements[1:]), key=lambda s: -s.score)
-    events = _events_told(differences)
+    events = events_told(differences)
     chosen: list[Statement] = []
     told: set[int] = set()
     for statement in firsts + rest:
@@ -66,7 +66,7 @@ def key_points(ranked: Sequence[RankedTopic], count: int,
     return tuple(chosen)
 
 
-def _events_told(differences: Sequence[Difference]) -> dict[tuple[str, int], set[int]]:
+def events_told(differences: Sequence[Difference]) -> dict[tuple[str, int], set[int]]:
     """(report, sentence) -> the differences (by number) whose accounts it is one of: the events whose figures it
     gives. Not their headings: two events of one place and day share one ("Damascus, reported 5 February 2015":
     the rebels' rockets and the air strikes that answered them)."""

@@ -16,13 +16,14 @@ Expressions that cannot be resolved (no publication date) come last, as written.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from .dates import PRECISION_ORDER, DateMention, is_background
+from .dates import MONTH, PRECISION_ORDER, YEAR, DateMention, is_background
 from .model import Citation, Document, Sentence, TimelineEntry
 from .names import NameIndex
 from .rank import SAME_FACT_COSINE, STOPWORDS, SameFact, event_date
@@ -80,15 +81,45 @@ def build_timeline(documents: Sequence[Document], sentences: Sequence[Sentence],
         index.told_by(home, sentences[row].doc_id)
     topic_order = topic_order or {}
     if len(events) > limit:  # keep the events most reports tell, in the most important topics; background last
-        events = sorted(events, key=lambda e: (is_background(e.mention, sentences[e.rows[0]].text), -len(e.rows),
+        began = min((day for d in documents if (day := _day(d.date)) is not None), default=None)
+        background = {id(e) for e in events if _background(e, sentences, began)}
+        events = sorted(events, key=lambda e: (id(e) in background, -len(e.rows),
                                                topic_order.get(int(labels[e.rows[0]]), len(topic_order)),
                                                sentences[e.rows[0]].index))
-        events = _one_report_s_others_later(events, sentences)[:limit]
+        events = _one_report_s_others_later(events, sentences, background)[:limit]
     events.sort(key=lambda e: _chronological(e, sentences, source_numbers))
     return tuple(_entry(e, sentences, labels, source_numbers) for e in events)
 
 
-def _one_report_s_others_later(events: list[_Event], sentences: Sequence[Sentence]) -> list[_Event]:
+HISTORY_DAYS = 31  # a month or a year that ended this long before the first report is the story's history
+HISTORY_TOLD_BY = 3  # ... unless this many reports tell it: then it is what the story grew out of
+
+
+def _background(event: _Event, sentences: Sequence[Sentence], began: dt.date | None) -> bool:
+    """Background, which makes the timeline only when the events leave room: a state of things since a date
+    (dates.is_background), or history that few reports tell: a month or a year that ended a month or more before
+    the first report, told by fewer than HISTORY_TOLD_BY reports (audit 8: "December 2016: ... before Bashar al
+    Assads forces retook full control of the city" in an April 2017 timeline, "In May 2011 Syrian army launched a
+    wide-scale operation" in a February 2015 one, each one report's aside). Four reports recalling that "the SDF
+    launched the Wrath of Euphrates operation" in November 2016 tell what a Raqqa story of 2017 grew out of, and a
+    day is news even when old: the reports name it."""
+    mention = event.mention
+    if is_background(mention, sentences[event.rows[0]].text):
+        return True
+    return (began is not None and mention.precision in (MONTH, YEAR) and mention.last is not None
+            and (began - mention.last).days >= HISTORY_DAYS
+            and len({sentences[r].doc_id for r in event.rows}) < HISTORY_TOLD_BY)
+
+
+def _day(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _one_report_s_others_later(events: list[_Event], sentences: Sequence[Sentence],
+                               background: set[int]) -> list[_Event]:
     """The events in their order, but for a second event that only one report tells on the same days as another
     of its own, which gives way to the rest of the same kind (background or not): audit 5's timeline held two
     entries of one report for "1 October 2017 to 3 October 2017" and none for the day's main strike. With room
@@ -105,7 +136,7 @@ def _one_report_s_others_later(events: list[_Event], sentences: Sequence[Sentenc
             told.add(key)
     if not later:
         return events
-    return sorted(events, key=lambda e: (is_background(e.mention, sentences[e.rows[0]].text), id(e) in later))
+    return sorted(events, key=lambda e: (id(e) in background, id(e) in later))
 
 
 def _chronological(event: _Event, sentences: Sequence[Sentence], source_numbers: Mapping[str, int]) -> tuple:

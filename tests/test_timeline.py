@@ -231,6 +231,28 @@ def test_what_every_report_recalls_gives_way_to_the_days_events():
     assert len(_timeline(reports, limit=6)) == 6  # with room, the background is shown too
 
 
+def test_the_story_s_history_gives_way_to_the_days_events():
+    """Audit 8: "December 2016: ... before Bashar al Assads forces retook full control of the city" in an April 2017
+    timeline. A month or a year a month or more before the first report, told by fewer than three reports, is
+    history: shown when the events leave room. A day is not; nor history three reports tell (below)."""
+    history = ("Assad holds the advantage thanks to Russias intervention in 2015. The army retook the city of Aleppo "
+               "in December 2016. Rebels shelled the Marib airport on 12 March 2016. ")
+    reports = [make_document((history if n == 0 else "") + ("Jets struck the bakery of Marib on Friday." if n == 0 else
+                                        "The Marib dam was shelled on Thursday." if n == 1 else
+                                        "Voters in Kenora elected a mayor on Wednesday."), id=f"r{n}", date=FRI)
+               for n in range(3)]
+    assert [e.date for e in _timeline(reports, limit=4)] == ["2016-03-12", "2017-11-01", "2017-11-02", "2017-11-03"]
+    assert len(_timeline(reports, limit=6)) == 6  # with room, the history is shown too
+    this_month = make_document("Convoys reached Marib in November 2017. Jets struck the bakery of Marib on Friday. "
+                               "The Marib dam was shelled on Thursday.", date=FRI)
+    assert len(_timeline([this_month], limit=3)) == 3  # the month the reports are of is no history
+    recalled = [make_document(f"The SDF launched its Raqqa operation in November 2016. {event}", id=f"s{n}", date=FRI)
+                for n, event in enumerate(("Jets struck the bakery of Marib on Friday.",
+                                           "The Marib dam was shelled on Thursday.",
+                                           "Voters in Kenora elected a mayor on Wednesday."))]
+    assert "November 2016" in [e.label for e in _timeline(recalled, limit=3)]
+
+
 @pytest.mark.parametrize("sentence", [
     "More than 300000 people have been killed in Syria since the conflict began with anti-government protests "
     "in March 2011.",
