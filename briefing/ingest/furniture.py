@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from ..model import Document
+from ..press import AGENCY_PATTERN
 
 _DATE = r"\d{2}\.\d{2}\.\d{4}"
 # "Middle East 1735 15.04.2017(updated 2033 15.04.2017) Get short URL Topic ... (1881) 0 25 "
@@ -61,6 +62,15 @@ _INITIALLED = r"[A-Z]\.\s*[A-Z][\w'-]+"
 _SIGN_OFF = re.compile(rf"(?<=[.!?\"”])\s+(?:{_NAME}(?:\s*/\s*{_NAME})+|{_INITIALLED}(?:\s+{_INITIALLED})+)\s*$")
 _SIGNED_TAIL = re.compile(r"[.!?\"”]\s+[A-Z]\.")
 SIGN_OFF_CHARS = 120
+# the outlet's description of itself after the story, maybe with the author's card before it (Asharq Al-Awsat, 5 of 11
+# reports in FA-KES: "... guarded by regime troops. Asharq Al-Awsat English Asharq Al-Awsat is the worlds premier
+# pan-Arab daily newspaper ... Launched in London in 1978 Asharq Al-Awsat has established itself ..."; a card that
+# opens a truncated one: "... will be officially announced. Youssef Diab Launched in London"): cut to the text's end.
+# Left in, it was a statement, a topic member and a topic's label ("London offensive", audit 8)
+_CARD = r"(?:[A-Z][\w'’-]*\s+){1,4}"
+_OUTLET_BLURB = re.compile(rf"(?<=[.!?\"”])\s+(?:{_CARD})??(?:{AGENCY_PATTERN})\s+(?:is|was)\s+(?:the|an?)\s"
+                           rf"|(?<=[.!?\"”])\s+{_CARD}(?:Launched|Founded|Established)\s+in\s+[A-Z0-9]")
+BLURB_CHARS = 700  # the blurb starts this close to the text's end, at most (Asharq Al-Awsat's: 460 characters)
 SENTENCE_REACH = 1000  # characters before "Tags" searched for the start of its sentence
 TAGS_WITHIN = 30  # a tag list longer than this many words is no tag list
 
@@ -102,7 +112,8 @@ def strip_furniture(text: str) -> str:
     if "Get short URL" not in text and "Tags " not in text and "Copyright" not in text and "©" not in text \
             and "/" not in text[-80:] and "Photo " not in text and " http" not in text and "Related " not in text \
             and "REUTERS " not in text and "Sputnik " not in text and "AFP " not in text \
-            and "Print Tweet" not in text[:PRINT_WITHIN + 20] and not _SIGNED_TAIL.search(text[-SIGN_OFF_CHARS:]):
+            and "Print Tweet" not in text[:PRINT_WITHIN + 20] and not _SIGNED_TAIL.search(text[-SIGN_OFF_CHARS:]) \
+            and not _OUTLET_BLURB.search(text, max(0, len(text) - BLURB_CHARS)):
         return text
     cleaned = _without_print_header(text)
     cleaned = _without_share_widgets(cleaned)
@@ -117,6 +128,8 @@ def strip_furniture(text: str) -> str:
     if "Related " in cleaned:
         cleaned = _without_related_headlines(cleaned)
     cleaned = _without_tag_lists(cleaned).strip()
+    blurb = _OUTLET_BLURB.search(cleaned, max(0, len(cleaned) - BLURB_CHARS))
+    cleaned = cleaned[:blurb.start()] if blurb else cleaned
     tail = max(0, len(cleaned) - SIGN_OFF_CHARS)
     sign_off = _SIGN_OFF.search(cleaned, tail)
     cleaned = cleaned[:sign_off.start()] if sign_off else cleaned
