@@ -84,9 +84,11 @@ _CAPTION = re.compile(rf"^(?:\S+\s+){{0,12}}?(?<!will )(?<!would )(?<!to )(?<!ca
 # a byline on its own: names and nothing else ("Dominic Evans Khaled Yacoub Oweis.", "Mark Felsenthal.")
 _BYLINE = re.compile(r"^(?:[A-Z][\w'’-]+\s+){1,7}[A-Z][\w'’-]+\.?$")
 # a photo's credit in brackets: "(AFP Photo)", "(Photo AFP)", "(File photo)", "(IHA Photo)", Al-Araby's "[Click to
-# enlarge]" under its pictures
+# enlarge]" under its pictures, an old photo's "(archive)" (Al-Manar: "Casualties as Syria terrorists shell Aleppo city
+# (archive) A bomb exploded ...", audit 8) and "(AP Archive)" (TRT)
 _PHOTO_CREDIT_BRACKET = re.compile(r"[(\[](?:(?:[A-Z][\w.]*\s){0,2}(?:File\s)?[Pp]hoto(?:\s[A-Z][\w.]*){0,2}"
-                                   r"|Click to enlarge)[)\]]\s*")
+                                   r"|(?:[A-Z][\w.]*\s){0,2}[Aa]rchive(?:\s[Pp]hoto)?|Click to enlarge)[)\]]\s*")
+_CREDIT_WORDS_IN_BRACKETS = ("hoto", "rchive", "Click to enlarge")  # read before _PHOTO_CREDIT_BRACKET is tried
 # Sputnik's link to another story: "READ MORE WATCH Russian Airstrikes Send Terrorists Fleeing in Syrias Hama In a
 # separate operation in Hama the Syrian troops ..."
 _READ_MORE = re.compile(r"READ MORE(?:\s+WATCH)?:?\s+")
@@ -214,7 +216,7 @@ def _after_photo_credit(text: str, begin: int, end: int) -> int | None:
     before it, and a dateline in capitals after it: "Syrian Kurds walk near destroyed buildings in Hasakeh on Monday
     (AFP photo) BEIRUT Thirteen civilians ...", "(IHA Photo) Qamishli ...", "[Click to enlarge] The pro-regime
     website ..."); `begin` if it holds none; None if no sentence is left after it."""
-    if "hoto" not in text[begin:end] and "Click to enlarge" not in text[begin:end]:
+    if not _may_hold_photo_credit(text[begin:end]):
         return begin
     credit = _PHOTO_CREDIT_BRACKET.search(text, begin, end)
     if credit is None:
@@ -223,6 +225,10 @@ def _after_photo_credit(text: str, begin: int, end: int) -> int | None:
         return None
     story = after_place(text, credit.end())
     return story if _has_words(text, story, end, MIN_SENTENCE_WORDS) else credit.end()
+
+
+def _may_hold_photo_credit(sentence: str) -> bool:
+    return any(word in sentence for word in _CREDIT_WORDS_IN_BRACKETS)
 
 
 def _glued_heading(text: str, begin: int, end: int) -> int | None:
@@ -343,7 +349,7 @@ def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
 def _before_photo_credits(text: str, begin: int, end: int) -> Iterator[tuple[int, int]]:
     """The span, split before each photo credit in brackets that follows a sentence's end (sentencex does not split
     before a bracket: "The army advanced. (Click to enlarge) Read Also")."""
-    if "hoto" not in text[begin:end] and "Click to enlarge" not in text[begin:end]:
+    if not _may_hold_photo_credit(text[begin:end]):
         yield begin, end
         return
     for credit in _PHOTO_CREDIT_BRACKET.finditer(text, begin, end):

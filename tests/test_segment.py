@@ -234,9 +234,17 @@ def test_a_sub_heading_glued_to_the_sentence_below_is_cut_from_it():
      ["The army advanced on the town on Monday.", "At least 18 civilians were killed on Tuesday."]),
     ('The army advanced. [Click to enlarge] "We hold the hill" a rebel official told Reuters.',
      ["The army advanced.", '"We hold the hill" a rebel official told Reuters.']),
+    # an old photo's credit (audit 8: Al-Manar's caption "Casualties as Syria terrorists shell Aleppo city (archive)"
+    # opened a cited sentence; TRT's "(AP Archive)")
+    ("Casualties as Syria terrorists shell Aleppo city (archive) A bomb exploded in Aleppos Salaheddin district on "
+     "Wednesday.", ["A bomb exploded in Aleppos Salaheddin district on Wednesday."]),
+    ("The toll could rise says the monitor. (AP Archive) A car bombing killed at least 26 displaced people.",
+     ["The toll could rise says the monitor.", "A car bombing killed at least 26 displaced people."]),
     # "photo" in a sentence is the story's
     ("The photo (seen by AFP) showed the town in ruins on Friday.",
      ["The photo (seen by AFP) showed the town in ruins on Friday."]),
+    ("The army searched the archive (records of the town) on Friday.",
+     ["The army searched the archive (records of the town) on Friday."]),
 ])
 def test_a_photo_credit_in_brackets_and_the_caption_before_it_are_cut(text, kept):
     assert [s.text for s in segment_document(make_document(text))] == kept
