@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sentencex import segment as sentencex_segment
 
-from .dates import DAY_WITH_YEAR, WEEKDAY
+from .dates import DAY_WITH_YEAR, MONTH_NAME, WEEKDAY
 from .ingest.dateline import find_dateline, find_dateline_within
 from .ingest.furniture import story_after_card
 from .ingest.lead import ACRONYMS, after_place
@@ -95,6 +95,19 @@ _READ_MORE = re.compile(r"READ MORE(?:\s+WATCH)?:?\s+")
 _CAPS_HEADING = re.compile(r"(?:[A-Z][A-Z'’-]+\s+){2,4}(?=[A-Z\"“(0-9][a-z(0-9 ])")
 _GLUED_HEADING = re.compile(r"((?!(?:The|A|An)\s)[A-Z][\w'’-]*)\s+(?:(?!(?:The|A|An)\s)[A-Z][\w'’-]*\s+){0,3}"
                             r"(?=(?:The|A|An)\s+\S)")
+# a sub-heading in sentence case glued before the sentence below it (Al-Araby, TRT, Al Arabiya, Jordan Times: "...
+# condemned the raids. Intentional attack A leading opposition group ...", "Girl evacuated The ministry said ...", a
+# quote: "We had no choice A Madaya resident speaking from the bus garage ..." (audit 8)): two to five words, then "The",
+# "A" or "An" in capitals in mid-sentence
+_SHORT_HEADING = re.compile(r"[A-Z][\w'’-]*(?:\s+[\w'’-]+){1,4}\s+(?=(?:The|A|An)\s+\S)")
+# words that make them a sentence's own start: who said what ("He added The stances ...", "A medical source in Aleppo
+# said The regimes helicopter ..."), a chronology's date ("September 2014 The US ... launch"), a count, or the subject
+# of reported speech going on, its full stop lost ("... he said. He has no links with Daesh The advances ..."); and a
+# name with its article after a small word ("The UN-backed group based in The Hague ...", "A contributor to The New
+# Arab based in Aleppo ...")
+_NOT_A_HEADING = re.compile(rf"\b(?:said|says|told|tells|according|added|asked|quoted|stated|announced|reported"
+                            rf"|{MONTH_NAME}|{WEEKDAY})\b|\d|^(?:He|She|It|They|His|Her|Its|Their|This|These|That|Those)\b"
+                            r"|\b(?:of|in|on|at|to|for|by|with|from|as|into|near|about|than|and|or|the|an?)\s*$")
 _SENTENCE_ADVERBS = {"Meanwhile", "However", "Moreover", "Separately", "Later", "Earlier", "Also", "Still", "Then",
                      "Now", "Yesterday", "Today", "Instead", "Finally", "Nonetheless", "Nevertheless", "Furthermore",
                      "Besides", "Thus", "Therefore", "Indeed", "Overnight", "Elsewhere", "Additionally", "Previously"}
@@ -245,8 +258,12 @@ def _glued_heading(text: str, begin: int, end: int) -> int | None:
             return caps.end()
         return None
     heading = _GLUED_HEADING.match(text, begin, end)
-    if heading is None or heading.group(1) in _SENTENCE_ADVERBS:
+    if heading is not None and heading.group(1) in _SENTENCE_ADVERBS:
         return None
+    if heading is None:
+        heading = _SHORT_HEADING.match(text, begin, end)
+        if heading is None or heading.group().split()[0] in _SENTENCE_ADVERBS or _NOT_A_HEADING.search(heading.group()):
+            return None
     following = text[heading.end():end].split()[1:5]
     if sum(word[:1].islower() for word in following) < 2 or len(following) < 3:
         return None

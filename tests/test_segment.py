@@ -214,6 +214,28 @@ def test_a_sub_heading_glued_to_the_sentence_below_is_cut_from_it():
 
 
 @pytest.mark.parametrize("text, kept", [
+    # a sub-heading in sentence case, or a quote as one (audit 8: "We had no choice A Madaya resident ..." was cited)
+    ("Tahhan said so. We had no choice A Madaya resident speaking from the bus garage said people were waiting.",
+     ["Tahhan said so.", "A Madaya resident speaking from the bus garage said people were waiting."]),
+    ("The raids went on. Intentional attack A leading opposition group condemned the raids.",
+     ["The raids went on.", "A leading opposition group condemned the raids."]),
+    ("Daesh controls the city. Girl evacuated The ministry said the bombers carried out raids.",
+     ["Daesh controls the city.", "The ministry said the bombers carried out raids."]),
+    # a sentence's own start: who said it, a chronology's date, reported speech going on, a name's article
+    ("A medical source in Aleppo said The regimes helicopter dropped a barrel on the town.",
+     ["A medical source in Aleppo said The regimes helicopter dropped a barrel on the town."]),
+    ("September 2014 The US and its allies launch air strikes on the group.",
+     ["September 2014 The US and its allies launch air strikes on the group."]),
+    ("He said so. He has no links with Daesh The advances against Daesh have resulted in losses.",
+     ["He said so.", "He has no links with Daesh The advances against Daesh have resulted in losses."]),
+    ('The UN-backed group based in The Hague "continues to examine any credible reports" the statement said.',
+     ['The UN-backed group based in The Hague "continues to examine any credible reports" the statement said.']),
+])
+def test_a_sub_heading_in_sentence_case_glued_to_the_sentence_below_is_cut_from_it(text, kept):
+    assert [s.text for s in segment_document(make_document(text))] == kept
+
+
+@pytest.mark.parametrize("text, kept", [
     # a photo's caption and its credit in brackets glued before the story's sentence (audit 7, defect 5: Ahram's
     # "(Photo AP)"; FA-KES has 15, most of them leads)
     ("Syrians pass burnt-out vehicles in Aleppo on July 9 2016 (Photo AFP) Syrian state media says 30 people have "
