@@ -17,6 +17,7 @@ from .ingest.dateline import find_dateline, find_dateline_within
 from .ingest.furniture import story_after_card
 from .ingest.lead import ACRONYMS, after_place
 from .press import AGENCIES
+from .quantities import parse_number
 from .model import Document, Sentence
 
 MAX_SENTENCE_WORDS = 60  # sentencex never splits inside quotes: an unbalanced one makes a run-on
@@ -113,6 +114,19 @@ _SENTENCE_ADVERBS = {"Meanwhile", "However", "Moreover", "Separately", "Later", 
                      "Besides", "Thus", "Therefore", "Indeed", "Overnight", "Elsewhere", "Additionally", "Previously"}
 _WIRES = {name.casefold().replace(" ", "") for name in AGENCIES}  # "(DailySabah)": an outlet, no handle
 _SOFT_BREAK = re.compile(r"(?<=[;:])\s+|\s+(?=[–—]\s)")
+# a headline or a standfirst glued before the lead, the full stop or line between them lost: SANA's roundups ("Three
+# injured in terrorist rocket attack on Bab Touma neighborhood in Damascus Three people were injured when ..."), a
+# province's name ("Idleb Two persons were injured ..."), Al-Manar's standfirst said twice ("... in Aleppo city on Friday
+# Eleven civilians were killed ..."), Daily Sabah's standfirst ("... UNICEF said 25 casualties were children Twenty-five
+# children were reportedly killed ..."): a count in capitals in mid-sentence, then its noun and its verb
+_COUNT_WORD = (r"(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|Fifteen|Sixteen|"
+               r"Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety|Hundreds|Dozens|"
+               r"Scores|Thousands)(?:-[a-z]+)?")
+_GLUED_LEAD = re.compile(rf"(?<=\w)\s+(?=(?P<count>{_COUNT_WORD}|At least|More than)\s+(?:\S+\s+){{0,5}}?"
+                         r"(?:were|was|are|is|have|has|had|got)\b)")
+# the words before a count that is what someone said, not a new sentence ("He stressed Hundreds of ... were killed")
+_SAYING = {"said", "says", "stressed", "added", "noted", "told", "stated", "warned", "confirmed", "reported",
+           "announced", "explained", "affirmed", "indicated", "claimed", "that", "out"}
 
 
 @dataclass(frozen=True)
@@ -359,8 +373,47 @@ def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
             continue
         begin = text.index(stripped, cursor, end)
         cursor = begin + len(stripped)
-        for a, b in _before_photo_credits(text, begin, cursor):
-            yield from _cap_length(text, a, b)
+        for lead_begin, lead_end in _after_glued_headlines(text, begin, cursor):
+            for a, b in _before_photo_credits(text, lead_begin, lead_end):
+                yield from _cap_length(text, a, b)
+
+
+def _after_glued_headlines(text: str, begin: int, end: int) -> Iterator[tuple[int, int]]:
+    """The span split before each lead glued to a headline or standfirst (_GLUED_LEAD); a headline that says the lead's
+    count again, or the standfirst said twice, is left out: the lead says it (a standfirst with facts of its own is
+    kept, a sentence of its own)."""
+    for glue in _GLUED_LEAD.finditer(text, begin, end):
+        before = text[begin:glue.start()]
+        # (a page's date line and headline before the first sentence: _after_page_date cuts them whole)
+        if not before.strip() or before.split()[-1].lower() in _SAYING or _A_PAGE_DATE.search(before) \
+                or not _has_words(text, glue.end(), end, MIN_SENTENCE_WORDS):
+            continue
+        if not _restates(before, text[glue.end():end]):
+            yield begin, glue.start()
+        begin = glue.end()
+    yield begin, end
+
+
+_A_PAGE_DATE = re.compile(_PAGE_DATE)
+
+
+def _restates(headline: str, lead: str) -> bool:
+    """Whether the words before a glued lead are its headline: they hold its count and no number it does not hold
+    ("Terrorist rocket attack injures three civilians ..." before "Three civilians were injured ...", "4 citizens
+    killed ..." before "At least four citizens were killed ..."), or the lead says them again. Not a standfirst with a
+    toll of its own ("... killed 58 civilians in eastern Syria UNICEF said 25 casualties were children" before
+    "Twenty-five children were reportedly killed ...")."""
+    if lead.startswith(headline.strip()):
+        return True
+    words = lead.split()
+    count = parse_number(words[2] if words[0] in ("At", "More") else words[0])
+    said = _numbers(headline)
+    return count in said and said <= _numbers(lead)
+
+
+def _numbers(words: str) -> set[tuple[int, int, int | None]]:
+    return {number for word in words.split() if (word[:1].isdigit() or word.isalpha())
+            and (number := parse_number(word)) is not None}
 
 
 def _before_photo_credits(text: str, begin: int, end: int) -> Iterator[tuple[int, int]]:

@@ -236,6 +236,32 @@ def test_a_sub_heading_in_sentence_case_glued_to_the_sentence_below_is_cut_from_
 
 
 @pytest.mark.parametrize("text, kept", [
+    # a headline glued before its lead, which says its count again (SANA's roundups; FA-KES: 13 sentences)
+    ("Three injured in terrorist rocket attack on Bab Touma neighborhood in Damascus Three people were injured when "
+     "terrorists fired a rocket shell.", ["Three people were injured when terrorists fired a rocket shell."]),
+    ("4 citizens killed in terrorist rocket attack in Homs city At least four citizens were killed due to a rocket "
+     "attack.", ["At least four citizens were killed due to a rocket attack."]),
+    # a standfirst said twice (Al-Manar)
+    ("Seven civilians were killed in a car bomb attack in Tal Abyad on Wednesday Seven civilians were killed in a car "
+     "bomb attack in Tal Abyad on Wednesday.", ["Seven civilians were killed in a car bomb attack in Tal Abyad on "
+                                                "Wednesday."]),
+    # a standfirst with a toll of its own is kept, a sentence of its own (Daily Sabah)
+    ("Airstrikes killed 58 civilians in eastern Syria UNICEF said 25 casualties were children Twenty-five children "
+     "were reportedly killed in airstrikes UNICEF has said.",
+     ["Airstrikes killed 58 civilians in eastern Syria UNICEF said 25 casualties were children",
+      "Twenty-five children were reportedly killed in airstrikes UNICEF has said."]),
+    # what someone said, or a count with no verb after it (a title-case headline), is no lead
+    ("He stressed Hundreds of militants were killed in this battle.",
+     ["He stressed Hundreds of militants were killed in this battle."]),
+    ("Syrian Army Strikes Scores of Terrorists across Country near Hama.",
+     ["Syrian Army Strikes Scores of Terrorists across Country near Hama."]),
+])
+def test_a_headline_or_standfirst_glued_before_the_lead_is_split_from_it_and_left_out_when_it_says_the_lead_again(
+        text, kept):
+    assert [s.text for s in segment_document(make_document(text))] == kept
+
+
+@pytest.mark.parametrize("text, kept", [
     # a photo's caption and its credit in brackets glued before the story's sentence (audit 7, defect 5: Ahram's
     # "(Photo AP)"; FA-KES has 15, most of them leads)
     ("Syrians pass burnt-out vehicles in Aleppo on July 9 2016 (Photo AFP) Syrian state media says 30 people have "
