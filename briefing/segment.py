@@ -82,6 +82,16 @@ _CAPTION = re.compile(rf"^(?:\S+\s+){{0,12}}?(?<!will )(?<!would )(?<!to )(?<!ca
                       rf"(?:{_CAPTION_VERBS})s?\b.{{0,400}}?\s(?<!of\s)(?:on\s+)?{DAY_WITH_YEAR}\.?\s*"
                       rf"(?:\({_AGENCY}[^)]*\))?\s*$"
                       rf"|\bin this (?:handout )?(?:picture|photo|image)\b")
+# ... and with no date: a person in a scene, in the present tense, and no one said it (Daily Sabah and TRT put them in
+# the text: "A man carries an injured girl after an airstrike on Aleppos opposition held Kadi Askar in Aleppo.", "A boy
+# breathes through an oxygen mask at Al-Quds hospital after the suspected gas attack." (audit 8: a topic of its own,
+# "Al-Quds chemical attack"), "People inspect a damaged building in Idlib after warplanes pounded the city yesterday.")
+_SCENE_PERSON = (r"(?:man|woman|boy|girl|child|baby|people|men|women|boys|girls|children|soldiers?|fighters?|rescuers?"
+                 r"|volunteers?|medics?)")
+_SCENE_CAPTION = re.compile(rf"^(?:(?:A|An|The|Two|Three|Some)\s+)?(?:[\w'’-]+\s+){{0,2}}?(?i:{_SCENE_PERSON})"
+                            rf"(?:\s+[\w'’-]+){{0,3}}?\s+(?:{_CAPTION_VERBS}|breathe|run|drive|inspect)(?:s|es)?\b")
+_NOT_A_SCENE = re.compile(r"\b(?:was|were|has|have|had|is|are|been|will|would|said|says|told|tells|according|killed)\b")
+SCENE_MAX_WORDS = 40
 # a byline on its own: names and nothing else ("Dominic Evans Khaled Yacoub Oweis.", "Mark Felsenthal.")
 _BYLINE = re.compile(r"^(?:[A-Z][\w'’-]+\s+){1,7}[A-Z][\w'’-]+\.?$")
 # a photo's credit in brackets: "(AFP Photo)", "(Photo AFP)", "(File photo)", "(IHA Photo)", Al-Araby's "[Click to
@@ -341,8 +351,10 @@ def _is_credit(text: str) -> bool:
 
 
 def _is_caption(text: str) -> bool:
-    """_CAPTION, tried only on a sentence that ends with a year or says "in this" (picture, photo)."""
-    return bool((_YEAR_AT_END.search(text[-60:]) or "in this " in text) and _CAPTION.search(text))
+    """_CAPTION, tried only on a sentence that ends with a year or says "in this" (picture, photo); _SCENE_CAPTION."""
+    return bool((_YEAR_AT_END.search(text[-60:]) or "in this " in text) and _CAPTION.search(text)) \
+        or _SCENE_CAPTION.match(text) is not None and len(text.split()) <= SCENE_MAX_WORDS \
+        and not _NOT_A_SCENE.search(text)
 
 
 def _after_page_date(text: str, begin: int, end: int) -> int:

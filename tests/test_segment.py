@@ -127,6 +127,20 @@ def test_a_photo_caption_glued_into_the_text_is_no_sentence():
         "Warplanes struck the town at dawn, killing 58 people.", "Talks resume in Geneva on March 14 2016."]
 
 
+def test_a_photo_caption_with_no_date_a_person_in_a_scene_in_the_present_tense_is_no_sentence():
+    """Audit 8: "A boy breathes through an oxygen mask at Al-Quds hospital ..." (TRT) was a topic of its own; Daily
+    Sabah's "A man carries an injured girl ..." opened a report's sentences. FA-KES: 9 such, none news."""
+    text = ("A boy breathes through an oxygen mask at Al-Quds hospital after the suspected gas attack. People inspect a "
+            "damaged building in Idlib after warplanes pounded the city yesterday. A man was killed when a shell hit "
+            "his car. Civil defense units continue search and rescue efforts in the Houla region. Residents said "
+            "two men carry the wounded to the hospital. Thousands flee the town as the army advances.")
+    assert [s.text for s in segment_document(make_document(text))] == [
+        "A man was killed when a shell hit his car.",
+        "Civil defense units continue search and rescue efforts in the Houla region.",
+        "Residents said two men carry the wounded to the hospital.",
+        "Thousands flee the town as the army advances."]
+
+
 @pytest.mark.parametrize("text, kept", [
     ("Survivors from what activists say is a gas attack rest inside a mosque in Damascus August 21 2013. "
      "The army denied it on Wednesday.", ["The army denied it on Wednesday."]),
