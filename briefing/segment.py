@@ -92,8 +92,9 @@ _SCENE_CAPTION = re.compile(rf"^(?:(?:A|An|The|Two|Three|Some)\s+)?(?:[\w'’-]+
                             rf"(?:\s+[\w'’-]+){{0,3}}?\s+(?:{_CAPTION_VERBS}|breathe|run|drive|inspect)(?:s|es)?\b")
 _NOT_A_SCENE = re.compile(r"\b(?:was|were|has|have|had|is|are|been|will|would|said|says|told|tells|according|killed)\b")
 SCENE_MAX_WORDS = 40
-# a byline on its own: names and nothing else ("Dominic Evans Khaled Yacoub Oweis.", "Mark Felsenthal.")
-_BYLINE = re.compile(r"^(?:[A-Z][\w'’-]+\s+){1,7}[A-Z][\w'’-]+\.?$")
+# a byline on its own: names and nothing else ("Dominic Evans Khaled Yacoub Oweis.", "Mark Felsenthal.", Asharq
+# Al-Awsat's "Youssef Diab Paula Astih and Najla Habriri.")
+_BYLINE = re.compile(r"^(?:[A-Z][\w'’-]+\s+(?:and\s+)?){1,7}[A-Z][\w'’-]+\.?$")
 # a photo's credit in brackets: "(AFP Photo)", "(Photo AFP)", "(File photo)", "(IHA Photo)", Al-Araby's "[Click to
 # enlarge]" under its pictures, an old photo's "(archive)" (Al-Manar: "Casualties as Syria terrorists shell Aleppo city
 # (archive) A bomb exploded ...", audit 8) and "(AP Archive)" (TRT)

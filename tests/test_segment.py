@@ -81,7 +81,8 @@ def test_bylines_credits_promotions_and_glued_tweets_are_no_sentences():
     text = ("The army took the town on Monday after a week of fighting. Dominic Evans Khaled Yacoub Oweis. "
             "Source TRTWorld and agencies. Never miss a story again sign up to our Telegram channel and well keep you "
             "up to speed! Aleppo is burning tonight pic.twitter.com/ab12CD Leith Abou Fadel (leithfadel) July 27 2016 "
-            "State TV rolled footage from the scene of the blast. Mark Felsenthal.")
+            "State TV rolled footage from the scene of the blast. Mark Felsenthal. Youssef Diab Paula Astih and Najla "
+            "Habriri.")
     assert [s.text for s in segment_document(make_document(text))] == [
         "The army took the town on Monday after a week of fighting.",
         "State TV rolled footage from the scene of the blast."]
