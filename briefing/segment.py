@@ -12,11 +12,12 @@ from dataclasses import dataclass
 
 from sentencex import segment as sentencex_segment
 
-from .dates import DAY_WITH_YEAR, WEEKDAY
+from .dates import DAY_WITH_YEAR, MONTH_NAME, WEEKDAY
 from .ingest.dateline import find_dateline, find_dateline_within
 from .ingest.furniture import story_after_card
 from .ingest.lead import ACRONYMS, after_place
 from .press import AGENCIES
+from .quantities import parse_number
 from .model import Document, Sentence
 
 MAX_SENTENCE_WORDS = 60  # sentencex never splits inside quotes: an unbalanced one makes a run-on
@@ -81,23 +82,62 @@ _CAPTION = re.compile(rf"^(?:\S+\s+){{0,12}}?(?<!will )(?<!would )(?<!to )(?<!ca
                       rf"(?:{_CAPTION_VERBS})s?\b.{{0,400}}?\s(?<!of\s)(?:on\s+)?{DAY_WITH_YEAR}\.?\s*"
                       rf"(?:\({_AGENCY}[^)]*\))?\s*$"
                       rf"|\bin this (?:handout )?(?:picture|photo|image)\b")
-# a byline on its own: names and nothing else ("Dominic Evans Khaled Yacoub Oweis.", "Mark Felsenthal.")
-_BYLINE = re.compile(r"^(?:[A-Z][\w'’-]+\s+){1,7}[A-Z][\w'’-]+\.?$")
+# ... and with no date: a person in a scene, in the present tense, and no one said it (Daily Sabah and TRT put them in
+# the text: "A man carries an injured girl after an airstrike on Aleppos opposition held Kadi Askar in Aleppo.", "A boy
+# breathes through an oxygen mask at Al-Quds hospital after the suspected gas attack." (audit 8: a topic of its own,
+# "Al-Quds chemical attack"), "People inspect a damaged building in Idlib after warplanes pounded the city yesterday.")
+_SCENE_PERSON = (r"(?:man|woman|boy|girl|child|baby|people|men|women|boys|girls|children|soldiers?|fighters?|rescuers?"
+                 r"|volunteers?|medics?)")
+_SCENE_CAPTION = re.compile(rf"^(?:(?:A|An|The|Two|Three|Some)\s+)?(?:[\w'’-]+\s+){{0,2}}?(?i:{_SCENE_PERSON})"
+                            rf"(?:\s+[\w'’-]+){{0,3}}?\s+(?:{_CAPTION_VERBS}|breathe|run|drive|inspect)(?:s|es)?\b")
+_NOT_A_SCENE = re.compile(r"\b(?:was|were|has|have|had|is|are|been|will|would|said|says|told|tells|according|killed)\b")
+SCENE_MAX_WORDS = 40
+# a byline on its own: names and nothing else ("Dominic Evans Khaled Yacoub Oweis.", "Mark Felsenthal.", Asharq
+# Al-Awsat's "Youssef Diab Paula Astih and Najla Habriri.")
+_BYLINE = re.compile(r"^(?:[A-Z][\w'’-]+\s+(?:and\s+)?){1,7}[A-Z][\w'’-]+\.?$")
 # a photo's credit in brackets: "(AFP Photo)", "(Photo AFP)", "(File photo)", "(IHA Photo)", Al-Araby's "[Click to
-# enlarge]" under its pictures
+# enlarge]" under its pictures, an old photo's "(archive)" (Al-Manar: "Casualties as Syria terrorists shell Aleppo city
+# (archive) A bomb exploded ...", audit 8) and "(AP Archive)" (TRT)
 _PHOTO_CREDIT_BRACKET = re.compile(r"[(\[](?:(?:[A-Z][\w.]*\s){0,2}(?:File\s)?[Pp]hoto(?:\s[A-Z][\w.]*){0,2}"
-                                   r"|Click to enlarge)[)\]]\s*")
+                                   r"|(?:[A-Z][\w.]*\s){0,2}[Aa]rchive(?:\s[Pp]hoto)?|Click to enlarge)[)\]]\s*")
+_CREDIT_WORDS_IN_BRACKETS = ("hoto", "rchive", "Click to enlarge")  # read before _PHOTO_CREDIT_BRACKET is tried
 # Sputnik's link to another story: "READ MORE WATCH Russian Airstrikes Send Terrorists Fleeing in Syrias Hama In a
 # separate operation in Hama the Syrian troops ..."
 _READ_MORE = re.compile(r"READ MORE(?:\s+WATCH)?:?\s+")
 _CAPS_HEADING = re.compile(r"(?:[A-Z][A-Z'’-]+\s+){2,4}(?=[A-Z\"“(0-9][a-z(0-9 ])")
 _GLUED_HEADING = re.compile(r"((?!(?:The|A|An)\s)[A-Z][\w'’-]*)\s+(?:(?!(?:The|A|An)\s)[A-Z][\w'’-]*\s+){0,3}"
                             r"(?=(?:The|A|An)\s+\S)")
+# a sub-heading in sentence case glued before the sentence below it (Al-Araby, TRT, Al Arabiya, Jordan Times: "...
+# condemned the raids. Intentional attack A leading opposition group ...", "Girl evacuated The ministry said ...", a
+# quote: "We had no choice A Madaya resident speaking from the bus garage ..." (audit 8)): two to five words, then "The",
+# "A" or "An" in capitals in mid-sentence
+_SHORT_HEADING = re.compile(r"[A-Z][\w'’-]*(?:\s+[\w'’-]+){1,4}\s+(?=(?:The|A|An)\s+\S)")
+# words that make them a sentence's own start: who said what ("He added The stances ...", "A medical source in Aleppo
+# said The regimes helicopter ..."), a chronology's date ("September 2014 The US ... launch"), a count, or the subject
+# of reported speech going on, its full stop lost ("... he said. He has no links with Daesh The advances ..."); and a
+# name with its article after a small word ("The UN-backed group based in The Hague ...", "A contributor to The New
+# Arab based in Aleppo ...")
+_NOT_A_HEADING = re.compile(rf"\b(?:said|says|told|tells|according|added|asked|quoted|stated|announced|reported"
+                            rf"|{MONTH_NAME}|{WEEKDAY})\b|\d|^(?:He|She|It|They|His|Her|Its|Their|This|These|That|Those)\b"
+                            r"|\b(?:of|in|on|at|to|for|by|with|from|as|into|near|about|than|and|or|the|an?)\s*$")
 _SENTENCE_ADVERBS = {"Meanwhile", "However", "Moreover", "Separately", "Later", "Earlier", "Also", "Still", "Then",
                      "Now", "Yesterday", "Today", "Instead", "Finally", "Nonetheless", "Nevertheless", "Furthermore",
                      "Besides", "Thus", "Therefore", "Indeed", "Overnight", "Elsewhere", "Additionally", "Previously"}
 _WIRES = {name.casefold().replace(" ", "") for name in AGENCIES}  # "(DailySabah)": an outlet, no handle
 _SOFT_BREAK = re.compile(r"(?<=[;:])\s+|\s+(?=[–—]\s)")
+# a headline or a standfirst glued before the lead, the full stop or line between them lost: SANA's roundups ("Three
+# injured in terrorist rocket attack on Bab Touma neighborhood in Damascus Three people were injured when ..."), a
+# province's name ("Idleb Two persons were injured ..."), Al-Manar's standfirst said twice ("... in Aleppo city on Friday
+# Eleven civilians were killed ..."), Daily Sabah's standfirst ("... UNICEF said 25 casualties were children Twenty-five
+# children were reportedly killed ..."): a count in capitals in mid-sentence, then its noun and its verb
+_COUNT_WORD = (r"(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|Fifteen|Sixteen|"
+               r"Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety|Hundreds|Dozens|"
+               r"Scores|Thousands)(?:-[a-z]+)?")
+_GLUED_LEAD = re.compile(rf"(?<=\w)\s+(?=(?P<count>{_COUNT_WORD}|At least|More than)\s+(?:\S+\s+){{0,5}}?"
+                         r"(?:were|was|are|is|have|has|had|got)\b)")
+# the words before a count that is what someone said, not a new sentence ("He stressed Hundreds of ... were killed")
+_SAYING = {"said", "says", "stressed", "added", "noted", "told", "stated", "warned", "confirmed", "reported",
+           "announced", "explained", "affirmed", "indicated", "claimed", "that", "out"}
 
 
 @dataclass(frozen=True)
@@ -214,7 +254,7 @@ def _after_photo_credit(text: str, begin: int, end: int) -> int | None:
     before it, and a dateline in capitals after it: "Syrian Kurds walk near destroyed buildings in Hasakeh on Monday
     (AFP photo) BEIRUT Thirteen civilians ...", "(IHA Photo) Qamishli ...", "[Click to enlarge] The pro-regime
     website ..."); `begin` if it holds none; None if no sentence is left after it."""
-    if "hoto" not in text[begin:end] and "Click to enlarge" not in text[begin:end]:
+    if not _may_hold_photo_credit(text[begin:end]):
         return begin
     credit = _PHOTO_CREDIT_BRACKET.search(text, begin, end)
     if credit is None:
@@ -223,6 +263,10 @@ def _after_photo_credit(text: str, begin: int, end: int) -> int | None:
         return None
     story = after_place(text, credit.end())
     return story if _has_words(text, story, end, MIN_SENTENCE_WORDS) else credit.end()
+
+
+def _may_hold_photo_credit(sentence: str) -> bool:
+    return any(word in sentence for word in _CREDIT_WORDS_IN_BRACKETS)
 
 
 def _glued_heading(text: str, begin: int, end: int) -> int | None:
@@ -239,8 +283,12 @@ def _glued_heading(text: str, begin: int, end: int) -> int | None:
             return caps.end()
         return None
     heading = _GLUED_HEADING.match(text, begin, end)
-    if heading is None or heading.group(1) in _SENTENCE_ADVERBS:
+    if heading is not None and heading.group(1) in _SENTENCE_ADVERBS:
         return None
+    if heading is None:
+        heading = _SHORT_HEADING.match(text, begin, end)
+        if heading is None or heading.group().split()[0] in _SENTENCE_ADVERBS or _NOT_A_HEADING.search(heading.group()):
+            return None
     following = text[heading.end():end].split()[1:5]
     if sum(word[:1].islower() for word in following) < 2 or len(following) < 3:
         return None
@@ -304,8 +352,10 @@ def _is_credit(text: str) -> bool:
 
 
 def _is_caption(text: str) -> bool:
-    """_CAPTION, tried only on a sentence that ends with a year or says "in this" (picture, photo)."""
-    return bool((_YEAR_AT_END.search(text[-60:]) or "in this " in text) and _CAPTION.search(text))
+    """_CAPTION, tried only on a sentence that ends with a year or says "in this" (picture, photo); _SCENE_CAPTION."""
+    return bool((_YEAR_AT_END.search(text[-60:]) or "in this " in text) and _CAPTION.search(text)) \
+        or _SCENE_CAPTION.match(text) is not None and len(text.split()) <= SCENE_MAX_WORDS \
+        and not _NOT_A_SCENE.search(text)
 
 
 def _after_page_date(text: str, begin: int, end: int) -> int:
@@ -336,14 +386,53 @@ def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
             continue
         begin = text.index(stripped, cursor, end)
         cursor = begin + len(stripped)
-        for a, b in _before_photo_credits(text, begin, cursor):
-            yield from _cap_length(text, a, b)
+        for lead_begin, lead_end in _after_glued_headlines(text, begin, cursor):
+            for a, b in _before_photo_credits(text, lead_begin, lead_end):
+                yield from _cap_length(text, a, b)
+
+
+def _after_glued_headlines(text: str, begin: int, end: int) -> Iterator[tuple[int, int]]:
+    """The span split before each lead glued to a headline or standfirst (_GLUED_LEAD); a headline that says the lead's
+    count again, or the standfirst said twice, is left out: the lead says it (a standfirst with facts of its own is
+    kept, a sentence of its own)."""
+    for glue in _GLUED_LEAD.finditer(text, begin, end):
+        before = text[begin:glue.start()]
+        # (a page's date line and headline before the first sentence: _after_page_date cuts them whole)
+        if not before.strip() or before.split()[-1].lower() in _SAYING or _A_PAGE_DATE.search(before) \
+                or not _has_words(text, glue.end(), end, MIN_SENTENCE_WORDS):
+            continue
+        if not _restates(before, text[glue.end():end]):
+            yield begin, glue.start()
+        begin = glue.end()
+    yield begin, end
+
+
+_A_PAGE_DATE = re.compile(_PAGE_DATE)
+
+
+def _restates(headline: str, lead: str) -> bool:
+    """Whether the words before a glued lead are its headline: they hold its count and no number it does not hold
+    ("Terrorist rocket attack injures three civilians ..." before "Three civilians were injured ...", "4 citizens
+    killed ..." before "At least four citizens were killed ..."), or the lead says them again. Not a standfirst with a
+    toll of its own ("... killed 58 civilians in eastern Syria UNICEF said 25 casualties were children" before
+    "Twenty-five children were reportedly killed ...")."""
+    if lead.startswith(headline.strip()):
+        return True
+    words = lead.split()
+    count = parse_number(words[2] if words[0] in ("At", "More") else words[0])
+    said = _numbers(headline)
+    return count in said and said <= _numbers(lead)
+
+
+def _numbers(words: str) -> set[tuple[int, int, int | None]]:
+    return {number for word in words.split() if (word[:1].isdigit() or word.isalpha())
+            and (number := parse_number(word)) is not None}
 
 
 def _before_photo_credits(text: str, begin: int, end: int) -> Iterator[tuple[int, int]]:
     """The span, split before each photo credit in brackets that follows a sentence's end (sentencex does not split
     before a bracket: "The army advanced. (Click to enlarge) Read Also")."""
-    if "hoto" not in text[begin:end] and "Click to enlarge" not in text[begin:end]:
+    if not _may_hold_photo_credit(text[begin:end]):
         yield begin, end
         return
     for credit in _PHOTO_CREDIT_BRACKET.finditer(text, begin, end):

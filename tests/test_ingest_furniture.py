@@ -65,6 +65,22 @@ CUT = [  # (text, what the story reads once the furniture is gone)
     ("The shells hit houses in the city. R.J/ Ghossoun/R. Milhem/H. Said", "The shells hit houses in the city."),
     ("The shells hit houses in the city. H. Zain H. Said", "The shells hit houses in the city."),
     ("The shells hit houses in the city. H.Zain/ Ghossoun /M. al-Frieh/H. Said", "The shells hit houses in the city."),
+    # the outlet's blurb after the story, with the author's card (audit 8: Asharq Al-Awsat's, a topic "London offensive")
+    ("Only meters away hundreds of evacuees loitered in a parking lot. Asharq Al-Awsat English Asharq Al-Awsat is the "
+     "worlds premier pan-Arab daily newspaper printed simultaneously each day on four continents in 14 cities. Launched "
+     "in London in 1978 Asharq Al-Awsat has established itself as the decisive publication on pan-Arab and "
+     "international affairs.", "Only meters away hundreds of evacuees loitered in a parking lot."),
+    ("It will be officially announced. Youssef Diab Launched in London", "It will be officially announced."),
+    # an embedded video's title between two sentences (audit 8: it opened a cited sentence)
+    ("Residents were forced to take shelter from the attack. Syria Death in Damascus - Rocket attack shakes Syrian "
+     "capital - YouTube In a Twitter post earlier this week the Islam Armys leader warned that Damascus was a military "
+     "zone.", "Residents were forced to take shelter from the attack. In a Twitter post earlier this week the Islam "
+     "Armys leader warned that Damascus was a military zone."),
+    ('Shamim Chowdhury has the latest from Gaziantep. "Toxic gas attack" kills at least 58 in Idlib - YouTube The '
+     "opposition demanded a UN investigation.", "Shamim Chowdhury has the latest from Gaziantep. The opposition "
+     "demanded a UN investigation."),
+    ("The War In Syria Interview with Richard Weitz on U.S. strikes in Syria - YouTube In turn Kerry called on Russia "
+     "to stop.", "In turn Kerry called on Russia to stop."),  # at the text's start; an abbreviation's full stop in it
     # ... and with the agency's name alone before the photographer's (FA-KES: 15 in Sputnik's pages)
     ("The attack was foiled. REUTERS Rodi Said Anti-Daesh Forces Get the Better of Terrorists in Battle for Manbij The "
      "US-led coalition has been carrying out airstrikes.",
@@ -147,6 +163,9 @@ KEPT = [
     "The talks were held with U.S. officials. J. Smith said so.",  # a sentence, no sign-off
     "The army took the town. Sputnik Editor-in-Chief Margarita Simonyan said that the channel would go on.",
     "The army took the town. REUTERS Rodi Said Syrian Democratic Forces Liberate Another Village",
+    "The army took the town. Launched in 2015 the Russian campaign has killed thousands.",  # no author's card
+    "Activists posted a video on YouTube showing the destruction. The video - YouTube said - was removed.",
+    "The army took the town. The Syrian Observatory is a monitor based in Britain.",  # not an outlet's name
 ]
 
 

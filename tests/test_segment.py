@@ -81,7 +81,8 @@ def test_bylines_credits_promotions_and_glued_tweets_are_no_sentences():
     text = ("The army took the town on Monday after a week of fighting. Dominic Evans Khaled Yacoub Oweis. "
             "Source TRTWorld and agencies. Never miss a story again sign up to our Telegram channel and well keep you "
             "up to speed! Aleppo is burning tonight pic.twitter.com/ab12CD Leith Abou Fadel (leithfadel) July 27 2016 "
-            "State TV rolled footage from the scene of the blast. Mark Felsenthal.")
+            "State TV rolled footage from the scene of the blast. Mark Felsenthal. Youssef Diab Paula Astih and Najla "
+            "Habriri.")
     assert [s.text for s in segment_document(make_document(text))] == [
         "The army took the town on Monday after a week of fighting.",
         "State TV rolled footage from the scene of the blast."]
@@ -125,6 +126,20 @@ def test_a_photo_caption_glued_into_the_text_is_no_sentence():
             "SANA. Talks resume in Geneva on March 14 2016.")
     assert [s.text for s in segment_document(make_document(text))] == [
         "Warplanes struck the town at dawn, killing 58 people.", "Talks resume in Geneva on March 14 2016."]
+
+
+def test_a_photo_caption_with_no_date_a_person_in_a_scene_in_the_present_tense_is_no_sentence():
+    """Audit 8: "A boy breathes through an oxygen mask at Al-Quds hospital ..." (TRT) was a topic of its own; Daily
+    Sabah's "A man carries an injured girl ..." opened a report's sentences. FA-KES: 9 such, none news."""
+    text = ("A boy breathes through an oxygen mask at Al-Quds hospital after the suspected gas attack. People inspect a "
+            "damaged building in Idlib after warplanes pounded the city yesterday. A man was killed when a shell hit "
+            "his car. Civil defense units continue search and rescue efforts in the Houla region. Residents said "
+            "two men carry the wounded to the hospital. Thousands flee the town as the army advances.")
+    assert [s.text for s in segment_document(make_document(text))] == [
+        "A man was killed when a shell hit his car.",
+        "Civil defense units continue search and rescue efforts in the Houla region.",
+        "Residents said two men carry the wounded to the hospital.",
+        "Thousands flee the town as the army advances."]
 
 
 @pytest.mark.parametrize("text, kept", [
@@ -214,6 +229,54 @@ def test_a_sub_heading_glued_to_the_sentence_below_is_cut_from_it():
 
 
 @pytest.mark.parametrize("text, kept", [
+    # a sub-heading in sentence case, or a quote as one (audit 8: "We had no choice A Madaya resident ..." was cited)
+    ("Tahhan said so. We had no choice A Madaya resident speaking from the bus garage said people were waiting.",
+     ["Tahhan said so.", "A Madaya resident speaking from the bus garage said people were waiting."]),
+    ("The raids went on. Intentional attack A leading opposition group condemned the raids.",
+     ["The raids went on.", "A leading opposition group condemned the raids."]),
+    ("Daesh controls the city. Girl evacuated The ministry said the bombers carried out raids.",
+     ["Daesh controls the city.", "The ministry said the bombers carried out raids."]),
+    # a sentence's own start: who said it, a chronology's date, reported speech going on, a name's article
+    ("A medical source in Aleppo said The regimes helicopter dropped a barrel on the town.",
+     ["A medical source in Aleppo said The regimes helicopter dropped a barrel on the town."]),
+    ("September 2014 The US and its allies launch air strikes on the group.",
+     ["September 2014 The US and its allies launch air strikes on the group."]),
+    ("He said so. He has no links with Daesh The advances against Daesh have resulted in losses.",
+     ["He said so.", "He has no links with Daesh The advances against Daesh have resulted in losses."]),
+    ('The UN-backed group based in The Hague "continues to examine any credible reports" the statement said.',
+     ['The UN-backed group based in The Hague "continues to examine any credible reports" the statement said.']),
+])
+def test_a_sub_heading_in_sentence_case_glued_to_the_sentence_below_is_cut_from_it(text, kept):
+    assert [s.text for s in segment_document(make_document(text))] == kept
+
+
+@pytest.mark.parametrize("text, kept", [
+    # a headline glued before its lead, which says its count again (SANA's roundups; FA-KES: 13 sentences)
+    ("Three injured in terrorist rocket attack on Bab Touma neighborhood in Damascus Three people were injured when "
+     "terrorists fired a rocket shell.", ["Three people were injured when terrorists fired a rocket shell."]),
+    ("4 citizens killed in terrorist rocket attack in Homs city At least four citizens were killed due to a rocket "
+     "attack.", ["At least four citizens were killed due to a rocket attack."]),
+    # a standfirst said twice (Al-Manar)
+    ("Seven civilians were killed in a car bomb attack in Tal Abyad on Wednesday Seven civilians were killed in a car "
+     "bomb attack in Tal Abyad on Wednesday.", ["Seven civilians were killed in a car bomb attack in Tal Abyad on "
+                                                "Wednesday."]),
+    # a standfirst with a toll of its own is kept, a sentence of its own (Daily Sabah)
+    ("Airstrikes killed 58 civilians in eastern Syria UNICEF said 25 casualties were children Twenty-five children "
+     "were reportedly killed in airstrikes UNICEF has said.",
+     ["Airstrikes killed 58 civilians in eastern Syria UNICEF said 25 casualties were children",
+      "Twenty-five children were reportedly killed in airstrikes UNICEF has said."]),
+    # what someone said, or a count with no verb after it (a title-case headline), is no lead
+    ("He stressed Hundreds of militants were killed in this battle.",
+     ["He stressed Hundreds of militants were killed in this battle."]),
+    ("Syrian Army Strikes Scores of Terrorists across Country near Hama.",
+     ["Syrian Army Strikes Scores of Terrorists across Country near Hama."]),
+])
+def test_a_headline_or_standfirst_glued_before_the_lead_is_split_from_it_and_left_out_when_it_says_the_lead_again(
+        text, kept):
+    assert [s.text for s in segment_document(make_document(text))] == kept
+
+
+@pytest.mark.parametrize("text, kept", [
     # a photo's caption and its credit in brackets glued before the story's sentence (audit 7, defect 5: Ahram's
     # "(Photo AP)"; FA-KES has 15, most of them leads)
     ("Syrians pass burnt-out vehicles in Aleppo on July 9 2016 (Photo AFP) Syrian state media says 30 people have "
@@ -234,9 +297,17 @@ def test_a_sub_heading_glued_to_the_sentence_below_is_cut_from_it():
      ["The army advanced on the town on Monday.", "At least 18 civilians were killed on Tuesday."]),
     ('The army advanced. [Click to enlarge] "We hold the hill" a rebel official told Reuters.',
      ["The army advanced.", '"We hold the hill" a rebel official told Reuters.']),
+    # an old photo's credit (audit 8: Al-Manar's caption "Casualties as Syria terrorists shell Aleppo city (archive)"
+    # opened a cited sentence; TRT's "(AP Archive)")
+    ("Casualties as Syria terrorists shell Aleppo city (archive) A bomb exploded in Aleppos Salaheddin district on "
+     "Wednesday.", ["A bomb exploded in Aleppos Salaheddin district on Wednesday."]),
+    ("The toll could rise says the monitor. (AP Archive) A car bombing killed at least 26 displaced people.",
+     ["The toll could rise says the monitor.", "A car bombing killed at least 26 displaced people."]),
     # "photo" in a sentence is the story's
     ("The photo (seen by AFP) showed the town in ruins on Friday.",
      ["The photo (seen by AFP) showed the town in ruins on Friday."]),
+    ("The army searched the archive (records of the town) on Friday.",
+     ["The army searched the archive (records of the town) on Friday."]),
 ])
 def test_a_photo_credit_in_brackets_and_the_caption_before_it_are_cut(text, kept):
     assert [s.text for s in segment_document(make_document(text))] == kept

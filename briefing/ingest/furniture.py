@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from ..model import Document
+from ..press import AGENCY_PATTERN
 
 _DATE = r"\d{2}\.\d{2}\.\d{4}"
 # "Middle East 1735 15.04.2017(updated 2033 15.04.2017) Get short URL Topic ... (1881) 0 25 "
@@ -61,6 +62,15 @@ _INITIALLED = r"[A-Z]\.\s*[A-Z][\w'-]+"
 _SIGN_OFF = re.compile(rf"(?<=[.!?\"”])\s+(?:{_NAME}(?:\s*/\s*{_NAME})+|{_INITIALLED}(?:\s+{_INITIALLED})+)\s*$")
 _SIGNED_TAIL = re.compile(r"[.!?\"”]\s+[A-Z]\.")
 SIGN_OFF_CHARS = 120
+# the outlet's description of itself after the story, maybe with the author's card before it (Asharq Al-Awsat, 5 of 11
+# reports in FA-KES: "... guarded by regime troops. Asharq Al-Awsat English Asharq Al-Awsat is the worlds premier
+# pan-Arab daily newspaper ... Launched in London in 1978 Asharq Al-Awsat has established itself ..."; a card that
+# opens a truncated one: "... will be officially announced. Youssef Diab Launched in London"): cut to the text's end.
+# Left in, it was a statement, a topic member and a topic's label ("London offensive", audit 8)
+_CARD = r"(?:[A-Z][\w'’-]*\s+){1,4}"
+_OUTLET_BLURB = re.compile(rf"(?<=[.!?\"”])\s+(?:{_CARD})??(?:{AGENCY_PATTERN})\s+(?:is|was)\s+(?:the|an?)\s"
+                           rf"|(?<=[.!?\"”])\s+{_CARD}(?:Launched|Founded|Established)\s+in\s+[A-Z0-9]")
+BLURB_CHARS = 700  # the blurb starts this close to the text's end, at most (Asharq Al-Awsat's: 460 characters)
 SENTENCE_REACH = 1000  # characters before "Tags" searched for the start of its sentence
 TAGS_WITHIN = 30  # a tag list longer than this many words is no tag list
 
@@ -101,8 +111,9 @@ def strip_furniture(text: str) -> str:
     never by a pattern tried at every character: 1,000 reports take 0.02 s (0.39 s that way)."""
     if "Get short URL" not in text and "Tags " not in text and "Copyright" not in text and "©" not in text \
             and "/" not in text[-80:] and "Photo " not in text and " http" not in text and "Related " not in text \
-            and "REUTERS " not in text and "Sputnik " not in text and "AFP " not in text \
-            and "Print Tweet" not in text[:PRINT_WITHIN + 20] and not _SIGNED_TAIL.search(text[-SIGN_OFF_CHARS:]):
+            and "REUTERS " not in text and "Sputnik " not in text and "AFP " not in text and "YouTube" not in text \
+            and "Print Tweet" not in text[:PRINT_WITHIN + 20] and not _SIGNED_TAIL.search(text[-SIGN_OFF_CHARS:]) \
+            and not _OUTLET_BLURB.search(text, max(0, len(text) - BLURB_CHARS)):
         return text
     cleaned = _without_print_header(text)
     cleaned = _without_share_widgets(cleaned)
@@ -110,6 +121,8 @@ def strip_furniture(text: str) -> str:
         cleaned = _SEND_LINK.sub("", cleaned)
     if "Photo " in cleaned or "REUTERS " in cleaned or "Sputnik " in cleaned or "AFP " in cleaned:
         cleaned = _without_photo_cards(cleaned)
+    if "YouTube" in cleaned:
+        cleaned = _without_video_titles(cleaned)
     if "Community standards" in cleaned:
         cleaned = _without_comment_box(cleaned)
     if "Related " in cleaned and ("Copyright" in cleaned or "©" in cleaned):
@@ -117,6 +130,8 @@ def strip_furniture(text: str) -> str:
     if "Related " in cleaned:
         cleaned = _without_related_headlines(cleaned)
     cleaned = _without_tag_lists(cleaned).strip()
+    blurb = _OUTLET_BLURB.search(cleaned, max(0, len(cleaned) - BLURB_CHARS))
+    cleaned = cleaned[:blurb.start()] if blurb else cleaned
     tail = max(0, len(cleaned) - SIGN_OFF_CHARS)
     sign_off = _SIGN_OFF.search(cleaned, tail)
     cleaned = cleaned[:sign_off.start()] if sign_off else cleaned
@@ -278,6 +293,35 @@ def _runs_on_after(words: list[str], i: int) -> bool:
 def _running(word: str) -> bool:
     """A word that a title-case headline would have capitalised: running text."""
     return word[:1].islower() and word.isalpha() and word not in _TITLE_SMALL and not _PARTICLE.match(word)
+
+
+# an embedded video's title between two sentences, its player's name after it (TRT World, 15 in FA-KES; Sputnik): "...
+# the Turkish-Syria border. "Toxic gas attack" kills at least 58 in Idlib - YouTube Opposition demands ...", "... take
+# shelter from the attack. Syria Death in Damascus - Rocket attack shakes Syrian capital - YouTube In a Twitter post
+# ..." (audit 8: it opened a cited sentence). Cut from the sentence's end before it to the player's name
+_VIDEO_PLAYER = re.compile(r"\s[-–—]\s*YouTube\b\s*(?=[A-Z\"“0-9]|$)")  # a sentence, or nothing, after it
+# a sentence's end: not an initial's or an abbreviation's full stop ("U.S. strikes ..."), which a title may hold
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?])[\"”’']?\s+|(?<=[a-z0-9][.!?][\"”’'])\s+")
+VIDEO_TITLE_CHARS = 200  # a title (with its channel's "The War In Syria" and "<reporter> reports") at most
+
+
+def _without_video_titles(text: str) -> str:
+    pieces, cursor = [], 0
+    for player in _VIDEO_PLAYER.finditer(text):
+        title = _title_start(text, max(cursor, player.start() - VIDEO_TITLE_CHARS), player.start())
+        if title is not None and player.start() - title >= 3:
+            pieces.append(text[cursor:title])
+            cursor = player.end()
+    return "".join(pieces) + text[cursor:] if pieces else text
+
+
+def _title_start(text: str, reach: int, end: int) -> int | None:
+    """Where a title that ends at `end` starts: after the last sentence's end before it, or at the text's start; None
+    when no sentence ends within `reach` (then the title cannot be told from the sentence)."""
+    if reach == 0 and not _SENTENCE_END.search(text, 0, end):
+        return 0
+    ends = list(_SENTENCE_END.finditer(text, reach, end))
+    return ends[-1].end() if ends else None
 
 
 def _without_comment_box(text: str) -> str:
