@@ -277,13 +277,23 @@ def is_background(mention: DateMention, text: str) -> bool:
     return bool(_STATE_BEGAN.search(before) or _START_OF_STATE.search(before))
 
 
+# the war's toll told with no date of its own: "More than 200000 people have been killed in Syria since the conflict
+# started" (audit 8: a section's last line)
+_SINCE_THE_WAR = re.compile(r"\bsince the (?:(?:beginning|start|outbreak|onset) of (?:the |Syrias |Syria's )?(?:\w+ )?"
+                            r"(?:conflict|war|uprising|crisis|revolution)|(?:\w+ )?(?:conflict|war|uprising|crisis|"
+                            r"revolution) (?:began|started|erupted|broke out))\b", re.I)
+
+
 def recalls_only_background(text: str) -> bool:
     """Whether every date the sentence gives recalls a state of things ("The civil war in Syria has been raging
-    since March 2011", "besieged since 2013", "more than 330000 killed since the conflict began in March 2011"):
-    what every report repeats, and no news of its own. Read without a publication date: a weekday or "yesterday"
-    is never background."""
+    since March 2011", "besieged since 2013", "more than 330000 killed since the conflict began in March 2011"),
+    or, giving none, it counts from the war's start ("killed since the conflict started"): what every report
+    repeats, and no news of its own. Read without a publication date: a weekday or "yesterday" is never
+    background."""
     mentions = [resolve(mention, None) for mention in find_dates(text)]
-    return bool(mentions) and all(is_background(mention, text) for mention in mentions)
+    if not mentions:
+        return bool(_SINCE_THE_WAR.search(text))
+    return all(is_background(mention, text) for mention in mentions)
 
 
 def dated(text: str, published: str | dt.date | None) -> list[DateMention]:

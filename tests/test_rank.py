@@ -337,13 +337,16 @@ def test_a_sentence_that_only_recalls_the_war_scores_less():
     texts = ["The civil war in Syria has been raging since March 2011.",
              "More than 330000 people have been killed since the conflict began in March 2011.",
              "Government forces have besieged Eastern Ghouta since 2013, and 400000 people live there.",
+             # audit 8: the war's toll with no date of its own was a section's last line
+             "More than 200000 people have been killed in Syria since the conflict started.",
              "Three suicide bombers blew themselves up near the police headquarters on Wednesday.",
-             "The siege that began in 2013 was tightened on Wednesday."]
-    assert [recalls_only_background(t) for t in texts] == [True, True, True, False, False]
+             "The siege that began in 2013 was tightened on Wednesday.",
+             "The army has advanced since the ceasefire."]
+    assert [recalls_only_background(t) for t in texts] == [True] * 4 + [False] * 3
     sentences = [sentence(f"r{n}", 0, t) for n, t in enumerate(texts)]
-    vectors = np.eye(5, dtype=np.float32)
-    parts = score_sentences(np.arange(5), vectors, sentences)
-    assert parts["length"].tolist() == [BACKGROUND_PENALTY] * 3 + [1.0, 1.0]
+    vectors = np.eye(7, dtype=np.float32)
+    parts = score_sentences(np.arange(7), vectors, sentences)
+    assert parts["length"].tolist() == pytest.approx([BACKGROUND_PENALTY] * 4 + [1.0] * 3)
 
 
 def test_a_question_scores_less():
