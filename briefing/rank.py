@@ -649,7 +649,22 @@ def _event_mentions(text: str, published: str | None) -> tuple[DateMention, ...]
 
 def _periods(text: str, published: str | None) -> list[tuple[dt.date, dt.date]]:
     """The periods of every date the sentence gives that could be resolved."""
-    return [(m.first, m.last) for m in _event_mentions(text, published) if m.resolved and m.first and m.last]
+    written = day_of(published)
+    return [_period(m, written) for m in _event_mentions(text, published) if m.resolved and m.first and m.last]
+
+
+def _period(mention: DateMention, written: dt.date | None) -> tuple[dt.date, dt.date]:
+    """The mention's period, the days of writing aside when it says "earlier this week" (or month, year) or "later
+    this week": dates.py reads either as the whole week, which met any day of it (audit 8: "a Twitter post earlier
+    this week", told on a Thursday, was cited for "a message on Thursday")."""
+    first, last = mention.first, mention.last
+    if written is not None and mention.kind == "relative_unit":
+        said = mention.text.lower()
+        if said.startswith("earlier") and first < written:
+            last = min(last, written - dt.timedelta(days=1))
+        elif said.startswith("later") and written < last:
+            first = max(first, written + dt.timedelta(days=1))
+    return first, last
 
 
 def _event_date(text: str, published: str | None) -> DateMention | None:

@@ -390,3 +390,34 @@ def test_a_section_counts_the_reports_its_statements_cite_from_other_topics(monk
     brief = pipeline.build_brief(["samples/fakes-idlib/reports"], BuildOptions(cache=False), embedder=FakeEmbedder())
     section = next(s for s in brief.sections if s.topic == found["topic"])
     assert section.source_count == found["inside"] + 1
+
+
+def test_a_post_earlier_this_week_is_not_one_on_the_day_of_writing():
+    """Audit 8: a Twitter message "on Thursday" (5 February, told on the 6th) cited a report of 5 February for "a
+    Twitter post earlier this week": that week is the days before the report's, not the whole week."""
+    from briefing.rank import dates_agree
+
+    thursday = "A message on Thursday on a Twitter account of the Islam Army chief said the rocket attack was a taste."
+    earlier = "In a Twitter post earlier this week the Islam Army leader warned that Damascus was a military zone."
+    assert not dates_agree(thursday, "2015-02-06", earlier, "2015-02-05")
+    assert dates_agree("A message on Tuesday on a Twitter account of the Islam Army chief warned.", "2015-02-05",
+                       earlier, "2015-02-05")
+    assert dates_agree(thursday, "2015-02-06", earlier.replace("week", "month"), "2015-02-10")
+
+
+def test_the_timeline_keeps_a_post_earlier_this_week_apart_from_one_on_the_day_of_writing():
+    from briefing.segment import segment_document
+    from briefing.timeline import build_timeline
+    from tests.conftest import make_document
+
+    documents = [make_document("A message on Thursday on a Twitter account of Islam Army chief Zahran Alloush said the "
+                               "rocket attack on Damascus was a taste of what the army did to Ghouta.", id="a",
+                               date="2015-02-06"),
+                 make_document("In a Twitter post earlier this week Islam Army chief Zahran Alloush said the rocket "
+                               "attack on Damascus would answer what the army did to Ghouta.", id="b", date="2015-02-05")]
+    sentences = [s for d in documents for s in segment_document(d)]
+    timeline = build_timeline(documents, sentences, FakeEmbedder().embed([s.text for s in sentences]),
+                              np.zeros(len(sentences), dtype=int), {"a": 1, "b": 2},
+                              NameIndex([s.text for s in sentences]), {0: 0})
+    assert [(entry.label, [c.source for c in entry.citations]) for entry in timeline] == [
+        ("week of 2 February 2015", [2]), ("5 February 2015", [1])]
