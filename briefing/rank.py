@@ -572,10 +572,14 @@ def _count_kind(count: Count) -> tuple[str, str]:
 
 
 def _same_toll(a: Count, b: Count) -> bool:
-    """Two counts one toll can be told by: their ranges meet and the numbers written are near ("at least
-    17" allows 58, but a report saying it does not say 58 were killed)."""
+    """Two counts one toll can be told by: the numbers written are near ("at least 17" allows 58, but a report
+    saying it does not say 58 were killed) and their ranges meet, or the same round figure is written with and
+    without its bound ("more than 2000", "2000"); a vague word is told only by a vague word ("dozens" writes no 24)."""
+    if (a.bound == "vague") != (b.bound == "vague"):
+        return False
     meet = a.low <= (b.high if b.high is not None else a.low) and b.low <= (a.high if a.high is not None else b.low)
-    return meet and abs(a.value - b.value) <= SAME_TOLL_SLACK * max(a.value, b.value)
+    near = abs(a.value - b.value) <= SAME_TOLL_SLACK * max(a.value, b.value)
+    return near and (meet or a.value == b.value)
 
 
 # a toll a report tells only as the one its figure replaced: "updating a previous toll of 112 dead", "up from 112"

@@ -505,3 +505,16 @@ def test_the_timeline_keeps_a_post_earlier_this_week_apart_from_one_on_the_day_o
                               NameIndex([s.text for s in sentences]), {0: 0})
     assert [(entry.label, [c.source for c in entry.citations]) for entry in timeline] == [
         ("week of 2 February 2015", [2]), ("5 February 2015", [1])]
+
+
+def test_a_round_figure_with_and_without_its_bound_is_one_toll():
+    """"More than 19 civilians were killed" and "killed 19 civilians" (audit 8, damascus17: the same AFP toll of one
+    Sunday) tell one figure; a vague "dozens" tells no number, and "more than 50" does not say 58."""
+    from briefing.rank import counts_agree
+
+    more = "More than 19 civilians were killed in Eastern Ghouta on Sunday."
+    assert claim_told("Air strikes killed 19 civilians on Sunday across Eastern Ghouta.", more)
+    assert claim_told(more, "Air strikes killed 19 civilians on Sunday across Eastern Ghouta.")
+    assert not claim_told("Air strikes killed 24 civilians on Sunday.", "Air strikes killed dozens of civilians.")
+    assert claim_told("Air strikes killed dozens of civilians.", "Air strikes killed dozens of civilians on Sunday.")
+    assert not counts_agree("Raids killed 58 civilians.", "Raids killed more than 50 people.")
