@@ -49,7 +49,7 @@ from .dates import DURATION, MONTH_NAME, WEEKDAY, DateMention, dated, is_backgro
 from .event_context import day_of, event_entity, first_place, named_places
 from .model import Citation, Sentence, Statement
 from .names import NameIndex, extract_names
-from .quantities import WHO, Count, counts
+from .quantities import WHO, Count, counts, parse_number
 
 # the score's parts: with coverage choosing, 0.3/0.3/0.4 and a steeper position (1/(1+i)) measured the
 # same as these within 0.5 R-2 points on MultiLing (before coverage: 16.8 here, 16.5 with 0.5/0.3/0.2)
@@ -590,11 +590,13 @@ _REPLACED = re.compile(r"\b(?:(?:previous|earlier|initial|prior|former|old)\s+(?
 _PART_BEFORE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+"
                           r"(?:(?:at\s+least|more\s+than|about|some|nearly)\s+)?$", re.I)
 _PART_AFTER = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
-# a number written in digits, and one that counts people (one of quantities.WHO's words, or these, at most two words
-# after it): counts() reads a number only near a casualty word, and a claim's figure is often not ("more than 2000
-# people including rebel fighters were granted safe passage", "98 evacuees from ... were killed", "the death toll
-# ... reached at least 112 people", "at least 126 people including 68 children were killed")
-_DIGITS = re.compile(r"(?<![\w.,:-])(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w.,:-]?\d)(?![\w-])")
+# a number written in digits or a vague one (quantities.parse_number gives its range), and one that counts people
+# (one of quantities.WHO's words, or these, at most two words after it): counts() reads a number only near a casualty
+# word, and a claim's figure is often not ("more than 2000 people including rebel fighters were granted safe
+# passage", "98 evacuees from ... were killed", "the death toll ... reached at least 112 people", "gassing hundreds
+# of people")
+_NUMBER = re.compile(r"(?<![\w.,:-])(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w.,:-]?\d)(?![\w-])|"
+                     r"\b(?:(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands)\b", re.I)
 _PEOPLE_NOUNS = sorted({word for words in WHO.values() for word in words} | {
     "evacuees", "syrians", "passengers", "pilgrims", "worshippers", "families", "inhabitants", "prisoners",
     "detainees", "students", "patients", "workers", "staff", "nationals", "shiites", "sunnis"}, key=len, reverse=True)
@@ -604,16 +606,13 @@ _COUNTS_PEOPLE = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){0,2}?\s+(?:" + "|".join(
 @dataclass(frozen=True)
 class Figure:
     """A number a sentence gives: what it counts and its range when quantities.counts reads it, else only the
-    number written in digits."""
+    number written ("98", "2,000", "hundreds")."""
 
-    value: int
+    value: int  # as written ("hundreds": 200)
+    vague: bool  # "dozens", "hundreds": a range, not a number
     start: int  # character offsets in the sentence
     end: int
     count: Count | None = None
-
-    @property
-    def vague(self) -> bool:
-        return self.count is not None and self.count.bound == "vague"
 
 
 def _told_now(text: str, start: int) -> bool:
@@ -627,14 +626,18 @@ def _current_counts(text: str) -> list[Count]:
 
 @lru_cache(maxsize=16384)  # a statement is compared with many sentences
 def figures(text: str) -> tuple[Figure, ...]:
-    """The numbers a sentence gives as the figures it tells now: its counts, and every other number in digits that
-    is no date ("in 2015", "April 15")."""
-    found = [Figure(count.value, count.start, count.end, count) for count in _current_counts(text)]
+    """The numbers a sentence gives as the figures it tells now: its counts, and every other number in digits or
+    vague one that is no date ("in 2015", "April 15")."""
+    found = [Figure(count.value, count.bound == "vague", count.start, count.end, count) for count in _current_counts(text)]
     # a replaced toll's number is read, and left out, once; so is a date's
     read = [(count.start, count.end) for count in counts(text)] + [(m.start, m.end) for m in dated(text, None)]
-    found += [Figure(int(match.group().replace(",", "")), match.start(), match.end())
-              for match in _DIGITS.finditer(text)
-              if not any(start <= match.start() < end for start, end in read) and _told_now(text, match.start())]
+    for match in _NUMBER.finditer(text):
+        if any(start <= match.start() < end for start, end in read) or not _told_now(text, match.start()):
+            continue
+        value, _low, high = parse_number(match.group().replace(",", ""))
+        vague = high != value
+        if not vague or _COUNTS_PEOPLE.match(text, match.end()):  # "dozens of buses" is no "dozens of people"
+            found.append(Figure(value, vague, match.start(), match.end()))
     return tuple(found)
 
 
@@ -651,11 +654,11 @@ def leading_figure(text: str, claim_end: int) -> Figure | None:
 
 def _tells(theirs: Sequence[Figure], figure: Figure) -> bool:
     """Whether another sentence's figures tell one: a count of its kind and value, or, where what one of the two
-    counts is not known, the same number written (a vague "hundreds" writes none)."""
+    counts is not known, the same number written (a vague "hundreds" only by "hundreds": it writes no number)."""
     def tells(their: Figure) -> bool:
         if figure.count is not None and their.count is not None:
             return _count_kind(figure.count) == _count_kind(their.count) and _same_toll(figure.count, their.count)
-        return figure.value == their.value and not (figure.vague or their.vague)
+        return figure.value == their.value and figure.vague == their.vague
 
     return any(tells(their) for their in theirs)
 

@@ -518,3 +518,14 @@ def test_a_round_figure_with_and_without_its_bound_is_one_toll():
     assert not claim_told("Air strikes killed 24 civilians on Sunday.", "Air strikes killed dozens of civilians.")
     assert claim_told("Air strikes killed dozens of civilians.", "Air strikes killed dozens of civilians on Sunday.")
     assert not counts_agree("Raids killed 58 civilians.", "Raids killed more than 50 people.")
+
+
+def test_a_vague_figure_is_told_by_the_same_word_only():
+    """ghouta13: "accused government forces of gassing hundreds of people" cited "killing well over 1000 civilians"."""
+    hundreds = "Syrias opposition accused government forces of gassing hundreds of people on Wednesday near Damascus."
+    assert not claim_told(hundreds, "The Syrian opposition has accused government forces of killing well over 1000 "
+                                    "civilians with poison gas in Damascus suburbs on Wednesday.")
+    assert claim_told(hundreds, "Syrias opposition accused government forces of gassing many hundreds of people - by "
+                                "one report as many as 1300 - in a pre-dawn attack on Wednesday.")
+    dozens = "A bomb blast hit a bus convoy in Aleppo on Saturday killing and wounding dozens of people."
+    assert not claim_told(dozens, "The blast hit Aleppo where dozens of buses carrying residents were waiting.")
