@@ -510,9 +510,12 @@ class SameFact:
       * hold the statement's main claim: SAME_FACT_CLAIM of the content words of its first clause
         (`main_claim`), not only those of a side clause ("..., and engineering units are combing ...");
       * agree on counts: counts of one kind (killed civilians or people, wounded children ...) must
-        allow one value; a count in the main claim must be told by the other too;
-      * agree on dates: when both give a resolved date their periods overlap; otherwise their reports
-        were published at most SAME_FACT_DAYS apart (unknown dates do not object);
+        allow one value; the figure the main claim leads with ("at least 112", "more than 2000 people", "98
+        evacuees") must be told by the other too, not another toll, a vague "hundreds", or a toll it says was
+        replaced (`counts_agree`);
+      * agree on dates: when both give a resolved date their periods overlap ("earlier this week" ends the day
+        before its report was written); otherwise their reports were published at most SAME_FACT_DAYS apart
+        (unknown dates do not object);
       * agree on places: when both name places (event_context.named_places), they share one;
       * agree on who speaks: when both open by saying who speaks ("France and Britain said", "The Arab League
         called"), a word of it: a report telling what the Arab League asked does not say France asked it.
@@ -628,13 +631,17 @@ def _current_counts(text: str) -> list[Count]:
 def figures(text: str) -> tuple[Figure, ...]:
     """The numbers a sentence gives as the figures it tells now: its counts, and every other number in digits or
     vague one that is no date ("in 2015", "April 15")."""
-    found = [Figure(count.value, count.bound == "vague", count.start, count.end, count) for count in _current_counts(text)]
+    found = [Figure(count.value, count.bound == "vague", count.start, count.end, count)
+             for count in _current_counts(text)]
     # a replaced toll's number is read, and left out, once; so is a date's
     read = [(count.start, count.end) for count in counts(text)] + [(m.start, m.end) for m in dated(text, None)]
     for match in _NUMBER.finditer(text):
         if any(start <= match.start() < end for start, end in read) or not _told_now(text, match.start()):
             continue
-        value, _low, high = parse_number(match.group().replace(",", ""))
+        parsed = parse_number(" ".join(match.group().replace(",", "").split()))
+        if parsed is None:
+            continue
+        value, _low, high = parsed
         vague = high != value
         if not vague or _COUNTS_PEOPLE.match(text, match.end()):  # "dozens of buses" is no "dozens of people"
             found.append(Figure(value, vague, match.start(), match.end()))
