@@ -49,7 +49,7 @@ from .dates import DURATION, MONTH_NAME, WEEKDAY, DateMention, dated, is_backgro
 from .event_context import day_of, event_entity, first_place, named_places
 from .model import Citation, Sentence, Statement
 from .names import NameIndex, extract_names
-from .quantities import Count, counts
+from .quantities import WHO, Count, counts, parse_number
 
 # the score's parts: with coverage choosing, 0.3/0.3/0.4 and a steeper position (1/(1+i)) measured the
 # same as these within 0.5 R-2 points on MultiLing (before coverage: 16.8 here, 16.5 with 0.5/0.3/0.2)
@@ -513,9 +513,12 @@ class SameFact:
       * hold the statement's main claim: SAME_FACT_CLAIM of the content words of its first clause
         (`main_claim`), not only those of a side clause ("..., and engineering units are combing ...");
       * agree on counts: counts of one kind (killed civilians or people, wounded children ...) must
-        allow one value; a count in the main claim must be told by the other too;
-      * agree on dates: when both give a resolved date their periods overlap; otherwise their reports
-        were published at most SAME_FACT_DAYS apart (unknown dates do not object);
+        allow one value; the figure the main claim leads with ("at least 112", "more than 2000 people", "98
+        evacuees") must be told by the other too, not another toll, a vague "hundreds", or a toll it says was
+        replaced (`counts_agree`);
+      * agree on dates: when both give a resolved date their periods overlap ("earlier this week" ends the day
+        before its report was written); otherwise their reports were published at most SAME_FACT_DAYS apart
+        (unknown dates do not object);
       * agree on places: when both name places (event_context.named_places), they share one;
       * agree on who speaks: when both open by saying who speaks ("France and Britain said", "The Arab League
         called"), a word of it: a report telling what the Arab League asked does not say France asked it.
@@ -575,20 +578,109 @@ def _count_kind(count: Count) -> tuple[str, str]:
 
 
 def _same_toll(a: Count, b: Count) -> bool:
-    """Two counts one toll can be told by: their ranges meet and the numbers written are near ("at least
-    17" allows 58, but a report saying it does not say 58 were killed)."""
+    """Two counts one toll can be told by: the numbers written are near ("at least 17" allows 58, but a report
+    saying it does not say 58 were killed) and their ranges meet, or the same round figure is written with and
+    without its bound ("more than 2000", "2000"); a vague word is told only by a vague word ("dozens" writes no 24)."""
+    if (a.bound == "vague") != (b.bound == "vague"):
+        return False
     meet = a.low <= (b.high if b.high is not None else a.low) and b.low <= (a.high if a.high is not None else b.low)
-    return meet and abs(a.value - b.value) <= SAME_TOLL_SLACK * max(a.value, b.value)
+    near = abs(a.value - b.value) <= SAME_TOLL_SLACK * max(a.value, b.value)
+    return near and (meet or a.value == b.value)
+
+
+# a toll a report tells only as the one its figure replaced: "updating a previous toll of 112 dead", "up from 112"
+_REPLACED = re.compile(r"\b(?:(?:previous|earlier|initial|prior|former|old)\s+(?:death\s+)?(?:toll|tally|figure|count)"
+                       r"(?:\s+(?:of|was|at|had\s+been|stood\s+at))?|up\s+from|revised\s+from|raised\s+from)\s+"
+                       r"(?:(?:at\s+least|more\s+than|about|some|nearly)\s+)?$", re.I)
+# a part of the toll before it: "at least 126 people including 68 children", "killed 86, 30 of them children"
+_PART_BEFORE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+"
+                          r"(?:(?:at\s+least|more\s+than|about|some|nearly)\s+)?$", re.I)
+_PART_AFTER = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
+# a number written in digits or a vague one (quantities.parse_number gives its range), and one that counts people
+# (one of quantities.WHO's words, or these, at most two words after it): counts() reads a number only near a casualty
+# word, and a claim's figure is often not ("more than 2000 people including rebel fighters were granted safe
+# passage", "98 evacuees from ... were killed", "the death toll ... reached at least 112 people", "gassing hundreds
+# of people")
+_NUMBER = re.compile(r"(?<![\w.,:-])(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w.,:-]?\d)(?![\w-])|"
+                     r"\b(?:(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands)\b", re.I)
+_PEOPLE_NOUNS = sorted({word for words in WHO.values() for word in words} | {
+    "evacuees", "syrians", "passengers", "pilgrims", "worshippers", "families", "inhabitants", "prisoners",
+    "detainees", "students", "patients", "workers", "staff", "nationals", "shiites", "sunnis"}, key=len, reverse=True)
+_COUNTS_PEOPLE = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){0,2}?\s+(?:" + "|".join(_PEOPLE_NOUNS) + r")\b", re.I)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number a sentence gives: what it counts and its range when quantities.counts reads it, else only the
+    number written ("98", "2,000", "hundreds")."""
+
+    value: int  # as written ("hundreds": 200)
+    vague: bool  # "dozens", "hundreds": a range, not a number
+    start: int  # character offsets in the sentence
+    end: int
+    count: Count | None = None
+
+
+def _told_now(text: str, start: int) -> bool:
+    return not _REPLACED.search(text, max(0, start - 40), start)
+
+
+def _current_counts(text: str) -> list[Count]:
+    """counts(text), but for a toll the text says was replaced."""
+    return [count for count in counts(text) if _told_now(text, count.start)]
+
+
+@lru_cache(maxsize=16384)  # a statement is compared with many sentences
+def figures(text: str) -> tuple[Figure, ...]:
+    """The numbers a sentence gives as the figures it tells now: its counts, and every other number in digits or
+    vague one that is no date ("in 2015", "April 15")."""
+    found = [Figure(count.value, count.bound == "vague", count.start, count.end, count)
+             for count in _current_counts(text)]
+    # a replaced toll's number is read, and left out, once; so is a date's
+    read = [(count.start, count.end) for count in counts(text)] + [(m.start, m.end) for m in dated(text, None)]
+    for match in _NUMBER.finditer(text):
+        if any(start <= match.start() < end for start, end in read) or not _told_now(text, match.start()):
+            continue
+        parsed = parse_number(" ".join(match.group().replace(",", "").split()))
+        if parsed is None:
+            continue
+        value, _low, high = parsed
+        vague = high != value
+        if not vague or _COUNTS_PEOPLE.match(text, match.end()):  # "dozens of buses" is no "dozens of people"
+            found.append(Figure(value, vague, match.start(), match.end()))
+    return tuple(found)
+
+
+def leading_figure(text: str, claim_end: int) -> Figure | None:
+    """The figure a statement's main claim (its text up to `claim_end`) leads with, which a report cited for it must
+    tell: its first count or number of people, a part of another aside ("including 68 children"). Only the first:
+    "killed at least 16 people and wounded 40" is told by a report of the 16 killed that leaves out the wounded (its
+    other figures must not be contradicted, which the counts of one kind see to)."""
+    return next((figure for figure in figures(text) if figure.start < claim_end
+                 and (figure.count is not None or _COUNTS_PEOPLE.match(text, figure.end))
+                 and not _PART_BEFORE.search(text, max(0, figure.start - 40), figure.start)
+                 and not _PART_AFTER.match(text, figure.end)), None)
+
+
+def _tells(theirs: Sequence[Figure], figure: Figure) -> bool:
+    """Whether another sentence's figures tell one: a count of its kind and value, or, where what one of the two
+    counts is not known, the same number written (a vague "hundreds" only by "hundreds": it writes no number)."""
+    def tells(their: Figure) -> bool:
+        if figure.count is not None and their.count is not None:
+            return _count_kind(figure.count) == _count_kind(their.count) and _same_toll(figure.count, their.count)
+        return figure.value == their.value and figure.vague == their.vague
+
+    return any(tells(their) for their in theirs)
 
 
 def counts_agree(statement: str, other: str, claim_end: int | None = None) -> bool:
     """True unless the two sentences give counts of one kind that no single value satisfies, or the
-    statement's main claim (its text up to `claim_end`) gives counts none of which the other tells."""
-    mine = counts(statement)
-    if not mine:
-        return True
+    statement's main claim (its text up to `claim_end`) leads with a figure the other does not tell
+    (`leading_figure`: a citation says "this report says this", and a reader clicks it to check the figure).
+    A toll a sentence says was replaced ("updating a previous toll of 112") is not one it tells."""
+    mine = _current_counts(statement)
     theirs: dict[tuple[str, str], list[Count]] = {}
-    for count in counts(other):
+    for count in _current_counts(other):
         theirs.setdefault(_count_kind(count), []).append(count)
 
     def told(count: Count) -> bool:
@@ -598,8 +690,12 @@ def counts_agree(statement: str, other: str, claim_end: int | None = None) -> bo
         alike = [count for count in mine if _count_kind(count) == kind]
         if alike and not any(told(count) for count in alike):
             return False  # "killed 58 civilians" and "killed 14 people": two tolls, two events
-    in_claim = [count for count in mine if claim_end is not None and count.start < claim_end]
-    return not in_claim or any(told(count) for count in in_claim)  # the claim's toll must be the other's too
+    if claim_end is None:
+        return True
+    # "one civilian was killed and three others were injured" is not told by a report of three injured (another
+    # incident, two days before)
+    leading = leading_figure(statement, claim_end)
+    return leading is None or _tells(figures(other), leading)
 
 
 PlaceReading = tuple[frozenset[str], "str | None", frozenset[str]]  # places, the first of them, every entity
@@ -652,7 +748,22 @@ def _event_mentions(text: str, published: str | None) -> tuple[DateMention, ...]
 
 def _periods(text: str, published: str | None) -> list[tuple[dt.date, dt.date]]:
     """The periods of every date the sentence gives that could be resolved."""
-    return [(m.first, m.last) for m in _event_mentions(text, published) if m.resolved and m.first and m.last]
+    written = day_of(published)
+    return [_period(m, written) for m in _event_mentions(text, published) if m.resolved and m.first and m.last]
+
+
+def _period(mention: DateMention, written: dt.date | None) -> tuple[dt.date, dt.date]:
+    """The mention's period, the days of writing aside when it says "earlier this week" (or month, year) or "later
+    this week": dates.py reads either as the whole week, which met any day of it (audit 8: "a Twitter post earlier
+    this week", told on a Thursday, was cited for "a message on Thursday")."""
+    first, last = mention.first, mention.last
+    if written is not None and mention.kind == "relative_unit":
+        said = mention.text.lower()
+        if said.startswith("earlier") and first < written:
+            last = min(last, written - dt.timedelta(days=1))
+        elif said.startswith("later") and written < last:
+            first = max(first, written + dt.timedelta(days=1))
+    return first, last
 
 
 def _event_date(text: str, published: str | None) -> DateMention | None:

@@ -393,3 +393,142 @@ def test_a_section_counts_the_reports_its_statements_cite_from_other_topics(monk
     brief = pipeline.build_brief(["samples/fakes-idlib/reports"], BuildOptions(cache=False), embedder=FakeEmbedder())
     section = next(s for s in brief.sections if s.topic == found["topic"])
     assert section.source_count == found["inside"] + 1
+
+
+# A figure of the statement's main claim must be in the cited sentence (audit 8: a reader clicked [4] for "at least
+# 112" and found 24, [2] for "more than 2000" and found "hundreds", [3] for "98 evacuees" and found no toll).
+def claim_told(statement, other):
+    """counts_agree as SameFact asks it: with the statement's main claim."""
+    from briefing.rank import counts_agree, main_claim
+
+    return counts_agree(statement, other, len(main_claim(statement, NameIndex([statement]))))
+
+
+SOHR = "the Syrian Observatory for Human Rights"
+
+
+def test_a_report_giving_another_toll_or_none_does_not_tell_the_statement_s_toll():
+    toll = (f"The death toll from a bomb blast on a crowded Syrian bus convoy outside Aleppo reached at least 112 "
+            f"people {SOHR} monitoring group said on Sunday.")
+    assert not claim_told(toll, f"The British-based {SOHR} said the death toll was at least 24.")
+    assert claim_told(toll, "Afp - The death toll in a suicide car bomb attack on buses carrying Syrians evacuated "
+                            "from two besieged government-held towns has risen to at least 112 a monitoring group said.")
+    evacuees = (f"{SOHR} said that 98 evacuees from the northern towns of Fuaa and Kafraya were killed when an "
+                f"explosives-laden vehicle hit their buses at a transit point west of Aleppo.")
+    assert not claim_told(evacuees, f"{SOHR} said the blast targeted buses carrying residents evacuated from the "
+                                    f"northern towns of Fuaa and Kafraya.")
+    assert claim_told(evacuees, "The monitor said 98 people from Fuaa and Kafraya were killed when a car hit buses.")
+
+
+def test_a_toll_the_report_says_was_replaced_is_not_its_toll():
+    toll = "The death toll from the bombing of the bus convoy reached at least 112 people the Observatory said."
+    assert not claim_told(toll, f"At least 68 children were among the 126 people killed in the attack {SOHR} said "
+                                f"updating a previous toll of 112 dead.")
+    assert not claim_told(toll, "The toll rose to 126 people up from 112.")
+    # the replaced toll is no figure of the statement either: one telling 126 tells what it says
+    assert claim_told("The monitor said 126 people were killed updating a previous toll of 112 dead.",
+                      "The bombing of the convoy killed 126 people the monitor said.")
+
+
+def test_vague_or_another_number_of_people_does_not_tell_a_figure_but_a_round_one_does():
+    passage = ("Under the evacuation deal more than 2000 people including rebel fighters were granted safe passage "
+               "out of Madaya a town near Damascus besieged by government forces and their allies.")
+    for other in ("In the latest deal hundreds of rebels and their families evacuated the town of Madaya near "
+                  "Damascus and were taken to the regime-held city of Aleppo.",
+                  "As part of the deal several hundred people including armed rebels will be transported out of "
+                  "Madaya and Zabadani towns near Damascus.",
+                  "The evacuations were taking place under a deal that is also seeing residents and rebels "
+                  "transported out of Madaya."):
+        assert not claim_told(passage, other)
+    assert claim_told(passage, "In exchange 2000 Sunni residents and rebel fighters from the regime-besieged town of "
+                               "Madaya near Damascus were given safe passage out.")
+    assert claim_told(passage, "Under the deal 2,000 people left Madaya.")
+
+
+def test_a_report_must_tell_the_figure_the_claim_leads_with():
+    """Audit 8: "One civilian was killed and three others were injured ... in Aleppo" cited a report of three people
+    injured two days earlier in al-Hader town: the claim's first figure, a part of a toll aside, must be told; the
+    others must not be contradicted."""
+    both = ("One civilian was killed and three others were injured due to terrorist attacks with rocket shells on "
+            "residential neighborhoods in Aleppo.")
+    assert not claim_told(both, "The source added that three people sustained injuries of varying severity due to a "
+                                "rocket shell fired by terrorists on al-Hader town in Aleppos southern countryside.")
+    assert claim_told(both, "Terrorists fired rocket shells on Aleppo killing one civilian and injuring three others.")
+    part = "At least 126 people including 68 children were killed Saturday in a suicide car bomb attack on buses."
+    assert claim_told(part, "A suicide car bomb attack on buses killed at least 126 people on Saturday.")
+    assert claim_told("At least 18 people were killed in the blast.", "The blast killed 18 people.")
+    bomber = "A motorcycle bomber killed at least 16 people and wounded 40 Tuesday in a suicide attack in Hasakeh."
+    assert claim_told(bomber, "A motorcycle bomber killed at least 16 civilians outside a bakery in Hasakeh Tuesday.")
+    assert not claim_told(bomber, "A motorcycle bomber killed at least 16 people and wounded 25 in Hasakeh Tuesday.")
+    assert not claim_told("Raids killed 58 civilians and wounded 20.", "Raids wounded 20 people.")
+
+
+def test_a_post_earlier_this_week_is_not_one_on_the_day_of_writing():
+    """Audit 8: a Twitter message "on Thursday" (5 February, told on the 6th) cited a report of 5 February for "a
+    Twitter post earlier this week": that week is the days before the report's, not the whole week."""
+    from briefing.rank import dates_agree
+
+    thursday = "A message on Thursday on a Twitter account of the Islam Army chief said the rocket attack was a taste."
+    earlier = "In a Twitter post earlier this week the Islam Army leader warned that Damascus was a military zone."
+    assert not dates_agree(thursday, "2015-02-06", earlier, "2015-02-05")
+    assert dates_agree("A message on Tuesday on a Twitter account of the Islam Army chief warned.", "2015-02-05",
+                       earlier, "2015-02-05")
+    assert dates_agree(thursday, "2015-02-06", earlier.replace("week", "month"), "2015-02-10")
+
+
+def test_a_statement_cites_the_reports_giving_its_toll_and_not_those_giving_another():
+    """Audit 8, as rank_topic merges: "reached at least 112" cited a report of 24 and one of 126 "updating a previous
+    toll of 112", and left out one of "at least 112" whose toll quantities.counts does not read."""
+    texts = [f"The death toll from a bomb blast on a crowded Syrian bus convoy outside Aleppo reached at least 112 "
+             f"people {SOHR} monitoring group said on Sunday.",
+             f"The British-based {SOHR} said the death toll from the bomb blast on the bus convoy outside Aleppo was at "
+             f"least 24.",
+             f"The death toll from the bomb blast on the bus convoy outside Aleppo has risen to at least 112 {SOHR} "
+             f"monitoring group said on Sunday.",
+             f"At least 126 people were killed in the bomb blast on the bus convoy outside Aleppo {SOHR} said on Sunday "
+             f"updating a previous toll of 112 dead."]
+    citations = cited([sentence(doc, 0, text) for doc, text in zip("abcd", texts)])
+    assert citations[texts[2]] == [1, 3]
+    assert all(sources in ([2], [4]) for text, sources in citations.items() if text != texts[2])
+
+
+def test_the_timeline_keeps_a_post_earlier_this_week_apart_from_one_on_the_day_of_writing():
+    from briefing.segment import segment_document
+    from briefing.timeline import build_timeline
+    from tests.conftest import make_document
+
+    documents = [make_document("A message on Thursday on a Twitter account of Islam Army chief Zahran Alloush said the "
+                               "rocket attack on Damascus was a taste of what the army did to Ghouta.", id="a",
+                               date="2015-02-06"),
+                 make_document("In a Twitter post earlier this week Islam Army chief Zahran Alloush said the rocket "
+                               "attack on Damascus would answer what the army did to Ghouta.", id="b", date="2015-02-05")]
+    sentences = [s for d in documents for s in segment_document(d)]
+    timeline = build_timeline(documents, sentences, FakeEmbedder().embed([s.text for s in sentences]),
+                              np.zeros(len(sentences), dtype=int), {"a": 1, "b": 2},
+                              NameIndex([s.text for s in sentences]), {0: 0})
+    assert [(entry.label, [c.source for c in entry.citations]) for entry in timeline] == [
+        ("week of 2 February 2015", [2]), ("5 February 2015", [1])]
+
+
+def test_a_round_figure_with_and_without_its_bound_is_one_toll():
+    """"More than 19 civilians were killed" and "killed 19 civilians" (audit 8, damascus17: the same AFP toll of one
+    Sunday) tell one figure; a vague "dozens" tells no number, and "more than 50" does not say 58."""
+    from briefing.rank import counts_agree
+
+    more = "More than 19 civilians were killed in Eastern Ghouta on Sunday."
+    assert claim_told("Air strikes killed 19 civilians on Sunday across Eastern Ghouta.", more)
+    assert claim_told(more, "Air strikes killed 19 civilians on Sunday across Eastern Ghouta.")
+    assert not claim_told("Air strikes killed 24 civilians on Sunday.", "Air strikes killed dozens of civilians.")
+    assert claim_told("Air strikes killed dozens of civilians.", "Air strikes killed dozens of civilians on Sunday.")
+    assert not counts_agree("Raids killed 58 civilians.", "Raids killed more than 50 people.")
+
+
+def test_a_vague_figure_is_told_by_the_same_word_only():
+    """ghouta13: "accused government forces of gassing hundreds of people" cited "killing well over 1000 civilians"."""
+    hundreds = "Syrias opposition accused government forces of gassing hundreds of people on Wednesday near Damascus."
+    assert not claim_told(hundreds, "The Syrian opposition has accused government forces of killing well over 1000 "
+                                    "civilians with poison gas in Damascus suburbs on Wednesday.")
+    assert claim_told(hundreds, "Syrias opposition accused government forces of gassing many hundreds of people - by "
+                                "one report as many as 1300 - in a pre-dawn attack on Wednesday.")
+    dozens = "A bomb blast hit a bus convoy in Aleppo on Saturday killing and wounding dozens of people."
+    assert not claim_told(dozens, "The blast hit Aleppo where dozens of buses carrying residents were waiting.")
