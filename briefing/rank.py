@@ -231,7 +231,10 @@ def rank_topic(topic: int, rows: np.ndarray, vectors: np.ndarray, sentences: lis
     at = {row: i for i, row in enumerate(rows.tolist())}
     order = sorted(rows.tolist(), key=lambda r: (-scores[at[r]], sentences[r].doc_id, sentences[r].index))
     order_array = np.array(order, dtype=int)
-    candidates = order_array[:MAX_SUPPORT_CANDIDATES]
+    # a sentence of a few words is no statement ("Blood stained the floors." was a section of its own, audit 8): it
+    # is a candidate only in a topic that has no longer one
+    long_enough = np.array([len(sentences[r].text.split()) >= MIN_WORDS for r in order], dtype=bool)
+    candidates = (order_array[long_enough] if long_enough.any() else order_array)[:MAX_SUPPORT_CANDIDATES]
     content = content or brief_content(sentences)
     cover, weight = _cover(vectors[candidates], vectors[content.sample]), content.weight
     if CONCEPT_SHARE:

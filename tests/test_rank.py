@@ -362,6 +362,19 @@ def test_a_question_scores_less():
     assert parts["length"].tolist() == [QUESTION_PENALTY, DEPENDENT_PENALTY * QUESTION_PENALTY, 1.0]  # "He": dependent
 
 
+def test_a_sentence_of_a_few_words_is_no_statement_while_its_topic_has_a_longer_one():
+    """Audit 8: a section read, whole, "Blood stained the floors." A topic of nothing but such sentences keeps them."""
+    texts = [("r0", 0, "Blood stained the floors."), ("r1", 0, "Blood stained the floors."),
+             ("r0", 1, "A witness said two blasts shook the police station of Midan on Monday.")]
+    found = [sentence(*t) for t in texts]
+    vectors = FakeEmbedder().embed([s.text for s in found])
+    names = NameIndex([s.text for s in found])
+    topic = rank_topic(0, np.arange(3), vectors, found, {"r0": 1, "r1": 2}, names, 5)
+    assert [s.text for s in topic.statements] == [texts[2][2]]
+    short = rank_topic(0, np.arange(2), vectors, found, {"r0": 1, "r1": 2}, names, 5)
+    assert [s.text for s in short.statements] == [texts[0][2]]
+
+
 def test_a_section_counts_the_reports_its_statements_cite_from_other_topics(monkeypatch):
     """Audit 6: "Other reports · 1 source" over statements citing [1][3]: the count was the topic's reports only,
     and a statement may cite a report whose telling sits in another topic (cite_across_topics)."""
