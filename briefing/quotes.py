@@ -246,7 +246,8 @@ def _find_quotes(paragraph: str, previous_speaker: str | None) -> tuple[FoundQuo
             # time or place follows ('said "we will fight terrorism ..." on Tuesday', 'told reporters: "..." in
             # Damascus', 'said "...", adding that ...')
             if _reporters_lead(before[lead_start:]):
-                within = bool(re.search(r"\w", tail)) or len(text.split()) < MIN_LED_WORDS
+                within = bool(re.search(r"\w", tail)) or len(text.split()) < MIN_LED_WORDS \
+                    or _continues_a_clause(text)
             else:
                 within = bool(re.search(r"\w", tail)) and not _SAID_TAIL.match(tail)
         pronoun = None
@@ -291,6 +292,20 @@ def _reporters_lead(lead: str) -> bool:
     verb of speech right before it: the quote is then a phrase of the reporter's sentence."""
     lead = lead.strip()
     return bool(re.search(r"\w", lead)) and not _SPEECH_LEAD.fullmatch(lead[-READ_WINDOW:])
+
+
+# the words a quote opens with when it only goes on with the reporter's clause: 'the use of chemical weapons "by anyone
+# under any circumstances" is seen "as reprehensible and wholly contrary to the legal norms ..."' (audit 8, aleppo16aug)
+# holds no clause of the speaker's, however long; 'the attack was a form of "support for the armed terrorist groups and
+# it is an attempt to ..."' opens with a noun, and may
+_CLAUSE_GOES_ON = _PREPOSITIONS | {"as", "than", "like", "and", "or", "nor", "but", "that", "which", "whose", "whom",
+                                   "because", "if", "whether", "so"}
+
+
+def _continues_a_clause(text: str) -> bool:
+    """Whether a quote the reporter's words lead into opens with a word that only goes on with their clause."""
+    first = re.match(r"[\w’'-]+", text)
+    return bool(first) and first.group() in _CLAUSE_GOES_ON
 
 
 def _headline_like(words: str) -> bool:

@@ -540,3 +540,19 @@ def test_many_quotation_marks_are_read_in_linear_time():
     started = time.perf_counter()
     find_quotes('"a " ' * 40_000)  # 200 KB
     assert time.perf_counter() - started < 4  # 0.24 s alone; before: 5.3 s
+
+
+def test_a_long_phrase_that_goes_on_with_the_reporters_clause_is_no_key_quote():
+    """Audit 8, aleppo16aug: "as reprehensible and wholly contrary to the legal norms established by the international
+    community." was a key quote of Uzumcu's, thirteen words opening mid-sentence; his whole quote was passed over."""
+    paragraph = ('"These reports are of great concern" Ahmet Uzumcu the head of the Organisation for the Prohibition of '
+                 'Chemical Weapons [OPCW] said in a statement. Uzumcu added that under international conventions the use '
+                 'of chemical weapons "by anyone under any circumstances" is seen "as reprehensible and wholly contrary '
+                 'to the legal norms established by the international community." Syrian regime and rebels have traded '
+                 'accusations.')
+    assert all(q.within for q in find_quotes(paragraph) if q.speaker == "Uzumcu")
+    assert [q.text for q in _key_quotes_of_one_report(paragraph)] == ["These reports are of great concern"]
+    # a quote that opens with a noun of its own may hold the speaker's clause
+    (said,) = find_quotes('The ministry said the attack was a form of "support for the armed terrorist groups and it is '
+                          'an attempt to prolong the war in the country".')
+    assert not said.within
