@@ -407,36 +407,44 @@ def _before_quote(before: str) -> tuple[str, int, str, int, int] | None:
     for 'X said "..."'."""
     cues = list(_CUE_BEFORE.finditer(before))
     for cue in reversed(cues[-MAX_CUES_READ:]):
-        clause = before[:cue.start()]
-        start = max(clause.rfind(", ") + 2 if clause.rfind(", ") >= 0 else 0, 0)
-        # an appositive ("John Smith, the mayor, said") keeps its name: go back past one comma pair
-        if start and clause[:start].rstrip(", ").count(",") == 0 and clause[:start - 2].strip() \
-                and not _LEADING_ADVERBIAL.match(clause):
-            start = 0
-        adverbial = _LEADING_ADVERBIAL.match(clause[start:])
-        if adverbial:
-            start += adverbial.end()
-        speaker = clause[start:].strip()
-        if speaker and "," not in speaker:  # "In a statement issued afternoon the Ministry of Awqaf": its comma lost
-            subject = _subject_after_opener(speaker)
-            if subject is None:
-                continue  # "Following Wednesdays reports the Observatory ...": "reports" is no cue here
-            start += (len(clause[start:]) - len(clause[start:].lstrip())) + subject
-            speaker = speaker[subject:]
-        if speaker.endswith((" and", " but")):
-            # "A doctor receiving the casualties confirmed the death toll and said ...": the speaker is the subject
-            # of the verbs, before the first of them
-            first = _CUE_WORD.search(speaker)
-            speaker = speaker[:first.start()].rstrip() if first else speaker
-        if speaker and _is_speaker(speaker):
-            offset = start + (len(clause[start:]) - len(clause[start:].lstrip()))
-            lead_start = cue.end()
-            if cue.group("cue").split()[-1].lower() in ("told", "tells"):
-                whom = _TOLD_WHOM.match(before, lead_start)  # the one told is no word of what was said
-                if whom:
-                    lead_start = whom.end()
-            return _trim_speaker(speaker), offset, _cue(cue.group("cue")), cue.start(), lead_start
+        subject = _subject_of(before[:cue.start()])
+        if subject is None:
+            continue
+        speaker, offset = subject
+        lead_start = cue.end()
+        if cue.group("cue").split()[-1].lower() in ("told", "tells"):
+            whom = _TOLD_WHOM.match(before, lead_start)  # the one told is no word of what was said
+            if whom:
+                lead_start = whom.end()
+        return _trim_speaker(speaker), offset, _cue(cue.group("cue")), cue.start(), lead_start
     return None
+
+
+def _subject_of(clause: str) -> tuple[str, int] | None:
+    """(the subject, its offset) of the words before a verb: the speaker before a cue, with its appositive."""
+    start = max(clause.rfind(", ") + 2 if clause.rfind(", ") >= 0 else 0, 0)
+    # an appositive ("John Smith, the mayor, said") keeps its name: go back past one comma pair
+    if start and clause[:start].rstrip(", ").count(",") == 0 and clause[:start - 2].strip() \
+            and not _LEADING_ADVERBIAL.match(clause):
+        start = 0
+    adverbial = _LEADING_ADVERBIAL.match(clause[start:])
+    if adverbial:
+        start += adverbial.end()
+    speaker = clause[start:].strip()
+    if speaker and "," not in speaker:  # "In a statement issued afternoon the Ministry of Awqaf": its comma lost
+        subject = _subject_after_opener(speaker)
+        if subject is None:
+            return None  # "Following Wednesdays reports the Observatory ...": "reports" is no cue here
+        start += (len(clause[start:]) - len(clause[start:].lstrip())) + subject
+        speaker = speaker[subject:]
+    if speaker.endswith((" and", " but")):
+        # "A doctor receiving the casualties confirmed the death toll and said ...": the speaker is the subject
+        # of the verbs, before the first of them
+        first = _CUE_WORD.search(speaker)
+        speaker = speaker[:first.start()].rstrip() if first else speaker
+    if not (speaker and _is_speaker(speaker)):
+        return None
+    return speaker, start + (len(clause[start:]) - len(clause[start:].lstrip()))
 
 
 _OPENING_ADVERBS = {"meanwhile", "later", "earlier", "separately", "also", "however", "moreover", "elsewhere", "then"}
