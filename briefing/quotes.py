@@ -22,7 +22,7 @@ from functools import lru_cache
 from .dates import DATE_WORD, WEEKDAY
 from .model import Citation, Document, Quote, Sentence
 from .press import AGENCY_PATTERN
-from .names import match_key
+from .names import extract_names, fold, match_key
 
 KEY_QUOTES = 4
 # fewer quoted words ("eliminated", "other terrorist groups", "calls into question") are a scare quote or a
@@ -719,7 +719,67 @@ def document_quotes(document: Document, sentences: Sequence[Sentence]) -> list[t
             home = next((s for s in reversed(members) if s.start - base <= quote.start), members[0])
             found.append((quote, home))
         previous_speaker = last_speaker(paragraph) or previous_speaker
-    return found
+    speakers = [quote.speaker for quote, _ in found]
+    return [(replace(quote, speaker=_named_in_full(quote.speaker, speakers, sentences)), sentence)
+            for quote, sentence in found]
+
+
+# a speaker named by the surname alone is the person the report names in full elsewhere, with their role where a
+# verb follows that mention: "Seibert said ..." is "German government spokesman Steffen Seibert", "Zaatari said" "the
+# UNs coordinator for humanitarian and development affairs in Syria Ali al-Zaatari" (... Ali al-Zaatari called on ...),
+# "Uzumcu added" the speaker of his other quote, "Ahmet Uzumcu the head of the Organisation for the Prohibition of
+# Chemical Weapons [OPCW]" (audit 8)
+# (the appositive between them may have lost its commas: "Mohammed Saeed an activist in the area told The Associated
+# Press", audit 7)
+_VERB_AFTER_NAME = re.compile(rf"(?:,[^,;.“”\"]{{1,150}},|\s+(?:a|an|the)\s[^,;.“”\"]{{1,100}}?)?"
+                              rf"\s+(?P<verb>{_AUX}(?:{_CUES}|[a-z]{{3,}}ed))\b")
+# words before a name that make it no subject's head: "Lavrov speaking at a news conference ... with his German
+# counterpart Frank-Walter Steinmeier said" names Lavrov, not Steinmeier
+_NOT_THE_SUBJECTS_HEAD = re.compile(r"\b(?:\w+ing|with|and(?=\s+[A-Z]))\b")
+
+
+def _named_in_full(speaker: str, speakers: Sequence[str], sentences: Sequence[Sentence]) -> str:
+    """The fullest naming of a surname speaker in its report: the speaker unchanged when it is no bare name, or
+    when the report names two people so ("Bashar al-Assad" and "Hafez al-Assad")."""
+    if not _bare_name(speaker):
+        return speaker
+    full_names = _full_names(speaker, sentences)
+    if len({fold(name.split()[-1 - len(speaker.split())]) for name in full_names}) != 1:
+        return speaker  # none, or two given names
+    name = max(full_names, key=lambda n: len(n.split()))
+    named = [s for s in speakers if name in s] + _subjects_naming(name, sentences)
+    return max(named, key=lambda s: len(s.split()), default=name)
+
+
+def _bare_name(speaker: str) -> bool:
+    """"Seibert", "Abdel Rahman": one or two capitalised words a person may be named by; no acronym ("SANA")."""
+    words = speaker.split()
+    # not _may_be_person: a speaker is no people's adjective, and "Mogherini", "Zaatari" end like "Iraqi"
+    return 1 <= len(words) <= 2 and all(w[:1].isupper() and not w.isupper() and not DATE_WORD.match(w) for w in words) \
+        and words[-1].lower() not in _NOT_A_PERSON
+
+
+def _full_names(surname: str, sentences: Sequence[Sentence]) -> list[str]:
+    """The report's longer names that end with the surname, however spelt ("Ali al-Zaatari" for "Zaatari")."""
+    count, key = len(surname.split()), fold(surname)
+    names = {name for sentence in sentences if surname.split()[-1][:3].lower() in sentence.text.lower()
+             for name in extract_names(sentence.text)}
+    return sorted(name for name in names
+                  if count < len(name.split()) <= MAX_NAME_WORDS and fold(" ".join(name.split()[-count:])) == key)
+
+
+def _subjects_naming(name: str, sentences: Sequence[Sentence]) -> list[str]:
+    """The subjects, with their roles, of the report's verbs whose subject the name is: "German government
+    spokesman Steffen Seibert" of "German government spokesman Steffen Seibert said the hardships ..."."""
+    subjects = []
+    for sentence in sentences:
+        for mention in re.finditer(re.escape(name), sentence.text):
+            verb = _VERB_AFTER_NAME.match(sentence.text, mention.end())
+            subject = _subject_of(sentence.text[:verb.start("verb")]) if verb else None
+            if subject and name in subject[0] and not _NOT_THE_SUBJECTS_HEAD.search(
+                    subject[0][:subject[0].index(name)]):
+                subjects.append(_trim_speaker(subject[0]))
+    return subjects
 
 
 def key_quotes(documents: Sequence[Document], sentences: Sequence[Sentence], labels: Sequence[int],

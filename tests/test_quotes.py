@@ -556,3 +556,24 @@ def test_a_long_phrase_that_goes_on_with_the_reporters_clause_is_no_key_quote():
     (said,) = find_quotes('The ministry said the attack was a form of "support for the armed terrorist groups and it is '
                           'an attempt to prolong the war in the country".')
     assert not said.within
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('German government spokesman Steffen Seibert said the hardships could not be alleviated. Seibert said Assad and '
+     'Russia were largely responsible "Its primarily their decision whether there will be further deaths."',
+     "German government spokesman Steffen Seibert"),
+    ('On Sunday the UNs coordinator for humanitarian and development affairs in Syria Ali al-Zaatari called on "all '
+     'warring sides to avoid targeting civilians". "For days there have been daily reports about civilians being '
+     'killed" Zaatari said.', "the UNs coordinator for humanitarian and development affairs in Syria Ali al-Zaatari"),
+    ('"These reports are of great concern" Ahmet Uzumcu the head of the OPCW said in a statement. "We will investigate '
+     'every credible report," Uzumcu added.', "Ahmet Uzumcu the head of the OPCW"),
+    ('Mohammed Saeed an activist in the area told The Associated Press that hundreds were hurt. "This is a massacre by '
+     'chemical weapons" Saeed said.', "Mohammed Saeed an activist in the area"),
+    # two people of that name: which one spoke is unknown
+    ('Bashar al-Assad met envoys. His father Hafez al-Assad ruled for thirty years. "We will win," Assad said.',
+     "Assad"),
+])
+def test_a_surname_speaker_is_the_person_the_report_names_in_full(text, speaker):
+    """Audit 8: "— Seibert", "— Zaatari", "— Uzumcu" although the report names them in full, with their role."""
+    document = make_document(text, id="r1")
+    assert [q.speaker for q, _ in document_quotes(document, segment_document(document))][-1] == speaker
