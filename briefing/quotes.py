@@ -376,8 +376,10 @@ def _after_quote(after: str, body: str, opens_sentence: bool = False) -> tuple[s
 
 # the speaker after a quote whose comma was lost: a name's words, no clause of the reporter's
 # ('"Moderate" rebels attacked the town, the ministry said'), and no pronoun, whose name a text without commas
-# leaves unclear ('"..." he added' after a quote of Rami Abdel Rahman and a sentence naming Nusra Front)
-_BARE_SPEAKER = re.compile(r"\s*(?:[A-Z]|(?:the|a|an)\s)[^,;:]{0,150}")
+# leaves unclear ('"..." he added' after a quote of Rami Abdel Rahman and a sentence naming Nusra Front); a surname may
+# open with its particle ('"This horrific attack ..." de Mistura told reporters', audit 8)
+_NAME_PARTICLES = {"de", "al", "el", "bin", "ibn", "van", "von", "da", "di", "du", "la", "le"}
+_BARE_SPEAKER = re.compile(rf"\s*(?:[A-Z]|(?:the|a|an)\s|(?:{'|'.join(_NAME_PARTICLES)})[\s-][A-Z])[^,;:]{{0,150}}")
 
 
 # a verb in the past of the reporter's own clause, by its object after it ("attacked the town", "shelled rebel
@@ -753,7 +755,7 @@ def _named_in_full(speaker: str, speakers: Sequence[str], sentences: Sequence[Se
 
 def _bare_name(speaker: str) -> bool:
     """"Seibert", "Abdel Rahman": one or two capitalised words a person may be named by; no acronym ("SANA")."""
-    words = speaker.split()
+    words = [w for w in speaker.split() if w not in _NAME_PARTICLES]  # "de Mistura"
     # not _may_be_person: a speaker is no people's adjective, and "Mogherini", "Zaatari" end like "Iraqi"
     return 1 <= len(words) <= 2 and all(w[:1].isupper() and not w.isupper() and not DATE_WORD.match(w) for w in words) \
         and words[-1].lower() not in _NOT_A_PERSON
@@ -762,10 +764,21 @@ def _bare_name(speaker: str) -> bool:
 def _full_names(surname: str, sentences: Sequence[Sentence]) -> list[str]:
     """The report's longer names that end with the surname, however spelt ("Ali al-Zaatari" for "Zaatari")."""
     count, key = len(surname.split()), fold(surname)
-    names = {name for sentence in sentences if surname.split()[-1][:3].lower() in sentence.text.lower()
-             for name in extract_names(sentence.text)}
+    names = {_without_a_place_before(name, sentence.text) for sentence in sentences
+             if surname.split()[-1][:3].lower() in sentence.text.lower() for name in extract_names(sentence.text)}
     return sorted(name for name in names
                   if count < len(name.split()) <= MAX_NAME_WORDS and fold(" ".join(name.split()[-count:])) == key)
+
+
+def _without_a_place_before(name: str, text: str) -> str:
+    """The name without the first word when a preposition stands before it: the place of a role ran into the name
+    after it ("coordinator ... in Syria Ali al-Zaatari", "Special Envoy for Syria Staffan de Mistura")."""
+    at = text.find(name)
+    before = re.search(r"(\w+)\s+$", text[max(0, at - 20):at]) if at > 0 else None
+    words = name.split()
+    if before and before.group(1) in _PREPOSITIONS and len(words) > 2:
+        return " ".join(words[1:])
+    return name
 
 
 def _subjects_naming(name: str, sentences: Sequence[Sentence]) -> list[str]:

@@ -577,3 +577,11 @@ def test_a_surname_speaker_is_the_person_the_report_names_in_full(text, speaker)
     """Audit 8: "— Seibert", "— Zaatari", "— Uzumcu" although the report names them in full, with their role."""
     document = make_document(text, id="r1")
     assert [q.speaker for q, _ in document_quotes(document, segment_document(document))][-1] == speaker
+
+
+def test_a_surname_with_its_particle_after_a_quote_without_its_comma_is_its_speaker():
+    """Audit 8, busbomb17: de Mistura's quote was passed over, the lower-case "de" taken for the reporter's words."""
+    document = make_document('Over 130 people were killed in a terrorist attack near Aleppo on April 15 UN Special Envoy '
+                             'for Syria Staffan de Mistura said Thursday. "This horrific attack on April 15 the latest '
+                             'figures came up to more than 130 people killed" de Mistura told reporters.', id="r1")
+    assert [q.speaker for q, _ in document_quotes(document, segment_document(document))] == ["Staffan de Mistura"]
