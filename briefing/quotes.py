@@ -419,7 +419,26 @@ def _before_quote(before: str) -> tuple[str, int, str, int, int] | None:
             if whom:
                 lead_start = whom.end()
         return _trim_speaker(speaker), offset, _cue(cue.group("cue")), cue.start(), lead_start
-    return None
+    return _saying_before_quote(before)
+
+
+# "saying" after a verb of the speaker's that is no cue: 'UN aid chief Stephen OBrien condemned the bombing saying in
+# a statement "The perpetrators of such a monstrous and cowardly attack ..."' (audit 8, busbomb17)
+_SAYING = re.compile(rf"\s(?P<cue>saying){_WHEN}(?:\s+that|\s*[,:])?\s+")
+
+
+def _saying_before_quote(before: str) -> tuple[str, int, str, int, int] | None:
+    """(speaker, its offset, cue, where the cue starts, where the lead-in starts) for 'X condemned it saying "..."':
+    the speaker is the subject of the verb "saying" goes with, the words before that verb."""
+    saying = next((m for m in _SAYING.finditer(before) if m.end() == len(before)), None)
+    if saying is None:
+        return None
+    clause = before[:saying.start()]
+    verb = _CLAUSE_VERB.search(clause)
+    subject = _subject_of(clause[:verb.start()]) if verb else None
+    if subject is None:
+        return None
+    return _trim_speaker(subject[0]), subject[1], saying.group("cue"), saying.start("cue"), saying.end()
 
 
 def _subject_of(clause: str) -> tuple[str, int] | None:

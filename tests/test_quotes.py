@@ -585,3 +585,14 @@ def test_a_surname_with_its_particle_after_a_quote_without_its_comma_is_its_spea
                              'for Syria Staffan de Mistura said Thursday. "This horrific attack on April 15 the latest '
                              'figures came up to more than 130 people killed" de Mistura told reporters.', id="r1")
     assert [q.speaker for q, _ in document_quotes(document, segment_document(document))] == ["Staffan de Mistura"]
+
+
+def test_the_subject_of_the_verb_saying_goes_with_is_the_speaker():
+    """Audit 8, busbomb17: UN aid chief O'Brien's "monstrous and cowardly attack" was no one's, "condemned" being no
+    cue."""
+    (quote,) = find_quotes('UN aid chief Stephen OBrien condemned the bombing saying in a statement "The perpetrators of '
+                           'such a monstrous and cowardly attack displayed a shameless disregard for human life." Pope '
+                           'Francis also urged an end to the war.')
+    assert (quote.speaker, quote.cue, quote.within) == ("UN aid chief Stephen OBrien", "saying", False)
+    assert quote.shown == ("“The perpetrators of such a monstrous and cowardly attack displayed a shameless disregard "
+                           "for human life.”")
