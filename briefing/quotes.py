@@ -877,11 +877,18 @@ def _quote_key(text: str) -> str:
     return " ".join(re.sub(r"[aeiouy]+", "", word) or word for word in re.findall(r"\w+", text.casefold()))
 
 
+# a speaker that is only a source ("the source", "a military source", "Local sources"): a named official's words, or a
+# witness's ("a militia member", "a local resident"), say more
+_ANONYMOUS = re.compile(r"(?:(?:the|a|an|one|two|several|some)\s+)?(?:[\w-]+\s+){0,2}sources?", re.I)
+
+
 def _score(found: FoundQuote, topic: int, topic_order: Mapping[int, int]) -> float:
     importance = 1.0 / (1.0 + topic_order[topic]) if topic in topic_order else 0.2
     substance = min(len(found.text.split()) / 15.0, 1.0)
     if found.speaker.lower() in _PRONOUNS:
         trust = 0.5  # a pronoun nobody stands for
+    elif _ANONYMOUS.fullmatch(found.speaker):
+        trust = 0.6  # says nothing of who spoke: "the source" of "A source told Sputnik" (audit 8, busbomb17)
     else:  # a named speaker ("SANA", "General Noman Abed Al Zobai") beats "another officer"
         trust = 1.0 if re.search(r"\s[A-Z]|^[A-Z]{2}", found.speaker) else 0.85
         trust *= 0.9 if found.pronoun else 1.0

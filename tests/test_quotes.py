@@ -596,3 +596,16 @@ def test_the_subject_of_the_verb_saying_goes_with_is_the_speaker():
     assert (quote.speaker, quote.cue, quote.within) == ("UN aid chief Stephen OBrien", "saying", False)
     assert quote.shown == ("“The perpetrators of such a monstrous and cowardly attack displayed a shameless disregard "
                            "for human life.”")
+
+
+def test_a_named_officials_quote_wins_over_an_anonymous_sources():
+    """Audit 8, busbomb17: "— the source" (of "A source told Sputnik") was a key quote; a speaker that is only a
+    source says less of who spoke than a named official of a less important topic."""
+    text = ('A source told Sputnik the toll had risen. "The number of victims is at least 70 and over 130 are injured in '
+            'the explosion near the buses" the source told Sputnik. Aid reached the town on Monday. "We are sending '
+            'food and medicine to all the families who fled the town this week" said John Smith a UN aid official.')
+    document = make_document(text, id="r1")
+    sentences = segment_document(document)
+    labels = np.array([1 if "Aid" in s.text or "John Smith" in s.text else 0 for s in sentences])
+    (quote,) = key_quotes([document], sentences, labels, {"r1": 1}, {0: 0, 1: 1}, count=1)
+    assert quote.speaker == "John Smith a UN aid official"
