@@ -769,7 +769,8 @@ def _named_in_full(speaker: str, speakers: Sequence[str], sentences: Sequence[Se
         return speaker  # none, or two given names
     name = max(full_names, key=lambda n: len(n.split()))
     named = [s for s in speakers if name in s] + _subjects_naming(name, sentences)
-    return max(named, key=lambda s: len(s.split()), default=name)
+    # a name no one speaks or acts by is no person's: "Russia Iran" of "a deal between Russia Iran and Turkey"
+    return max(named, key=lambda s: len(s.split()), default=speaker)
 
 
 def _bare_name(speaker: str) -> bool:
@@ -801,16 +802,22 @@ def _without_a_place_before(name: str, text: str) -> str:
 
 
 def _subjects_naming(name: str, sentences: Sequence[Sentence]) -> list[str]:
-    """The subjects, with their roles, of the report's verbs whose subject the name is: "German government
-    spokesman Steffen Seibert" of "German government spokesman Steffen Seibert said the hardships ..."."""
+    """The subjects of the report's verbs whose subject the name is, with their roles ("German government spokesman
+    Steffen Seibert" of "German government spokesman Steffen Seibert said the hardships ..."), or the name alone
+    where the subject is no speaker's ("Moscow says it has not ... but senior Russian military official Sergei
+    Rudskoi told a briefing")."""
     subjects = []
     for sentence in sentences:
         for mention in re.finditer(re.escape(name), sentence.text):
             verb = _VERB_AFTER_NAME.match(sentence.text, mention.end())
-            subject = _subject_of(sentence.text[:verb.start("verb")]) if verb else None
+            if verb is None:
+                continue
+            subject = _subject_of(sentence.text[:verb.start("verb")])
             if subject and name in subject[0] and not _NOT_THE_SUBJECTS_HEAD.search(
                     subject[0][:subject[0].index(name)]):
                 subjects.append(_trim_speaker(subject[0]))
+            else:
+                subjects.append(name)
     return subjects
 
 

@@ -572,6 +572,8 @@ def test_a_long_phrase_that_goes_on_with_the_reporters_clause_is_no_key_quote():
     # two people of that name: which one spoke is unknown
     ('Bashar al-Assad met envoys. His father Hafez al-Assad ruled for thirty years. "We will win," Assad said.',
      "Assad"),
+    # a name no one speaks or acts by is no person's
+    ('The zone is part of a deal between Russia Iran and Turkey. "The deal holds," Iran said.', "Iran"),
 ])
 def test_a_surname_speaker_is_the_person_the_report_names_in_full(text, speaker):
     """Audit 8: "— Seibert", "— Zaatari", "— Uzumcu" although the report names them in full, with their role."""
