@@ -751,9 +751,11 @@ def document_quotes(document: Document, sentences: Sequence[Sentence]) -> list[t
 # "Uzumcu added" the speaker of his other quote, "Ahmet Uzumcu the head of the Organisation for the Prohibition of
 # Chemical Weapons [OPCW]" (audit 8)
 # (the appositive between them may have lost its commas: "Mohammed Saeed an activist in the area told The Associated
-# Press", audit 7)
-_VERB_AFTER_NAME = re.compile(rf"(?:,[^,;.“”\"]{{1,150}},|\s+(?:a|an|the)\s[^,;.“”\"]{{1,100}}?)?"
+# Press", "Rami Abdel Rahman head of the Syrian Observatory for Human Rights said", audit 7; read only when no verb
+# follows the name itself: "Steffen Seibert visited Aleppo and said" has none)
+_VERB_AFTER_NAME = re.compile(rf"(?:,[^,;.“”\"]{{1,150}},|\s+[a-z][^,;.“”\"]{{1,100}}?)??"
                               rf"\s+(?P<verb>{_AUX}(?:{_CUES}|[a-z]{{3,}}ed))\b")
+MAX_ROLE_WORDS = 12  # before the name: more is the reporter's clause run into the subject (a full stop lost)
 # words before a name that make it no subject's head: "Lavrov speaking at a news conference ... with his German
 # counterpart Frank-Walter Steinmeier said" names Lavrov, not Steinmeier
 _NOT_THE_SUBJECTS_HEAD = re.compile(r"\b(?:\w+ing|with|and(?=\s+[A-Z]))\b")
@@ -813,8 +815,8 @@ def _subjects_naming(name: str, sentences: Sequence[Sentence]) -> list[str]:
             if verb is None:
                 continue
             subject = _subject_of(sentence.text[:verb.start("verb")])
-            if subject and name in subject[0] and not _NOT_THE_SUBJECTS_HEAD.search(
-                    subject[0][:subject[0].index(name)]):
+            role = subject[0][:subject[0].index(name)] if subject and name in subject[0] else None
+            if role is not None and not _NOT_THE_SUBJECTS_HEAD.search(role) and len(role.split()) <= MAX_ROLE_WORDS:
                 subjects.append(_trim_speaker(subject[0]))
             else:
                 subjects.append(name)

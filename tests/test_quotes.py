@@ -569,6 +569,10 @@ def test_a_long_phrase_that_goes_on_with_the_reporters_clause_is_no_key_quote():
      'every credible report," Uzumcu added.', "Ahmet Uzumcu the head of the OPCW"),
     ('Mohammed Saeed an activist in the area told The Associated Press that hundreds were hurt. "This is a massacre by '
      'chemical weapons" Saeed said.', "Mohammed Saeed an activist in the area"),
+    ('Rami Abdel Rahman head of the Syrian Observatory for Human Rights said the attack killed 16. "A suicide bomber '
+     'on a motorcycle blew himself up" Abdel Rahman said.', "Rami Abdel Rahman head of the Syrian Observatory for Human "
+                                                           "Rights"),
+    ('Steffen Seibert visited Aleppo and said little. "It is cynicism" Seibert said.', "Steffen Seibert"),
     # two people of that name: which one spoke is unknown
     ('Bashar al-Assad met envoys. His father Hafez al-Assad ruled for thirty years. "We will win," Assad said.',
      "Assad"),
