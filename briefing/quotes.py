@@ -626,7 +626,10 @@ def _may_be_person(name: str) -> bool:
             or any(DATE_WORD.match(w) for w in words):  # "Syria June"
         return False
     # "Syrian and Iranian" (of "the Syrian and Iranian foreign ministers"): peoples' adjectives, no one's name
-    return not all(w.lower() == "and" or re.fullmatch(r"[A-Z][a-z]+(?:i|ian|ese|ish|an)", w) for w in words)
+    return not all(w.lower() == "and" or _PEOPLES_ADJECTIVE.fullmatch(w) for w in words)
+
+
+_PEOPLES_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:i|ian|ese|ish|an)")
 
 
 def _nearest_name(paragraph: str, position: int, found: Sequence[FoundQuote], personal: bool,
@@ -766,8 +769,10 @@ def _named_in_full(speaker: str, speakers: Sequence[str], sentences: Sequence[Se
     when the report names two people so ("Bashar al-Assad" and "Hafez al-Assad")."""
     if not _bare_name(speaker):
         return speaker
-    full_names = _full_names(speaker, sentences)
-    if len({fold(name.split()[-1 - len(speaker.split())]) for name in full_names}) != 1:
+    count = len(speaker.split())
+    # a title's abbreviation before the surname is no given name: "British FM Johnson" is "Boris Johnson"
+    full_names = [name for name in _full_names(speaker, sentences) if not name.split()[-1 - count].isupper()]
+    if len({fold(name.split()[-1 - count]) for name in full_names}) != 1:
         return speaker  # none, or two given names
     name = max(full_names, key=lambda n: len(n.split()))
     named = [s for s in speakers if name in s] + _subjects_naming(name, sentences)
@@ -786,19 +791,21 @@ def _bare_name(speaker: str) -> bool:
 def _full_names(surname: str, sentences: Sequence[Sentence]) -> list[str]:
     """The report's longer names that end with the surname, however spelt ("Ali al-Zaatari" for "Zaatari")."""
     count, key = len(surname.split()), fold(surname)
-    names = {_without_a_place_before(name, sentence.text) for sentence in sentences
+    names = {_without_a_place_before(name, surname, sentence.text) for sentence in sentences
              if surname.split()[-1][:3].lower() in sentence.text.lower() for name in extract_names(sentence.text)}
     return sorted(name for name in names
                   if count < len(name.split()) <= MAX_NAME_WORDS and fold(" ".join(name.split()[-count:])) == key)
 
 
-def _without_a_place_before(name: str, text: str) -> str:
-    """The name without the first word when a preposition stands before it: the place of a role ran into the name
-    after it ("coordinator ... in Syria Ali al-Zaatari", "Special Envoy for Syria Staffan de Mistura")."""
+def _without_a_place_before(name: str, surname: str, text: str) -> str:
+    """The name without its first word when a preposition stands before it and one given name after it: the place
+    of a role ran into the name ("coordinator ... in Syria Ali al-Zaatari", "Special Envoy for Syria Staffan de
+    Mistura"); not "from British Foreign Minister Boris Johnson", where the preposition's object is the person."""
     at = text.find(name)
     before = re.search(r"(\w+)\s+$", text[max(0, at - 20):at]) if at > 0 else None
     words = name.split()
-    if before and before.group(1) in _PREPOSITIONS and len(words) > 2:
+    if before and before.group(1) in _PREPOSITIONS and len(words) == len(surname.split()) + 2 \
+            and not _PEOPLES_ADJECTIVE.fullmatch(words[0]):
         return " ".join(words[1:])
     return name
 

@@ -573,6 +573,9 @@ def test_a_long_phrase_that_goes_on_with_the_reporters_clause_is_no_key_quote():
      'on a motorcycle blew himself up" Abdel Rahman said.', "Rami Abdel Rahman head of the Syrian Observatory for Human "
                                                            "Rights"),
     ('Steffen Seibert visited Aleppo and said little. "It is cynicism" Seibert said.', "Steffen Seibert"),
+    ('Protests followed after British FM Johnson called for them. British Foreign Minister Boris Johnson called for '
+     '"picketing". "Id certainly like to see demonstrations outside the Russian embassy" Johnson told MPs.',
+     "British Foreign Minister Boris Johnson"),
     # two people of that name: which one spoke is unknown
     ('Bashar al-Assad met envoys. His father Hafez al-Assad ruled for thirty years. "We will win," Assad said.',
      "Assad"),
