@@ -22,7 +22,7 @@ from functools import lru_cache
 from .dates import DATE_WORD, WEEKDAY
 from .model import Citation, Document, Quote, Sentence
 from .press import AGENCY_PATTERN
-from .names import match_key
+from .names import extract_names, fold, match_key
 
 KEY_QUOTES = 4
 # fewer quoted words ("eliminated", "other terrorist groups", "calls into question") are a scare quote or a
@@ -246,7 +246,8 @@ def _find_quotes(paragraph: str, previous_speaker: str | None) -> tuple[FoundQuo
             # time or place follows ('said "we will fight terrorism ..." on Tuesday', 'told reporters: "..." in
             # Damascus', 'said "...", adding that ...')
             if _reporters_lead(before[lead_start:]):
-                within = bool(re.search(r"\w", tail)) or len(text.split()) < MIN_LED_WORDS
+                within = bool(re.search(r"\w", tail)) or len(text.split()) < MIN_LED_WORDS \
+                    or _continues_a_clause(text)
             else:
                 within = bool(re.search(r"\w", tail)) and not _SAID_TAIL.match(tail)
         pronoun = None
@@ -291,6 +292,20 @@ def _reporters_lead(lead: str) -> bool:
     verb of speech right before it: the quote is then a phrase of the reporter's sentence."""
     lead = lead.strip()
     return bool(re.search(r"\w", lead)) and not _SPEECH_LEAD.fullmatch(lead[-READ_WINDOW:])
+
+
+# the words a quote opens with when it only goes on with the reporter's clause: 'the use of chemical weapons "by anyone
+# under any circumstances" is seen "as reprehensible and wholly contrary to the legal norms ..."' (audit 8, aleppo16aug)
+# holds no clause of the speaker's, however long; 'the attack was a form of "support for the armed terrorist groups and
+# it is an attempt to ..."' opens with a noun, and may
+_CLAUSE_GOES_ON = _PREPOSITIONS | {"as", "than", "like", "and", "or", "nor", "but", "that", "which", "whose", "whom",
+                                   "because", "if", "whether", "so"}
+
+
+def _continues_a_clause(text: str) -> bool:
+    """Whether a quote the reporter's words lead into opens with a word that only goes on with their clause."""
+    first = re.match(r"[\w’'-]+", text)
+    return bool(first) and first.group() in _CLAUSE_GOES_ON
 
 
 def _headline_like(words: str) -> bool:
@@ -361,8 +376,10 @@ def _after_quote(after: str, body: str, opens_sentence: bool = False) -> tuple[s
 
 # the speaker after a quote whose comma was lost: a name's words, no clause of the reporter's
 # ('"Moderate" rebels attacked the town, the ministry said'), and no pronoun, whose name a text without commas
-# leaves unclear ('"..." he added' after a quote of Rami Abdel Rahman and a sentence naming Nusra Front)
-_BARE_SPEAKER = re.compile(r"\s*(?:[A-Z]|(?:the|a|an)\s)[^,;:]{0,150}")
+# leaves unclear ('"..." he added' after a quote of Rami Abdel Rahman and a sentence naming Nusra Front); a surname may
+# open with its particle ('"This horrific attack ..." de Mistura told reporters', audit 8)
+_NAME_PARTICLES = {"de", "al", "el", "bin", "ibn", "van", "von", "da", "di", "du", "la", "le"}
+_BARE_SPEAKER = re.compile(rf"\s*(?:[A-Z]|(?:the|a|an)\s|(?:{'|'.join(_NAME_PARTICLES)})[\s-][A-Z])[^,;:]{{0,150}}")
 
 
 # a verb in the past of the reporter's own clause, by its object after it ("attacked the town", "shelled rebel
@@ -392,36 +409,63 @@ def _before_quote(before: str) -> tuple[str, int, str, int, int] | None:
     for 'X said "..."'."""
     cues = list(_CUE_BEFORE.finditer(before))
     for cue in reversed(cues[-MAX_CUES_READ:]):
-        clause = before[:cue.start()]
-        start = max(clause.rfind(", ") + 2 if clause.rfind(", ") >= 0 else 0, 0)
-        # an appositive ("John Smith, the mayor, said") keeps its name: go back past one comma pair
-        if start and clause[:start].rstrip(", ").count(",") == 0 and clause[:start - 2].strip() \
-                and not _LEADING_ADVERBIAL.match(clause):
-            start = 0
-        adverbial = _LEADING_ADVERBIAL.match(clause[start:])
-        if adverbial:
-            start += adverbial.end()
-        speaker = clause[start:].strip()
-        if speaker and "," not in speaker:  # "In a statement issued afternoon the Ministry of Awqaf": its comma lost
-            subject = _subject_after_opener(speaker)
-            if subject is None:
-                continue  # "Following Wednesdays reports the Observatory ...": "reports" is no cue here
-            start += (len(clause[start:]) - len(clause[start:].lstrip())) + subject
-            speaker = speaker[subject:]
-        if speaker.endswith((" and", " but")):
-            # "A doctor receiving the casualties confirmed the death toll and said ...": the speaker is the subject
-            # of the verbs, before the first of them
-            first = _CUE_WORD.search(speaker)
-            speaker = speaker[:first.start()].rstrip() if first else speaker
-        if speaker and _is_speaker(speaker):
-            offset = start + (len(clause[start:]) - len(clause[start:].lstrip()))
-            lead_start = cue.end()
-            if cue.group("cue").split()[-1].lower() in ("told", "tells"):
-                whom = _TOLD_WHOM.match(before, lead_start)  # the one told is no word of what was said
-                if whom:
-                    lead_start = whom.end()
-            return _trim_speaker(speaker), offset, _cue(cue.group("cue")), cue.start(), lead_start
-    return None
+        subject = _subject_of(before[:cue.start()])
+        if subject is None:
+            continue
+        speaker, offset = subject
+        lead_start = cue.end()
+        if cue.group("cue").split()[-1].lower() in ("told", "tells"):
+            whom = _TOLD_WHOM.match(before, lead_start)  # the one told is no word of what was said
+            if whom:
+                lead_start = whom.end()
+        return _trim_speaker(speaker), offset, _cue(cue.group("cue")), cue.start(), lead_start
+    return _saying_before_quote(before)
+
+
+# "saying" after a verb of the speaker's that is no cue: 'UN aid chief Stephen OBrien condemned the bombing saying in
+# a statement "The perpetrators of such a monstrous and cowardly attack ..."' (audit 8, busbomb17)
+_SAYING = re.compile(rf"\s(?P<cue>saying){_WHEN}(?:\s+that|\s*[,:])?\s+")
+
+
+def _saying_before_quote(before: str) -> tuple[str, int, str, int, int] | None:
+    """(speaker, its offset, cue, where the cue starts, where the lead-in starts) for 'X condemned it saying "..."':
+    the speaker is the subject of the verb "saying" goes with, the words before that verb."""
+    saying = next((m for m in _SAYING.finditer(before) if m.end() == len(before)), None)
+    if saying is None:
+        return None
+    clause = before[:saying.start()]
+    verb = _CLAUSE_VERB.search(clause)
+    subject = _subject_of(clause[:verb.start()]) if verb else None
+    if subject is None:
+        return None
+    return _trim_speaker(subject[0]), subject[1], saying.group("cue"), saying.start("cue"), saying.end()
+
+
+def _subject_of(clause: str) -> tuple[str, int] | None:
+    """(the subject, its offset) of the words before a verb: the speaker before a cue, with its appositive."""
+    start = max(clause.rfind(", ") + 2 if clause.rfind(", ") >= 0 else 0, 0)
+    # an appositive ("John Smith, the mayor, said") keeps its name: go back past one comma pair
+    if start and clause[:start].rstrip(", ").count(",") == 0 and clause[:start - 2].strip() \
+            and not _LEADING_ADVERBIAL.match(clause):
+        start = 0
+    adverbial = _LEADING_ADVERBIAL.match(clause[start:])
+    if adverbial:
+        start += adverbial.end()
+    speaker = clause[start:].strip()
+    if speaker and "," not in speaker:  # "In a statement issued afternoon the Ministry of Awqaf": its comma lost
+        subject = _subject_after_opener(speaker)
+        if subject is None:
+            return None  # "Following Wednesdays reports the Observatory ...": "reports" is no cue here
+        start += (len(clause[start:]) - len(clause[start:].lstrip())) + subject
+        speaker = speaker[subject:]
+    if speaker.endswith((" and", " but")):
+        # "A doctor receiving the casualties confirmed the death toll and said ...": the speaker is the subject
+        # of the verbs, before the first of them
+        first = _CUE_WORD.search(speaker)
+        speaker = speaker[:first.start()].rstrip() if first else speaker
+    if not (speaker and _is_speaker(speaker)):
+        return None
+    return speaker, start + (len(clause[start:]) - len(clause[start:].lstrip()))
 
 
 _OPENING_ADVERBS = {"meanwhile", "later", "earlier", "separately", "also", "however", "moreover", "elsewhere", "then"}
@@ -582,7 +626,10 @@ def _may_be_person(name: str) -> bool:
             or any(DATE_WORD.match(w) for w in words):  # "Syria June"
         return False
     # "Syrian and Iranian" (of "the Syrian and Iranian foreign ministers"): peoples' adjectives, no one's name
-    return not all(w.lower() == "and" or re.fullmatch(r"[A-Z][a-z]+(?:i|ian|ese|ish|an)", w) for w in words)
+    return not all(w.lower() == "and" or _PEOPLES_ADJECTIVE.fullmatch(w) for w in words)
+
+
+_PEOPLES_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:i|ian|ese|ish|an)")
 
 
 def _nearest_name(paragraph: str, position: int, found: Sequence[FoundQuote], personal: bool,
@@ -696,7 +743,91 @@ def document_quotes(document: Document, sentences: Sequence[Sentence]) -> list[t
             home = next((s for s in reversed(members) if s.start - base <= quote.start), members[0])
             found.append((quote, home))
         previous_speaker = last_speaker(paragraph) or previous_speaker
-    return found
+    speakers = [quote.speaker for quote, _ in found]
+    return [(replace(quote, speaker=_named_in_full(quote.speaker, speakers, sentences)), sentence)
+            for quote, sentence in found]
+
+
+# a speaker named by the surname alone is the person the report names in full elsewhere, with their role where a
+# verb follows that mention: "Seibert said ..." is "German government spokesman Steffen Seibert", "Zaatari said" "the
+# UNs coordinator for humanitarian and development affairs in Syria Ali al-Zaatari" (... Ali al-Zaatari called on ...),
+# "Uzumcu added" the speaker of his other quote, "Ahmet Uzumcu the head of the Organisation for the Prohibition of
+# Chemical Weapons [OPCW]" (audit 8)
+# (the appositive between them may have lost its commas: "Mohammed Saeed an activist in the area told The Associated
+# Press", "Rami Abdel Rahman head of the Syrian Observatory for Human Rights said", audit 7; read only when no verb
+# follows the name itself: "Steffen Seibert visited Aleppo and said" has none)
+_VERB_AFTER_NAME = re.compile(rf"(?:,[^,;.“”\"]{{1,150}},|\s+[a-z][^,;.“”\"]{{1,100}}?)??"
+                              rf"\s+(?P<verb>{_AUX}(?:{_CUES}|[a-z]{{3,}}ed))\b")
+MAX_ROLE_WORDS = 12  # before the name: more is the reporter's clause run into the subject (a full stop lost)
+# words before a name that make it no subject's head: "Lavrov speaking at a news conference ... with his German
+# counterpart Frank-Walter Steinmeier said" names Lavrov, not Steinmeier
+_NOT_THE_SUBJECTS_HEAD = re.compile(r"\b(?:\w+ing|with|and(?=\s+[A-Z]))\b")
+
+
+def _named_in_full(speaker: str, speakers: Sequence[str], sentences: Sequence[Sentence]) -> str:
+    """The fullest naming of a surname speaker in its report: the speaker unchanged when it is no bare name, or
+    when the report names two people so ("Bashar al-Assad" and "Hafez al-Assad")."""
+    if not _bare_name(speaker):
+        return speaker
+    count = len(speaker.split())
+    # a title's abbreviation before the surname is no given name: "British FM Johnson" is "Boris Johnson"
+    full_names = [name for name in _full_names(speaker, sentences) if not name.split()[-1 - count].isupper()]
+    if len({fold(name.split()[-1 - count]) for name in full_names}) != 1:
+        return speaker  # none, or two given names
+    name = max(full_names, key=lambda n: len(n.split()))
+    named = [s for s in speakers if name in s] + _subjects_naming(name, sentences)
+    # a name no one speaks or acts by is no person's: "Russia Iran" of "a deal between Russia Iran and Turkey"
+    return max(named, key=lambda s: len(s.split()), default=speaker)
+
+
+def _bare_name(speaker: str) -> bool:
+    """"Seibert", "Abdel Rahman": one or two capitalised words a person may be named by; no acronym ("SANA")."""
+    words = [w for w in speaker.split() if w not in _NAME_PARTICLES]  # "de Mistura"
+    # not _may_be_person: a speaker is no people's adjective, and "Mogherini", "Zaatari" end like "Iraqi"
+    return 1 <= len(words) <= 2 and all(w[:1].isupper() and not w.isupper() and not DATE_WORD.match(w) for w in words) \
+        and words[-1].lower() not in _NOT_A_PERSON
+
+
+def _full_names(surname: str, sentences: Sequence[Sentence]) -> list[str]:
+    """The report's longer names that end with the surname, however spelt ("Ali al-Zaatari" for "Zaatari")."""
+    count, key = len(surname.split()), fold(surname)
+    names = {_without_a_place_before(name, surname, sentence.text) for sentence in sentences
+             if surname.split()[-1][:3].lower() in sentence.text.lower() for name in extract_names(sentence.text)}
+    return sorted(name for name in names
+                  if count < len(name.split()) <= MAX_NAME_WORDS and fold(" ".join(name.split()[-count:])) == key)
+
+
+def _without_a_place_before(name: str, surname: str, text: str) -> str:
+    """The name without its first word when a preposition stands before it and one given name after it: the place
+    of a role ran into the name ("coordinator ... in Syria Ali al-Zaatari", "Special Envoy for Syria Staffan de
+    Mistura"); not "from British Foreign Minister Boris Johnson", where the preposition's object is the person."""
+    at = text.find(name)
+    before = re.search(r"(\w+)\s+$", text[max(0, at - 20):at]) if at > 0 else None
+    words = name.split()
+    if before and before.group(1) in _PREPOSITIONS and len(words) == len(surname.split()) + 2 \
+            and not _PEOPLES_ADJECTIVE.fullmatch(words[0]):
+        return " ".join(words[1:])
+    return name
+
+
+def _subjects_naming(name: str, sentences: Sequence[Sentence]) -> list[str]:
+    """The subjects of the report's verbs whose subject the name is, with their roles ("German government spokesman
+    Steffen Seibert" of "German government spokesman Steffen Seibert said the hardships ..."), or the name alone
+    where the subject is no speaker's ("Moscow says it has not ... but senior Russian military official Sergei
+    Rudskoi told a briefing")."""
+    subjects = []
+    for sentence in sentences:
+        for mention in re.finditer(re.escape(name), sentence.text):
+            verb = _VERB_AFTER_NAME.match(sentence.text, mention.end())
+            if verb is None:
+                continue
+            subject = _subject_of(sentence.text[:verb.start("verb")])
+            role = subject[0][:subject[0].index(name)] if subject and name in subject[0] else None
+            if role is not None and not _NOT_THE_SUBJECTS_HEAD.search(role) and len(role.split()) <= MAX_ROLE_WORDS:
+                subjects.append(_trim_speaker(subject[0]))
+            else:
+                subjects.append(name)
+    return subjects
 
 
 def key_quotes(documents: Sequence[Document], sentences: Sequence[Sentence], labels: Sequence[int],
@@ -762,11 +893,18 @@ def _quote_key(text: str) -> str:
     return " ".join(re.sub(r"[aeiouy]+", "", word) or word for word in re.findall(r"\w+", text.casefold()))
 
 
+# a speaker that is only a source ("the source", "a military source", "Local sources"): a named official's words, or a
+# witness's ("a militia member", "a local resident"), say more
+_ANONYMOUS = re.compile(r"(?:(?:the|a|an|one|two|several|some)\s+)?(?:[\w-]+\s+){0,2}sources?", re.I)
+
+
 def _score(found: FoundQuote, topic: int, topic_order: Mapping[int, int]) -> float:
     importance = 1.0 / (1.0 + topic_order[topic]) if topic in topic_order else 0.2
     substance = min(len(found.text.split()) / 15.0, 1.0)
     if found.speaker.lower() in _PRONOUNS:
         trust = 0.5  # a pronoun nobody stands for
+    elif _ANONYMOUS.fullmatch(found.speaker):
+        trust = 0.6  # says nothing of who spoke: "the source" of "A source told Sputnik" (audit 8, busbomb17)
     else:  # a named speaker ("SANA", "General Noman Abed Al Zobai") beats "another officer"
         trust = 1.0 if re.search(r"\s[A-Z]|^[A-Z]{2}", found.speaker) else 0.85
         trust *= 0.9 if found.pronoun else 1.0

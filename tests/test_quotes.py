@@ -540,3 +540,81 @@ def test_many_quotation_marks_are_read_in_linear_time():
     started = time.perf_counter()
     find_quotes('"a " ' * 40_000)  # 200 KB
     assert time.perf_counter() - started < 4  # 0.24 s alone; before: 5.3 s
+
+
+def test_a_long_phrase_that_goes_on_with_the_reporters_clause_is_no_key_quote():
+    """Audit 8, aleppo16aug: "as reprehensible and wholly contrary to the legal norms established by the international
+    community." was a key quote of Uzumcu's, thirteen words opening mid-sentence; his whole quote was passed over."""
+    paragraph = ('"These reports are of great concern" Ahmet Uzumcu the head of the Organisation for the Prohibition of '
+                 'Chemical Weapons [OPCW] said in a statement. Uzumcu added that under international conventions the use '
+                 'of chemical weapons "by anyone under any circumstances" is seen "as reprehensible and wholly contrary '
+                 'to the legal norms established by the international community." Syrian regime and rebels have traded '
+                 'accusations.')
+    assert all(q.within for q in find_quotes(paragraph) if q.speaker == "Uzumcu")
+    assert [q.text for q in _key_quotes_of_one_report(paragraph)] == ["These reports are of great concern"]
+    # a quote that opens with a noun of its own may hold the speaker's clause
+    (said,) = find_quotes('The ministry said the attack was a form of "support for the armed terrorist groups and it is '
+                          'an attempt to prolong the war in the country".')
+    assert not said.within
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('German government spokesman Steffen Seibert said the hardships could not be alleviated. Seibert said Assad and '
+     'Russia were largely responsible "Its primarily their decision whether there will be further deaths."',
+     "German government spokesman Steffen Seibert"),
+    ('On Sunday the UNs coordinator for humanitarian and development affairs in Syria Ali al-Zaatari called on "all '
+     'warring sides to avoid targeting civilians". "For days there have been daily reports about civilians being '
+     'killed" Zaatari said.', "the UNs coordinator for humanitarian and development affairs in Syria Ali al-Zaatari"),
+    ('"These reports are of great concern" Ahmet Uzumcu the head of the OPCW said in a statement. "We will investigate '
+     'every credible report," Uzumcu added.', "Ahmet Uzumcu the head of the OPCW"),
+    ('Mohammed Saeed an activist in the area told The Associated Press that hundreds were hurt. "This is a massacre by '
+     'chemical weapons" Saeed said.', "Mohammed Saeed an activist in the area"),
+    ('Rami Abdel Rahman head of the Syrian Observatory for Human Rights said the attack killed 16. "A suicide bomber '
+     'on a motorcycle blew himself up" Abdel Rahman said.', "Rami Abdel Rahman head of the Syrian Observatory for Human "
+                                                           "Rights"),
+    ('Steffen Seibert visited Aleppo and said little. "It is cynicism" Seibert said.', "Steffen Seibert"),
+    ('Protests followed after British FM Johnson called for them. British Foreign Minister Boris Johnson called for '
+     '"picketing". "Id certainly like to see demonstrations outside the Russian embassy" Johnson told MPs.',
+     "British Foreign Minister Boris Johnson"),
+    # two people of that name: which one spoke is unknown
+    ('Bashar al-Assad met envoys. His father Hafez al-Assad ruled for thirty years. "We will win," Assad said.',
+     "Assad"),
+    # a name no one speaks or acts by is no person's
+    ('The zone is part of a deal between Russia Iran and Turkey. "The deal holds," Iran said.', "Iran"),
+])
+def test_a_surname_speaker_is_the_person_the_report_names_in_full(text, speaker):
+    """Audit 8: "— Seibert", "— Zaatari", "— Uzumcu" although the report names them in full, with their role."""
+    document = make_document(text, id="r1")
+    assert [q.speaker for q, _ in document_quotes(document, segment_document(document))][-1] == speaker
+
+
+def test_a_surname_with_its_particle_after_a_quote_without_its_comma_is_its_speaker():
+    """Audit 8, busbomb17: de Mistura's quote was passed over, the lower-case "de" taken for the reporter's words."""
+    document = make_document('Over 130 people were killed in a terrorist attack near Aleppo on April 15 UN Special Envoy '
+                             'for Syria Staffan de Mistura said Thursday. "This horrific attack on April 15 the latest '
+                             'figures came up to more than 130 people killed" de Mistura told reporters.', id="r1")
+    assert [q.speaker for q, _ in document_quotes(document, segment_document(document))] == ["Staffan de Mistura"]
+
+
+def test_the_subject_of_the_verb_saying_goes_with_is_the_speaker():
+    """Audit 8, busbomb17: UN aid chief O'Brien's "monstrous and cowardly attack" was no one's, "condemned" being no
+    cue."""
+    (quote,) = find_quotes('UN aid chief Stephen OBrien condemned the bombing saying in a statement "The perpetrators of '
+                           'such a monstrous and cowardly attack displayed a shameless disregard for human life." Pope '
+                           'Francis also urged an end to the war.')
+    assert (quote.speaker, quote.cue, quote.within) == ("UN aid chief Stephen OBrien", "saying", False)
+    assert quote.shown == ("“The perpetrators of such a monstrous and cowardly attack displayed a shameless disregard "
+                           "for human life.”")
+
+
+def test_a_named_officials_quote_wins_over_an_anonymous_sources():
+    """Audit 8, busbomb17: "— the source" (of "A source told Sputnik") was a key quote; a speaker that is only a
+    source says less of who spoke than a named official of a less important topic."""
+    text = ('A source told Sputnik the toll had risen. "The number of victims is at least 70 and over 130 are injured in '
+            'the explosion near the buses" the source told Sputnik. Aid reached the town on Monday. "We are sending '
+            'food and medicine to all the families who fled the town this week" said John Smith a UN aid official.')
+    document = make_document(text, id="r1")
+    sentences = segment_document(document)
+    labels = np.array([1 if "Aid" in s.text or "John Smith" in s.text else 0 for s in sentences])
+    (quote,) = key_quotes([document], sentences, labels, {"r1": 1}, {0: 0, 1: 1}, count=1)
+    assert quote.speaker == "John Smith a UN aid official"
