@@ -229,8 +229,18 @@ def lead_attack(lead: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(), frozenset()
 
 
+# a month's toll: "More than 100 civilians have been killed ... in August shelling of Syrias Aleppo" (TASS, 13 August
+# 2016) is every attack of August so far, not the Saturday raids' 51. Not "on August 10" or "August 10": a day
+_MONTH_PERIOD = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+(?:the\s+month\s+of\s+)?(?:early\s+|late\s+|mid-?)?"
+                           r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                           r"December)\b(?!,?\s+\d{1,2}\b)")
+
+
 def is_period(text: str) -> bool:
-    """Whether a sentence tells a toll over a period ("since the offensive began"), not one event's."""
+    """Whether a sentence tells a toll over a period ("since the offensive began", "in August shelling"), not one
+    event's."""
+    if _MONTH_PERIOD.search(text):
+        return True
     lower = text.lower()
     if not any(word in lower for word in _PERIOD_WORDS):
         return False

@@ -120,6 +120,16 @@ def test_the_tolls_of_other_incidents_are_not_the_event_s():
     assert [[a.figure for a in d.accounts] for d in found] == [["at least eight", "26"]]
 
 
+def test_a_month_s_toll_is_no_event_s():
+    """Audit 8 (Aleppo, 13 Aug 2016): TASS's "More than 100 civilians have been killed ... in August shelling of Syrias
+    Aleppo" (the whole month so far) was set against the Saturday raids' "at least 51" as a conflict."""
+    found = differences(
+        ("Alpha", DAY, "Air raids and shelling on Saraqib killed at least 51 civilians on Tuesday."),
+        ("Beta", DAY, "Shelling on Saraqib killed 40 civilians on Tuesday. More than 100 civilians have been killed "
+                      "in April shelling of Saraqib, local authorities said."))
+    assert [(d.kind, [a.figure for a in d.accounts]) for d in found] == [("conflict", ["40", "at least 51"])]
+
+
 def test_what_a_video_shows_is_no_toll():
     """Audit 7 (Ghouta, 21 Aug 2013): "One video showed the bodies of a dozen people lying on the floor of a clinic"
     headed the table of the attack's death tolls."""
