@@ -95,16 +95,20 @@ class Item:
 
 
 # a count that is not of the event its sentence tells: the tolls of other incidents ("Fifteen others were killed in
-# two more incidents of violence", "in separate attacks", "elsewhere"), or what a picture shows ("One video showed the
+# two more incidents of violence", "in separate attacks", "elsewhere"; "four children and one man killed in earlier
+# regime shelling", not "in the earlier attack": that may be the event told again), of other places ("Rocket attacks
+# on another government-held neighbourhood killed one person"), or what a picture shows ("One video showed the
 # bodies of a dozen people": a scene, not a toll)
 _OTHER_INCIDENTS = re.compile(r"\b(?:in|during|by)\s+(?:(?:two|three|four|five|several|\d+)\s+)?(?:other|separate|more|"
-                              r"further|different|unrelated)\s+(?:[a-z-]+\s+)?(?:incidents?|attacks?|strikes?|"
-                              r"air ?strikes?|raids?|bombings?|blasts?|explosions?|clashes|places|areas|locations|"
-                              r"towns|villages|parts)\b|\belsewhere\b", re.I)
+                              r"further|different|unrelated|an?\s+earlier|earlier)\s+(?:[a-z-]+\s+)?(?:incidents?|"
+                              r"attacks?|strikes?|air ?strikes?|raids?|bombings?|blasts?|explosions?|clashes|places|"
+                              r"areas|locations|towns|villages|parts|shelling|bombardments?)\b|\belsewhere\b|"
+                              r"\b(?:on|in|at)\s+(?:an)?other\s+(?:[a-z-]+\s+){0,2}(?:neighbou?rhoods?|districts?|"
+                              r"towns?|villages?|areas?|parts?|cit(?:y|ies)|provinces?)\b", re.I)
 _PICTURE = re.compile(r"\b(?:videos?|footage|photos?|photographs?|images?|pictures?|clips?)\s+(?:\S+\s+){0,3}?"
                       r"(?:showed|shows|show|showing|depicted|depicts|depicting)\b", re.I)
-_NOT_A_TOLL_WORDS = ("other", "separate", "more", "further", "different", "unrelated", "elsewhere", "video", "footage",
-                     "photo", "image", "picture", "clip")
+_NOT_A_TOLL_WORDS = ("other", "separate", "more", "further", "different", "unrelated", "earlier", "elsewhere", "video",
+                     "footage", "photo", "image", "picture", "clip")
 
 
 def not_a_toll(text: str, start: int, end: int) -> bool:

@@ -130,6 +130,23 @@ def test_a_month_s_toll_is_no_event_s():
     assert [(d.kind, [a.figure for a in d.accounts]) for d in found] == [("conflict", ["40", "at least 51"])]
 
 
+def test_the_tolls_of_earlier_shelling_and_of_another_neighbourhood_are_not_the_event_s():
+    """Audit 8: "with four children and one man killed in earlier regime shelling" (Damascus, 17 Nov 2017) was set
+    against "six children" killed on the Friday as a conflict; "Rocket attacks on another government-held
+    neighbourhood killed one person" (Aleppo, 10 Aug 2016) against the 14 the rockets killed in all."""
+    found = differences(
+        ("Alpha", DAY, "Shelling on Saraqib killed at least 10 civilians among them six children on Tuesday."),
+        ("Beta", DAY, "Shelling on Saraqib killed 12 civilians including six children on Tuesday. Other rescuers were "
+                      "also injured in the attack, the group said, with four children and one man killed in earlier "
+                      "regime shelling."))
+    assert [(d.measure, [a.figure for a in d.accounts]) for d in found] == [("civilians killed", ["at least 10", "12"])]
+    found = differences(
+        ("Alpha", DAY, "Rebel rockets on Saraqib killed at least 14 people on Tuesday."),
+        ("Beta", DAY, "Rebel rockets on Saraqib killed 13 people on Tuesday. Rocket attacks on another "
+                      "government-held neighbourhood killed five people."))
+    assert [(d.kind, [a.figure for a in d.accounts]) for d in found] == [("conflict", ["13", "at least 14"])]
+
+
 def test_what_a_video_shows_is_no_toll():
     """Audit 7 (Ghouta, 21 Aug 2013): "One video showed the bodies of a dozen people lying on the floor of a clinic"
     headed the table of the attack's death tolls."""
