@@ -555,7 +555,8 @@ def _revision(a: _Account, b: _Account, label: str, accounts: list[_Account]) ->
         earlier = frozenset().union(*(i.revised for i in higher.items))  # the figures its report says were revised
         # the lower figure's sentence gives one of them: it is the earlier toll ("15 civilians including four
         # children" against "the earlier death toll of 15": the four children are the earlier toll's too)
-        revised = any(c.value in earlier for i in lower.items for c in counts(i.text))
+        revised = any(c.value in earlier for i in lower.items for c in counts(i.text)) or \
+            higher.first.count.outcome in ("killed", "wounded", KILLED_OR_WOUNDED) and _rising(accounts)
         return "updated" if revised and (_earliest(higher) or "") >= (_earliest(lower) or "") else label
     if any(i.revised for i in higher.items):
         return label  # it tells a revision ("earlier reports said 20")
@@ -565,6 +566,18 @@ def _revision(a: _Account, b: _Account, label: str, accounts: list[_Account]) ->
                 other.first.count.low < higher.first.count.low:
             return "conflict"
     return label
+
+
+RISING_REPORTS = 2  # reports of an event that tell its toll was revised: the event's toll rose over time
+
+
+def _rising(accounts: list[_Account]) -> bool:
+    """Whether RISING_REPORTS reports of the event tell, beside their figures, that its toll was revised: then a lower
+    figure no later than a higher one is an earlier toll, not a contradiction. The Aleppo convoy bomb (15 April 2017):
+    "The previous death toll was 20" (Sputnik), "a monitor said in an updated toll" (43, Ahram), "updating a previous
+    toll of 112" (126, Ahram): 20, 24, 43, at least 100 and 126 of one Saturday and Sunday, read as a conflict. One
+    report's revision may be of its own counter only: it says nothing of another outlet's figure."""
+    return len({i.doc_id for a in accounts for i in a.items if i.revised}) >= RISING_REPORTS
 
 
 def _told_as_claim(account: _Account) -> str | None:

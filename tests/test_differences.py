@@ -100,6 +100,20 @@ def test_a_revision_of_another_toll_leaves_a_conflict():
     assert [d.kind for d in found] == ["conflict"]
 
 
+def test_a_toll_two_reports_say_rose_is_an_update_of_the_same_day_s_lower_figures():
+    """Audit 8 (the Aleppo convoy bomb, 15 April 2017): 20, 24, 43, at least 100 and 126 in one day and the next were
+    a conflict, though Sputnik said "The previous death toll was 20" and Ahram "in an updated toll" and "updating a
+    previous toll of 112". With one report telling a revision, the test above still reads a conflict."""
+    found = differences(
+        ("Alpha", "2017-04-08", "An air strike killed 24 civilians in Saraqib on Saturday."),
+        ("Beta", "2017-04-08", "At least 43 civilians were killed in an air strike on Saraqib on Saturday. "
+                               "The previous death toll was 20."),
+        ("Gamma", "2017-04-09", "The air strike on Saraqib on Saturday killed 60 civilians, a monitor said in an "
+                                "updated toll."))
+    assert [(d.kind, [a.figure for a in d.accounts]) for d in found] == [
+        ("updated", ["24", "at least 43", "60"])]
+
+
 def test_a_later_report_setting_two_counters_side_by_side_is_no_update():
     """Audit 7: 18 (8 April) against 19 (9 April) from a report that also gives the Observatory's 'at least 18'
     beside the Civil Defence's 19: two counters, not a toll raised over time."""
