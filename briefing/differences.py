@@ -633,9 +633,10 @@ def _difference(kind: str, group: list[Item], accounts: list[_Account], sentence
     figures = [a.figure for a in every]
     note = f"Reports give {_figures(figures, measure, kind)}. {NOTES[kind]}" if kind != "attribution" else \
         f"Reports give {figures[0]} {measure}; {NOTES[kind][0].lower()}{NOTES[kind][1:]}"
-    shown = _most_telling(every)
+    shown = _most_telling(every, updated=kind == "updated")
     if len(shown) < len(every):
-        ends = "the earliest, the latest" if kind == "updated" else "the lowest, the highest"  # see _most_telling
+        # see _most_telling
+        ends = "the earliest, the latest, the highest" if kind == "updated" else "the lowest, the highest"
         note += (f" {len(shown)} of its {len(every)} accounts are shown: {ends}, and those that bring in the most "
                  f"other reports.")
     dates = [i.date for i in group if i.date]
@@ -645,9 +646,10 @@ def _difference(kind: str, group: list[Item], accounts: list[_Account], sentence
                       hidden=tuple(a for a in every if id(a) not in kept))
 
 
-def _most_telling(accounts: list[Account]) -> list[Account]:
+def _most_telling(accounts: list[Account], updated: bool = False) -> list[Account]:
     """At most MAX_ACCOUNTS of a difference's accounts, in their order: both ends (lowest and highest
-    figure; earliest and latest for an update), then each time the one that brings in most reports not
+    figure; earliest and latest for an update, and its highest: the convoy bomb's 126 of 16 April was hidden
+    behind "more than 120" of 18 April), then each time the one that brings in most reports not
     shown yet, so every outlet's figure is seen before a second telling of one; ties: the most reported,
     then a precise figure ("72") before a vague one ("dozens"), then the one told earliest in its report
     (news puts the main toll first: Al-Araby's lead says "at least 72", a later line "at least 32"). In the
@@ -656,6 +658,8 @@ def _most_telling(accounts: list[Account]) -> list[Account]:
     if len(accounts) <= MAX_ACCOUNTS:
         return accounts
     kept = {0, len(accounts) - 1}
+    if updated:
+        kept.add(max(range(len(accounts)), key=lambda k: (accounts[k].low or 0, -k)))
     shown = {c.doc_id for k in kept for c in accounts[k].citations}
     while len(kept) < MAX_ACCOUNTS:
         def worth(k: int) -> tuple[int, int, bool, int, int]:

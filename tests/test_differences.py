@@ -347,6 +347,24 @@ def test_a_toll_told_many_ways_shows_its_ends_and_the_most_reported():
     assert _most_telling(accounts[:4]) == accounts[:4]
 
 
+def test_an_update_told_many_ways_shows_its_highest_toll_too():
+    """Audit 8 (the Aleppo convoy bomb): in date order the last account was "more than 120" of 18 April, and the
+    126 of 16 April, the highest toll, was hidden."""
+    from briefing.differences import _most_telling
+    from briefing.model import Account, Citation
+
+    def account(low: int, reports: int) -> Account:
+        citations = tuple(Citation(source=low * 10 + n, doc_id=f"d{low}-{n}", sentence=0, text="t")
+                          for n in range(reports))
+        return Account(text=f"{low} killed", figure=str(low), low=low, high=low, claim=None, date=None,
+                       citations=citations)
+
+    accounts = [account(low, reports) for low, reports in [(20, 1), (22, 2), (24, 2), (43, 2), (100, 3), (112, 2),
+                                                           (126, 1), (121, 1)]]
+    assert 126 in [a.low for a in _most_telling(accounts, updated=True)]
+    assert 126 not in [a.low for a in _most_telling(accounts)]
+
+
 def test_the_accounts_not_shown_stay_in_the_brief_and_its_json():
     """Audit 7: "6 of its 11 accounts are shown", and the JSON held those 6 only: the hidden figures (86, 87) were
     nowhere. The brief keeps them in `hidden`; a JSON written before the field renders with none."""
