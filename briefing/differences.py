@@ -92,6 +92,7 @@ class Item:
     own_days: tuple[int, int] | None = None  # the days its own sentence states (event_context.stated_day)
     # the figures its report gives, beside it, as a revised toll's ("updated its earlier death toll of 15": 15)
     revised: frozenset[int] = frozenset()
+    sides: frozenset[str] = frozenset()  # who holds the places its sentence says were hit ("rebel-held": "rebels")
 
 
 # a count that is not of the event its sentence tells: the tolls of other incidents ("Fifteen others were killed in
@@ -240,6 +241,30 @@ _MONTH_PERIOD = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+(?:the\s+mont
                            r"December)\b(?!,?\s+\d{1,2}\b)")
 
 
+# who holds a place: a chlorine barrel on "the Zubdiya neighbourhood of rebel-held Aleppo" and rebel rockets on
+# "government-held neighbourhoods of divided Aleppo city" on one Wednesday are two events (Aleppo, 10 August 2016)
+_HELD = {
+    "rebels": re.compile(r"\b(?:rebel|opposition|insurgent|militant|terrorist|jihadist)s?[- ](?:held|controlled|run)\b",
+                         re.I),
+    "government": re.compile(r"\b(?:government|regime|state|army|loyalist|pro-government|pro-regime)[- ]"
+                             r"(?:held|controlled|run)\b", re.I),
+}
+
+
+@lru_cache(maxsize=16384)
+def held_sides(text: str) -> frozenset[str]:
+    """The sides a sentence says hold its places ("rebel-held": "rebels"; "regime-controlled": "government")."""
+    if "held" not in text and "controlled" not in text and "run" not in text:
+        return frozenset()
+    return frozenset(side for side, pattern in _HELD.items() if pattern.search(text))
+
+
+def other_sides(sides: frozenset[str], other: frozenset[str]) -> bool:
+    """Whether two counts' sentences say their places are held by other sides: two events, however alike their day
+    and city (one side does not shell its own neighbourhoods)."""
+    return bool(sides and other and not sides & other)
+
+
 def is_period(text: str) -> bool:
     """Whether a sentence tells a toll over a period ("since the offensive began", "in August shelling"), not one
     event's."""
@@ -310,7 +335,8 @@ def items_of(documents: Sequence[Document], sentences: Sequence[Sentence], names
                               topic=int(topics[row]) if topics is not None else 0, text=sentence.text,
                               told=told_here, days=days,
                               same=same, attributed=bool(claim) or in_speech(sentence.text, count.start),
-                              kinds=kinds, actors=actors, own_days=own_days, revised=revised))
+                              kinds=kinds, actors=actors, own_days=own_days, revised=revised,
+                              sides=held_sides(sentence.text)))
     return items
 
 
@@ -337,7 +363,7 @@ def same_event(a: Item, b: Item) -> bool:
     figures of one report only when it says it tells the event again ("the toll rose to", "put the toll at")."""
     if a.count.measure != b.count.measure:
         return False
-    if not alike_attacks(a.kinds, a.actors, b.kinds, b.actors, told_alike(a, b)):
+    if not alike_attacks(a.kinds, a.actors, b.kinds, b.actors, told_alike(a, b)) or other_sides(a.sides, b.sides):
         return False  # rebel rockets on Damascus and regime air strikes on Ghouta: two events
     if a.days is not None and b.days is not None and (a.days[0] > b.days[1] or b.days[0] > a.days[1]):
         return False  # (a report with no date, or none that reads as one, may be of any day)
@@ -416,13 +442,15 @@ def _events(items: Sequence[Item]) -> list[list[Item]]:
         a, b = find(i), find(j)
         if a == b:
             return
-        if not alike_attacks(kinds[a], actors[a], kinds[b], actors[b], told_alike(items[i], items[j])):
+        alike = told_alike(items[i], items[j]) if overriding else False
+        if not alike_attacks(kinds[a], actors[a], kinds[b], actors[b], alike) or other_sides(sides[a], sides[b]):
             return  # a count naming no attack links to the rockets or to the air strikes, not to both
         parent[a] = b
-        kinds[b], actors[b] = kinds[a] | kinds[b], actors[a] | actors[b]
+        kinds[b], actors[b], sides[b] = kinds[a] | kinds[b], actors[a] | actors[b], sides[a] | sides[b]
 
     kinds = [item.kinds for item in items]  # per group (its root): the kinds of attack and attackers its counts name
     actors = [item.actors for item in items]
+    sides = [item.sides for item in items]  # and who holds the places they say were hit
     spans = [_span(item) for item in items]
     by_place: dict[tuple[str, str], list[int]] = defaultdict(list)
     by_context: dict[tuple[str, int, str], list[int]] = defaultdict(list)
@@ -431,15 +459,19 @@ def _events(items: Sequence[Item]) -> list[list[Item]]:
             by_place[(item.count.measure, place)].append(i)
         for place in item.context:
             by_context[(item.count.measure, item.topic, place)].append(i)
-    for members in by_place.values():
-        _link_near(members, spans, items, find, union)
     windows = {key: _DayWindow(members, spans) for key, members in by_context.items()}
-    for i, item in enumerate(items):
-        for place in item.places:  # "Khan Sheikhoun" and "Idlib": each names a place the other's report is about
-            window = windows.get((item.count.measure, item.topic, place))
-            for j in window.near(spans[i]) if window else ():
-                if j != i and find(i) != find(j) and same_event(item, items[j]):
-                    union(i, j)
+    # first the counts whose attacks are alike, then those told alike on one day and place though their attacks
+    # differ ("an air strike", "shelling"): the chlorine barrel's four dead over Aleppo on Wednesday joined the
+    # rebel rockets' 14 of that Wednesday before the barrel's other counts, which say Zubdiya is rebel-held
+    for overriding in (False, True):
+        for members in by_place.values():
+            _link_near(members, spans, items, find, union)
+        for i, item in enumerate(items):
+            for place in item.places:  # "Khan Sheikhoun" and "Idlib": each names a place the other's report is about
+                window = windows.get((item.count.measure, item.topic, place))
+                for j in window.near(spans[i]) if window else ():
+                    if j != i and find(i) != find(j) and same_event(item, items[j]):
+                        union(i, j)
     groups: dict[int, list[Item]] = defaultdict(list)
     for i, item in enumerate(items):
         groups[find(i)].append(item)

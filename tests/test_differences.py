@@ -582,6 +582,23 @@ def test_counts_of_other_attackers_or_other_kinds_of_attack_are_other_events():
     assert found == ()
 
 
+def test_attacks_on_places_held_by_other_sides_are_two_events():
+    """Audit 8 (Aleppo, 10 Aug 2016): a chlorine barrel on rebel-held Zubdiya (three or four dead) and rebel rockets on
+    government-held neighbourhoods (14 dead) were one conflict: "A helicopter dropped toxic gas barrel over Aleppo on
+    Wednesday killing four" states the rockets' day and city, and joined them before the barrel's other counts."""
+    found = differences(
+        ("Alpha", DAY, "A barrage of rocket fire killed at least 14 people on Tuesday in government-held "
+                       "neighbourhoods of Aleppo city."),
+        ("Beta", DAY, "A helicopter dropped a toxic gas barrel over Aleppo on Tuesday killing four people."),
+        ("Gamma", DAY, "Three people were killed after a barrel of chlorine gas fell on the Zubdiya neighbourhood of "
+                       "rebel-held Aleppo on Tuesday."),
+        ("Delta", DAY, "Rebel shells killed 14 people in Aleppo on Tuesday."),
+        ("Epsilon", DAY, "A barrel of chlorine gas fell on the Zubdiya neighbourhood in rebel-held Aleppo on Tuesday "
+                         "killing at least four people."))
+    assert sorted((d.kind, tuple(a.figure for a in d.accounts)) for d in found) == \
+        [("conflict", ("three", "four", "at least four")), ("differs", ("14", "at least 14"))]
+
+
 def test_one_event_told_as_an_air_strike_and_as_shelling_on_its_day_and_place_is_one():
     found = differences(("Alpha", DAY, "Regime air strikes killed 20 people in Saraqib on Tuesday."),
                         ("Beta", DAY, "Regime shelling killed 30 people in Saraqib on Tuesday."))
