@@ -144,9 +144,13 @@ _REVISED_WORDS = ("risen", "rose", "climbed", "jumped", "increased", "updated", 
 REVISED_NEAR = (1, 2)  # a revision told this many sentences before or after a count is of its toll
 
 
+# "since" a time of the day: one day's toll ("drones in the sky since Sunday morning with warplanes heavily bombing
+# the towns of Mesraba Harasta and Eastern Ghouta killing at least 19 civilians", Damascus, 26 Nov 2017)
+_SINCE_TODAY = (r"\s+(?:early\s+|late\s+)?(?:this\s+|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?"
+                r"(?:morning|dawn|daybreak|first light|afternoon|evening|noon|midday|midnight)\b")
 # a toll over a period, not of one event: "have been killed since the offensive began", "in the first six months of
 # 2016", "over the past week", "so far this year". Not "the deadliest attack since March": that is one event
-_PERIOD = re.compile(r"\b(?:since\b(?!\s+then)|so far\b|to date\b|in total\b|over the (?:past|last)\b|"
+_PERIOD = re.compile(r"\b(?:since\b(?!\s+then)(?!" + _SINCE_TODAY + r")|so far\b|to date\b|in total\b|over the (?:past|last)\b|"
                      r"(?:in|during|for) the (?:past|last|first)\s+(?:\w+\s+){0,2}?(?:days?|weeks?|months?|years?)\b|"
                      r"this (?:year|month)\b|since the (?:start|beginning)\b|"
                      r"in (?:two|three|four|five|six|seven|several|\d+) (?:days|weeks|months) of\b|"
@@ -297,9 +301,11 @@ def items_of(documents: Sequence[Document], sentences: Sequence[Sentence], names
     lead_attacks: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
     per_report: Counter[str] = Counter()
     revisions: dict[int, frozenset[int]] = {}  # per row read so far: the figures it tells as a revised toll's
+    at_least: set[tuple[str, str, int]] = set()  # per report, the measures and numbers it tells as "at least N"
     for row, sentence in enumerate(sentences):
         document = by_id[sentence.doc_id]
         found = counts(sentence.text)
+        at_least.update((document.id, c.measure, c.value) for c in found if c.bound == "at least")
         if not found or row in elsewhen or len(found) > MAX_COUNTS_PER_SENTENCE \
                 or per_report[document.id] >= MAX_COUNTS_PER_REPORT:
             continue  # a table, a list or crafted text, not tolls to set side by side (and each is read per count)
@@ -337,7 +343,16 @@ def items_of(documents: Sequence[Document], sentences: Sequence[Sentence], names
                               same=same, attributed=bool(claim) or in_speech(sentence.text, count.start),
                               kinds=kinds, actors=actors, own_days=own_days, revised=revised,
                               sides=held_sides(sentence.text)))
-    return items
+    return _loosest_bounds(items, at_least)
+
+
+def _loosest_bounds(items: list[Item], at_least: set[tuple[str, str, int]]) -> list[Item]:
+    """A report's "more than N" of a measure is left out when it also tells "at least N" (`at_least`: per report, of
+    every sentence, kept or not): it uses the two alike, and its headline's "More than 19 civilians were killed in
+    Eastern Ghouta on Sunday" was a conflict with another report's 19, though its own "killing at least 19 civilians"
+    agrees (Damascus, 26 Nov 2017)."""
+    return [i for i in items if i.count.bound != "more than" or
+            (i.doc_id, i.count.measure, i.count.value) not in at_least]
 
 
 def _revised_near(sentences: Sequence[Sentence], row: int, seen: dict[int, frozenset[int]]) -> frozenset[int]:

@@ -161,6 +161,26 @@ def test_the_tolls_of_earlier_shelling_and_of_another_neighbourhood_are_not_the_
     assert [(d.kind, [a.figure for a in d.accounts]) for d in found] == [("conflict", ["13", "at least 14"])]
 
 
+def test_a_toll_since_the_morning_is_the_day_s():
+    """Audit 8 (Damascus, 26 Nov 2017): "drones in the sky since Sunday morning with warplanes heavily bombing the
+    towns ... killing at least 19 civilians" was read as a toll over a period and left out."""
+    found = differences(
+        ("Alpha", DAY, "Air strikes killed 19 civilians in Saraqib on Tuesday."),
+        ("Beta", DAY, "A witness said there had been drones in the sky since Tuesday morning with warplanes heavily "
+                      "bombing the town of Saraqib, killing at least 25 civilians."))
+    assert [(d.kind, [a.figure for a in d.accounts]) for d in found] == [("conflict", ["19", "at least 25"])]
+
+
+def test_a_report_telling_more_than_and_at_least_one_number_means_at_least():
+    """Audit 8 (Damascus, 26 Nov 2017): "More than 19 civilians were killed in Eastern Ghouta on Sunday" was a conflict
+    with another report's 19, though its report also says "killing at least 19 civilians"."""
+    found = differences(
+        ("Alpha", DAY, "Air strikes killed 19 civilians in Saraqib on Tuesday."),
+        ("Beta", DAY, "More than 19 civilians were killed in Saraqib on Tuesday. Warplanes heavily bombed Saraqib, "
+                      "killing at least 19 civilians."))
+    assert [d.kind for d in found] == ["differs"]
+
+
 def test_what_a_video_shows_is_no_toll():
     """Audit 7 (Ghouta, 21 Aug 2013): "One video showed the bodies of a dozen people lying on the floor of a clinic"
     headed the table of the attack's death tolls."""
