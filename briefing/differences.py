@@ -302,10 +302,16 @@ def items_of(documents: Sequence[Document], sentences: Sequence[Sentence], names
     per_report: Counter[str] = Counter()
     revisions: dict[int, frozenset[int]] = {}  # per row read so far: the figures it tells as a revised toll's
     at_least: set[tuple[str, str, int]] = set()  # per report, the measures and numbers it tells as "at least N"
+    told: dict[tuple[str, str], set[int]] = defaultdict(set)  # per report and measure, the numbers it tells
+    exact: dict[tuple[str, str], set[int]] = defaultdict(set)  # and those it tells as exact ("seven", not "dozens")
     for row, sentence in enumerate(sentences):
         document = by_id[sentence.doc_id]
         found = counts(sentence.text)
         at_least.update((document.id, c.measure, c.value) for c in found if c.bound == "at least")
+        for c in found:
+            told[(document.id, c.measure)].add(c.value)
+            if c.bound == "exact":
+                exact[(document.id, c.measure)].add(c.value)
         if not found or row in elsewhen or len(found) > MAX_COUNTS_PER_SENTENCE \
                 or per_report[document.id] >= MAX_COUNTS_PER_REPORT:
             continue  # a table, a list or crafted text, not tolls to set side by side (and each is read per count)
@@ -343,7 +349,22 @@ def items_of(documents: Sequence[Document], sentences: Sequence[Sentence], names
                               same=same, attributed=bool(claim) or in_speech(sentence.text, count.start),
                               kinds=kinds, actors=actors, own_days=own_days, revised=revised,
                               sides=held_sides(sentence.text)))
-    return _loosest_bounds(items, at_least)
+    return _without_parts(_loosest_bounds(items, at_least), told, exact)
+
+
+def _without_parts(items: list[Item], told: Mapping[tuple[str, str], set[int]],
+                   exact: Mapping[tuple[str, str], set[int]]) -> list[Item]:
+    """Leave out the exact counts a report adds up to another of its counts of the measure: the tolls of the places or
+    attacks of its event. SANA's "seven others were injured by terrorist rocket and sniper attacks that targeted
+    Aleppo city and al-Hader town" are the four of al-Hamadaniya and the "three people [who] sustained injuries ...
+    on al-Hader town" (12 Aug 2016); its three was set against the seven as a conflict. Two different numbers: one
+    count told twice ("killed 5 ... the 5 dead") adds up to nothing."""
+    parts: set[tuple[str, str, int]] = set()
+    for (doc_id, measure), values in exact.items():
+        totals = told[(doc_id, measure)]
+        parts.update((doc_id, measure, v) for v in values for w in values
+                     if v != w and v + w in totals and v + w not in (v, w))
+    return [i for i in items if i.count.bound != "exact" or (i.doc_id, i.count.measure, i.count.value) not in parts]
 
 
 def _loosest_bounds(items: list[Item], at_least: set[tuple[str, str, int]]) -> list[Item]:

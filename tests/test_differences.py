@@ -181,6 +181,18 @@ def test_a_report_telling_more_than_and_at_least_one_number_means_at_least():
     assert [d.kind for d in found] == ["differs"]
 
 
+def test_the_counts_a_report_adds_up_to_its_toll_are_its_parts():
+    """Audit 8 (Aleppo, 12 Aug 2016): SANA's "seven others were injured by terrorist rocket and sniper attacks that
+    targeted Aleppo city and al-Hader town" are its four of al-Hamadaniya and three of al-Hader; the three were set
+    against the seven as a conflict."""
+    found = differences(
+        ("Alpha", DAY, "Rebel rockets injured seven people in Saraqib on Tuesday. The rockets fired at the Zahra "
+                       "neighbourhood of Saraqib injured four people. The source added that three people were "
+                       "injured by a rocket fired at the market of Saraqib."),
+        ("Beta", DAY, "Rebel rockets injured seven people in Saraqib on Tuesday."))
+    assert found == ()
+
+
 def test_what_a_video_shows_is_no_toll():
     """Audit 7 (Ghouta, 21 Aug 2013): "One video showed the bodies of a dozen people lying on the floor of a clinic"
     headed the table of the attack's death tolls."""
