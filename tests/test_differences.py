@@ -193,6 +193,21 @@ def test_the_counts_a_report_adds_up_to_its_toll_are_its_parts():
     assert found == ()
 
 
+def test_a_toll_dated_days_before_its_report_is_of_the_event_of_that_day():
+    """Audit 8 (the Aleppo convoy bomb): the UN's "Over 130 people including 67 children were killed in a terrorist
+    attack near the Syrian city of Aleppo on April 15" (Sputnik, 20 April) was read as of another time and left out.
+    A date further back is still another event's."""
+    found = differences(
+        ("Alpha", "2017-04-08", "A car bomb in Azaz killed 43 people on Saturday."),
+        ("Beta", "2017-04-13", "Over 130 people were killed in the car bomb attack in Azaz on April 8, the UN envoy "
+                               "said Thursday."))
+    assert [(d.kind, [a.figure for a in d.accounts]) for d in found] == [("updated", ["43", "over 130"])]
+    assert differences(
+        ("Alpha", "2017-04-08", "A car bomb in Azaz killed 43 people on Saturday."),
+        ("Beta", "2017-04-20", "Over 130 people were killed in the car bomb attack in Azaz on April 8, the UN envoy "
+                               "said Thursday.")) == ()
+
+
 def test_what_a_video_shows_is_no_toll():
     """Audit 7 (Ghouta, 21 Aug 2013): "One video showed the bodies of a dozen people lying on the floor of a clinic"
     headed the table of the attack's death tolls."""
