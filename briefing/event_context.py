@@ -241,7 +241,9 @@ def other_time(text: str, published: str | None) -> bool:
         return True
     day = day_of(published)
     if day and cues.weekdays:
-        allowed = {_WEEKDAYS[day.weekday()], _WEEKDAYS[(day.weekday() - 1) % 7]}
+        # its report's day and the UNSTATED_DAYS before: "Last updated at Nov 012017 ... At least four schoolchildren
+        # were among eight people killed ... on Tuesday" (Jordan Times, dated Thursday 2 November) was another time
+        allowed = {_WEEKDAYS[(day.weekday() - back) % 7] for back in range(UNSTATED_DAYS + 1)}
         if any(w not in allowed for w in cues.weekdays):
             return True
     return False

@@ -208,6 +208,17 @@ def test_a_toll_dated_days_before_its_report_is_of_the_event_of_that_day():
                                "said Thursday.")) == ()
 
 
+def test_a_weekday_two_days_before_its_report_is_of_its_event():
+    """Audit 8 (the Jisreen school, Tuesday 31 Oct 2017): Jordan Times, dated Thursday, "At least four schoolchildren
+    were among eight people killed in Syrian regime shelling in Eastern Ghouta on Tuesday" was read as another time
+    (only the report's day and the day before were), so the school's tolls were not set side by side."""
+    found = differences(
+        ("Alpha", "2017-04-06", "At least four children were among eight people killed in shelling of Saraqib on "
+                                "Tuesday."),
+        ("Beta", "2017-04-04", "Shelling killed 11 people in Saraqib on Tuesday."))
+    assert [(d.measure, [a.figure for a in d.accounts]) for d in found] == [("people killed", ["eight", "11"])]
+
+
 def test_what_a_video_shows_is_no_toll():
     """Audit 7 (Ghouta, 21 Aug 2013): "One video showed the bodies of a dozen people lying on the floor of a clinic"
     headed the table of the attack's death tolls."""
