@@ -93,6 +93,7 @@ class Item:
     # the figures its report gives, beside it, as a revised toll's ("updated its earlier death toll of 15": 15)
     revised: frozenset[int] = frozenset()
     sides: frozenset[str] = frozenset()  # who holds the places its sentence says were hit ("rebel-held": "rebels")
+    revising: bool = False  # its report tells, anywhere, that a toll was revised ("The previous death toll was 20")
 
 
 # a count that is not of the event its sentence tells: the tolls of other incidents ("Fifteen others were killed in
@@ -349,6 +350,8 @@ def items_of(documents: Sequence[Document], sentences: Sequence[Sentence], names
                               same=same, attributed=bool(claim) or in_speech(sentence.text, count.start),
                               kinds=kinds, actors=actors, own_days=own_days, revised=revised,
                               sides=held_sides(sentence.text)))
+    revising = {sentences[row].doc_id for row, figures in revisions.items() if figures}
+    items = [dataclasses.replace(i, revising=True) if i.doc_id in revising else i for i in items]
     return _without_parts(_loosest_bounds(items, at_least), told, exact)
 
 
@@ -640,12 +643,13 @@ RISING_REPORTS = 2  # reports of an event that tell its toll was revised: the ev
 
 
 def _rising(accounts: list[_Account]) -> bool:
-    """Whether RISING_REPORTS reports of the event tell, beside their figures, that its toll was revised: then a lower
-    figure no later than a higher one is an earlier toll, not a contradiction. The Aleppo convoy bomb (15 April 2017):
+    """Whether RISING_REPORTS reports of the event tell that a toll of it was revised (its dead or its wounded: the
+    wounded rise with the dead): then a lower figure no later than a higher one is an earlier toll, not a
+    contradiction. The Aleppo convoy bomb (15 April 2017):
     "The previous death toll was 20" (Sputnik), "a monitor said in an updated toll" (43, Ahram), "updating a previous
     toll of 112" (126, Ahram): 20, 24, 43, at least 100 and 126 of one Saturday and Sunday, read as a conflict. One
     report's revision may be of its own counter only: it says nothing of another outlet's figure."""
-    return len({i.doc_id for a in accounts for i in a.items if i.revised}) >= RISING_REPORTS
+    return len({i.doc_id for a in accounts for i in a.items if i.revising}) >= RISING_REPORTS
 
 
 def _told_as_claim(account: _Account) -> str | None:

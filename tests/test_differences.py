@@ -114,6 +114,19 @@ def test_a_toll_two_reports_say_rose_is_an_update_of_the_same_day_s_lower_figure
         ("updated", ["24", "at least 43", "60"])]
 
 
+def test_the_wounded_of_a_toll_two_reports_say_rose_rose_too():
+    """Audit 8 (the Aleppo convoy bomb): its dead were an update, its wounded (dozens, 50, over 130, hundreds) still a
+    conflict, as the reports tell the revision of the dead only, sentences away from their wounded."""
+    found = differences(
+        ("Alpha", "2017-04-08", "An air strike on Saraqib on Saturday wounded 20 people."),
+        ("Beta", "2017-04-08", "At least 43 people were killed and 90 wounded in an air strike on Saraqib on Saturday. "
+                               "The previous death toll was 20."),
+        ("Gamma", "2017-04-08", "The air strike on Saraqib on Saturday wounded 150 people. Rescuers searched the "
+                                "rubble all night. Buses burnt by the roadside. Ambulances came from the city. The "
+                                "monitor said in an updated toll that 60 people were killed."))
+    assert [(d.measure, d.kind) for d in found if d.measure == "people wounded"] == [("people wounded", "updated")]
+
+
 def test_a_later_report_setting_two_counters_side_by_side_is_no_update():
     """Audit 7: 18 (8 April) against 19 (9 April) from a report that also gives the Observatory's 'at least 18'
     beside the Civil Defence's 19: two counters, not a toll raised over time."""
