@@ -248,18 +248,19 @@ _MONTH_PERIOD = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+(?:the\s+mont
 
 # who holds a place: a chlorine barrel on "the Zubdiya neighbourhood of rebel-held Aleppo" and rebel rockets on
 # "government-held neighbourhoods of divided Aleppo city" on one Wednesday are two events (Aleppo, 10 August 2016)
+# (not "state-run": that is the news agency, not a place)
 _HELD = {
-    "rebels": re.compile(r"\b(?:rebel|opposition|insurgent|militant|terrorist|jihadist)s?[- ](?:held|controlled|run)\b",
+    "rebels": re.compile(r"\b(?:rebel|opposition|insurgent|militant|terrorist|jihadist)s?[- ](?:held|controlled)\b",
                          re.I),
-    "government": re.compile(r"\b(?:government|regime|state|army|loyalist|pro-government|pro-regime)[- ]"
-                             r"(?:held|controlled|run)\b", re.I),
+    "government": re.compile(r"\b(?:government|regime|army|loyalist|pro-government|pro-regime)[- ]"
+                             r"(?:held|controlled)\b", re.I),
 }
 
 
 @lru_cache(maxsize=16384)
 def held_sides(text: str) -> frozenset[str]:
     """The sides a sentence says hold its places ("rebel-held": "rebels"; "regime-controlled": "government")."""
-    if "held" not in text and "controlled" not in text and "run" not in text:
+    if "held" not in text and "controlled" not in text:
         return frozenset()
     return frozenset(side for side, pattern in _HELD.items() if pattern.search(text))
 

@@ -810,3 +810,10 @@ def test_a_toll_of_many_events_is_a_period_s(text):
 
     assert is_period(text)
     assert not is_period("A Russian air strike killed 38 civilians on Wednesday as they tried to cross the river.")
+
+
+def test_state_run_media_names_no_side():
+    from briefing.differences import held_sides
+    assert held_sides("Syrian state-run TV said 15 people were killed in Idlib.") == frozenset()
+    assert held_sides("A barrel fell on the Zubdiya neighbourhood of rebel-held Aleppo.") == {"rebels"}
+    assert held_sides("Rockets hit the regime-controlled district of Hamdaniyeh.") == {"government"}
