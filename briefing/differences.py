@@ -92,19 +92,25 @@ class Item:
     own_days: tuple[int, int] | None = None  # the days its own sentence states (event_context.stated_day)
     # the figures its report gives, beside it, as a revised toll's ("updated its earlier death toll of 15": 15)
     revised: frozenset[int] = frozenset()
+    sides: frozenset[str] = frozenset()  # who holds the places its sentence says were hit ("rebel-held": "rebels")
+    revising: bool = False  # its report tells, anywhere, that a toll was revised ("The previous death toll was 20")
 
 
 # a count that is not of the event its sentence tells: the tolls of other incidents ("Fifteen others were killed in
-# two more incidents of violence", "in separate attacks", "elsewhere"), or what a picture shows ("One video showed the
+# two more incidents of violence", "in separate attacks", "elsewhere"; "four children and one man killed in earlier
+# regime shelling", not "in the earlier attack": that may be the event told again), of other places ("Rocket attacks
+# on another government-held neighbourhood killed one person"), or what a picture shows ("One video showed the
 # bodies of a dozen people": a scene, not a toll)
 _OTHER_INCIDENTS = re.compile(r"\b(?:in|during|by)\s+(?:(?:two|three|four|five|several|\d+)\s+)?(?:other|separate|more|"
-                              r"further|different|unrelated)\s+(?:[a-z-]+\s+)?(?:incidents?|attacks?|strikes?|"
-                              r"air ?strikes?|raids?|bombings?|blasts?|explosions?|clashes|places|areas|locations|"
-                              r"towns|villages|parts)\b|\belsewhere\b", re.I)
+                              r"further|different|unrelated|an?\s+earlier|earlier)\s+(?:[a-z-]+\s+)?(?:incidents?|"
+                              r"attacks?|strikes?|air ?strikes?|raids?|bombings?|blasts?|explosions?|clashes|places|"
+                              r"areas|locations|towns|villages|parts|shelling|bombardments?)\b|\belsewhere\b|"
+                              r"\b(?:on|in|at)\s+(?:an)?other\s+(?:[a-z-]+\s+){0,2}(?:neighbou?rhoods?|districts?|"
+                              r"towns?|villages?|areas?|parts?|cit(?:y|ies)|provinces?)\b", re.I)
 _PICTURE = re.compile(r"\b(?:videos?|footage|photos?|photographs?|images?|pictures?|clips?)\s+(?:\S+\s+){0,3}?"
                       r"(?:showed|shows|show|showing|depicted|depicts|depicting)\b", re.I)
-_NOT_A_TOLL_WORDS = ("other", "separate", "more", "further", "different", "unrelated", "elsewhere", "video", "footage",
-                     "photo", "image", "picture", "clip")
+_NOT_A_TOLL_WORDS = ("other", "separate", "more", "further", "different", "unrelated", "earlier", "elsewhere", "video",
+                     "footage", "photo", "image", "picture", "clip")
 
 
 def not_a_toll(text: str, start: int, end: int) -> bool:
@@ -139,9 +145,13 @@ _REVISED_WORDS = ("risen", "rose", "climbed", "jumped", "increased", "updated", 
 REVISED_NEAR = (1, 2)  # a revision told this many sentences before or after a count is of its toll
 
 
+# "since" a time of the day: one day's toll ("drones in the sky since Sunday morning with warplanes heavily bombing
+# the towns of Mesraba Harasta and Eastern Ghouta killing at least 19 civilians", Damascus, 26 Nov 2017)
+_SINCE_TODAY = (r"\s+(?:early\s+|late\s+)?(?:this\s+|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?"
+                r"(?:morning|dawn|daybreak|first light|afternoon|evening|noon|midday|midnight)\b")
 # a toll over a period, not of one event: "have been killed since the offensive began", "in the first six months of
 # 2016", "over the past week", "so far this year". Not "the deadliest attack since March": that is one event
-_PERIOD = re.compile(r"\b(?:since\b(?!\s+then)|so far\b|to date\b|in total\b|over the (?:past|last)\b|"
+_PERIOD = re.compile(r"\b(?:since\b(?!\s+then)(?!" + _SINCE_TODAY + r")|so far\b|to date\b|in total\b|over the (?:past|last)\b|"
                      r"(?:in|during|for) the (?:past|last|first)\s+(?:\w+\s+){0,2}?(?:days?|weeks?|months?|years?)\b|"
                      r"this (?:year|month)\b|since the (?:start|beginning)\b|"
                      r"in (?:two|three|four|five|six|seven|several|\d+) (?:days|weeks|months) of\b|"
@@ -229,8 +239,43 @@ def lead_attack(lead: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(), frozenset()
 
 
+# a month's toll: "More than 100 civilians have been killed ... in August shelling of Syrias Aleppo" (TASS, 13 August
+# 2016) is every attack of August so far, not the Saturday raids' 51. Not "on August 10" or "August 10": a day
+_MONTH_PERIOD = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+(?:the\s+month\s+of\s+)?(?:early\s+|late\s+|mid-?)?"
+                           r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                           r"December)\b(?!,?\s+\d{1,2}\b)")
+
+
+# who holds a place: a chlorine barrel on "the Zubdiya neighbourhood of rebel-held Aleppo" and rebel rockets on
+# "government-held neighbourhoods of divided Aleppo city" on one Wednesday are two events (Aleppo, 10 August 2016)
+# (not "state-run": that is the news agency, not a place)
+_HELD = {
+    "rebels": re.compile(r"\b(?:rebel|opposition|insurgent|militant|terrorist|jihadist)s?[- ](?:held|controlled)\b",
+                         re.I),
+    "government": re.compile(r"\b(?:government|regime|army|loyalist|pro-government|pro-regime)[- ]"
+                             r"(?:held|controlled)\b", re.I),
+}
+
+
+@lru_cache(maxsize=16384)
+def held_sides(text: str) -> frozenset[str]:
+    """The sides a sentence says hold its places ("rebel-held": "rebels"; "regime-controlled": "government")."""
+    if "held" not in text and "controlled" not in text:
+        return frozenset()
+    return frozenset(side for side, pattern in _HELD.items() if pattern.search(text))
+
+
+def other_sides(sides: frozenset[str], other: frozenset[str]) -> bool:
+    """Whether two counts' sentences say their places are held by other sides: two events, however alike their day
+    and city (one side does not shell its own neighbourhoods)."""
+    return bool(sides and other and not sides & other)
+
+
 def is_period(text: str) -> bool:
-    """Whether a sentence tells a toll over a period ("since the offensive began"), not one event's."""
+    """Whether a sentence tells a toll over a period ("since the offensive began", "in August shelling"), not one
+    event's."""
+    if _MONTH_PERIOD.search(text):
+        return True
     lower = text.lower()
     if not any(word in lower for word in _PERIOD_WORDS):
         return False
@@ -258,9 +303,17 @@ def items_of(documents: Sequence[Document], sentences: Sequence[Sentence], names
     lead_attacks: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
     per_report: Counter[str] = Counter()
     revisions: dict[int, frozenset[int]] = {}  # per row read so far: the figures it tells as a revised toll's
+    at_least: set[tuple[str, str, int]] = set()  # per report, the measures and numbers it tells as "at least N"
+    told: dict[tuple[str, str], set[int]] = defaultdict(set)  # per report and measure, the numbers it tells
+    exact: dict[tuple[str, str], set[int]] = defaultdict(set)  # and those it tells as exact ("seven", not "dozens")
     for row, sentence in enumerate(sentences):
         document = by_id[sentence.doc_id]
         found = counts(sentence.text)
+        at_least.update((document.id, c.measure, c.value) for c in found if c.bound == "at least")
+        for c in found:
+            told[(document.id, c.measure)].add(c.value)
+            if c.bound == "exact":
+                exact[(document.id, c.measure)].add(c.value)
         if not found or row in elsewhen or len(found) > MAX_COUNTS_PER_SENTENCE \
                 or per_report[document.id] >= MAX_COUNTS_PER_REPORT:
             continue  # a table, a list or crafted text, not tolls to set side by side (and each is read per count)
@@ -296,8 +349,35 @@ def items_of(documents: Sequence[Document], sentences: Sequence[Sentence], names
                               topic=int(topics[row]) if topics is not None else 0, text=sentence.text,
                               told=told_here, days=days,
                               same=same, attributed=bool(claim) or in_speech(sentence.text, count.start),
-                              kinds=kinds, actors=actors, own_days=own_days, revised=revised))
-    return items
+                              kinds=kinds, actors=actors, own_days=own_days, revised=revised,
+                              sides=held_sides(sentence.text)))
+    revising = {sentences[row].doc_id for row, figures in revisions.items() if figures}
+    items = [dataclasses.replace(i, revising=True) if i.doc_id in revising else i for i in items]
+    return _without_parts(_loosest_bounds(items, at_least), told, exact)
+
+
+def _without_parts(items: list[Item], told: Mapping[tuple[str, str], set[int]],
+                   exact: Mapping[tuple[str, str], set[int]]) -> list[Item]:
+    """Leave out the exact counts a report adds up to another of its counts of the measure: the tolls of the places or
+    attacks of its event. SANA's "seven others were injured by terrorist rocket and sniper attacks that targeted
+    Aleppo city and al-Hader town" are the four of al-Hamadaniya and the "three people [who] sustained injuries ...
+    on al-Hader town" (12 Aug 2016); its three was set against the seven as a conflict. Two different numbers: one
+    count told twice ("killed 5 ... the 5 dead") adds up to nothing."""
+    parts: set[tuple[str, str, int]] = set()
+    for (doc_id, measure), values in exact.items():
+        totals = told[(doc_id, measure)]
+        parts.update((doc_id, measure, v) for v in values for w in values
+                     if v != w and v + w in totals and v + w not in (v, w))
+    return [i for i in items if i.count.bound != "exact" or (i.doc_id, i.count.measure, i.count.value) not in parts]
+
+
+def _loosest_bounds(items: list[Item], at_least: set[tuple[str, str, int]]) -> list[Item]:
+    """A report's "more than N" of a measure is left out when it also tells "at least N" (`at_least`: per report, of
+    every sentence, kept or not): it uses the two alike, and its headline's "More than 19 civilians were killed in
+    Eastern Ghouta on Sunday" was a conflict with another report's 19, though its own "killing at least 19 civilians"
+    agrees (Damascus, 26 Nov 2017)."""
+    return [i for i in items if i.count.bound != "more than" or
+            (i.doc_id, i.count.measure, i.count.value) not in at_least]
 
 
 def _revised_near(sentences: Sequence[Sentence], row: int, seen: dict[int, frozenset[int]]) -> frozenset[int]:
@@ -323,7 +403,7 @@ def same_event(a: Item, b: Item) -> bool:
     figures of one report only when it says it tells the event again ("the toll rose to", "put the toll at")."""
     if a.count.measure != b.count.measure:
         return False
-    if not alike_attacks(a.kinds, a.actors, b.kinds, b.actors, told_alike(a, b)):
+    if not alike_attacks(a.kinds, a.actors, b.kinds, b.actors, told_alike(a, b)) or other_sides(a.sides, b.sides):
         return False  # rebel rockets on Damascus and regime air strikes on Ghouta: two events
     if a.days is not None and b.days is not None and (a.days[0] > b.days[1] or b.days[0] > a.days[1]):
         return False  # (a report with no date, or none that reads as one, may be of any day)
@@ -402,13 +482,15 @@ def _events(items: Sequence[Item]) -> list[list[Item]]:
         a, b = find(i), find(j)
         if a == b:
             return
-        if not alike_attacks(kinds[a], actors[a], kinds[b], actors[b], told_alike(items[i], items[j])):
+        alike = told_alike(items[i], items[j]) if overriding else False
+        if not alike_attacks(kinds[a], actors[a], kinds[b], actors[b], alike) or other_sides(sides[a], sides[b]):
             return  # a count naming no attack links to the rockets or to the air strikes, not to both
         parent[a] = b
-        kinds[b], actors[b] = kinds[a] | kinds[b], actors[a] | actors[b]
+        kinds[b], actors[b], sides[b] = kinds[a] | kinds[b], actors[a] | actors[b], sides[a] | sides[b]
 
     kinds = [item.kinds for item in items]  # per group (its root): the kinds of attack and attackers its counts name
     actors = [item.actors for item in items]
+    sides = [item.sides for item in items]  # and who holds the places they say were hit
     spans = [_span(item) for item in items]
     by_place: dict[tuple[str, str], list[int]] = defaultdict(list)
     by_context: dict[tuple[str, int, str], list[int]] = defaultdict(list)
@@ -417,15 +499,19 @@ def _events(items: Sequence[Item]) -> list[list[Item]]:
             by_place[(item.count.measure, place)].append(i)
         for place in item.context:
             by_context[(item.count.measure, item.topic, place)].append(i)
-    for members in by_place.values():
-        _link_near(members, spans, items, find, union)
     windows = {key: _DayWindow(members, spans) for key, members in by_context.items()}
-    for i, item in enumerate(items):
-        for place in item.places:  # "Khan Sheikhoun" and "Idlib": each names a place the other's report is about
-            window = windows.get((item.count.measure, item.topic, place))
-            for j in window.near(spans[i]) if window else ():
-                if j != i and find(i) != find(j) and same_event(item, items[j]):
-                    union(i, j)
+    # first the counts whose attacks are alike, then those told alike on one day and place though their attacks
+    # differ ("an air strike", "shelling"): the chlorine barrel's four dead over Aleppo on Wednesday joined the
+    # rebel rockets' 14 of that Wednesday before the barrel's other counts, which say Zubdiya is rebel-held
+    for overriding in (False, True):
+        for members in by_place.values():
+            _link_near(members, spans, items, find, union)
+        for i, item in enumerate(items):
+            for place in item.places:  # "Khan Sheikhoun" and "Idlib": each names a place the other's report is about
+                window = windows.get((item.count.measure, item.topic, place))
+                for j in window.near(spans[i]) if window else ():
+                    if j != i and find(i) != find(j) and same_event(item, items[j]):
+                        union(i, j)
     groups: dict[int, list[Item]] = defaultdict(list)
     for i, item in enumerate(items):
         groups[find(i)].append(item)
@@ -541,7 +627,8 @@ def _revision(a: _Account, b: _Account, label: str, accounts: list[_Account]) ->
         earlier = frozenset().union(*(i.revised for i in higher.items))  # the figures its report says were revised
         # the lower figure's sentence gives one of them: it is the earlier toll ("15 civilians including four
         # children" against "the earlier death toll of 15": the four children are the earlier toll's too)
-        revised = any(c.value in earlier for i in lower.items for c in counts(i.text))
+        revised = any(c.value in earlier for i in lower.items for c in counts(i.text)) or \
+            higher.first.count.outcome in ("killed", "wounded", KILLED_OR_WOUNDED) and _rising(accounts)
         return "updated" if revised and (_earliest(higher) or "") >= (_earliest(lower) or "") else label
     if any(i.revised for i in higher.items):
         return label  # it tells a revision ("earlier reports said 20")
@@ -551,6 +638,19 @@ def _revision(a: _Account, b: _Account, label: str, accounts: list[_Account]) ->
                 other.first.count.low < higher.first.count.low:
             return "conflict"
     return label
+
+
+RISING_REPORTS = 2  # reports of an event that tell its toll was revised: the event's toll rose over time
+
+
+def _rising(accounts: list[_Account]) -> bool:
+    """Whether RISING_REPORTS reports of the event tell that a toll of it was revised (its dead or its wounded: the
+    wounded rise with the dead): then a lower figure no later than a higher one is an earlier toll, not a
+    contradiction. The Aleppo convoy bomb (15 April 2017):
+    "The previous death toll was 20" (Sputnik), "a monitor said in an updated toll" (43, Ahram), "updating a previous
+    toll of 112" (126, Ahram): 20, 24, 43, at least 100 and 126 of one Saturday and Sunday, read as a conflict. One
+    report's revision may be of its own counter only: it says nothing of another outlet's figure."""
+    return len({i.doc_id for a in accounts for i in a.items if i.revising}) >= RISING_REPORTS
 
 
 def _told_as_claim(account: _Account) -> str | None:
@@ -606,9 +706,10 @@ def _difference(kind: str, group: list[Item], accounts: list[_Account], sentence
     figures = [a.figure for a in every]
     note = f"Reports give {_figures(figures, measure, kind)}. {NOTES[kind]}" if kind != "attribution" else \
         f"Reports give {figures[0]} {measure}; {NOTES[kind][0].lower()}{NOTES[kind][1:]}"
-    shown = _most_telling(every)
+    shown = _most_telling(every, updated=kind == "updated")
     if len(shown) < len(every):
-        ends = "the earliest, the latest" if kind == "updated" else "the lowest, the highest"  # see _most_telling
+        # see _most_telling
+        ends = "the earliest, the latest, the highest" if kind == "updated" else "the lowest, the highest"
         note += (f" {len(shown)} of its {len(every)} accounts are shown: {ends}, and those that bring in the most "
                  f"other reports.")
     dates = [i.date for i in group if i.date]
@@ -618,9 +719,10 @@ def _difference(kind: str, group: list[Item], accounts: list[_Account], sentence
                       hidden=tuple(a for a in every if id(a) not in kept))
 
 
-def _most_telling(accounts: list[Account]) -> list[Account]:
+def _most_telling(accounts: list[Account], updated: bool = False) -> list[Account]:
     """At most MAX_ACCOUNTS of a difference's accounts, in their order: both ends (lowest and highest
-    figure; earliest and latest for an update), then each time the one that brings in most reports not
+    figure; earliest and latest for an update, and its highest: the convoy bomb's 126 of 16 April was hidden
+    behind "more than 120" of 18 April), then each time the one that brings in most reports not
     shown yet, so every outlet's figure is seen before a second telling of one; ties: the most reported,
     then a precise figure ("72") before a vague one ("dozens"), then the one told earliest in its report
     (news puts the main toll first: Al-Araby's lead says "at least 72", a later line "at least 32"). In the
@@ -629,6 +731,8 @@ def _most_telling(accounts: list[Account]) -> list[Account]:
     if len(accounts) <= MAX_ACCOUNTS:
         return accounts
     kept = {0, len(accounts) - 1}
+    if updated:
+        kept.add(max(range(len(accounts)), key=lambda k: (accounts[k].low or 0, -k)))
     shown = {c.doc_id for k in kept for c in accounts[k].citations}
     while len(kept) < MAX_ACCOUNTS:
         def worth(k: int) -> tuple[int, int, bool, int, int]:

@@ -50,6 +50,10 @@ def read_context(documents: Sequence[Document], sentences: Sequence[Sentence], n
 
 LEAD = 4  # a report's first sentences: where it says what it is about
 EVENT_DAYS = 3  # reports further apart than this tell different events
+# a date of the month this many days before its report's is of an event its counts can be read with, by that day:
+# "Over 130 people including 67 children were killed in a terrorist attack near the Syrian city of Aleppo on April
+# 15 UN Special Envoy for Syria Staffan de Mistura said Thursday" (Sputnik, 20 April 2017) is the convoy bomb's toll
+DATED_DAYS = 7
 
 _PLACE_CUE = re.compile(r"\b(?:in|into|to|from|of|at|near|outside|around|across|on|struck|hit|targeted)\s+"
                         r"(?:the\s+)?(?:(?:rebel-held|regime-held|northern|southern|eastern|western|northwestern|"
@@ -237,7 +241,9 @@ def other_time(text: str, published: str | None) -> bool:
         return True
     day = day_of(published)
     if day and cues.weekdays:
-        allowed = {_WEEKDAYS[day.weekday()], _WEEKDAYS[(day.weekday() - 1) % 7]}
+        # its report's day and the UNSTATED_DAYS before: "Last updated at Nov 012017 ... At least four schoolchildren
+        # were among eight people killed ... on Tuesday" (Jordan Times, dated Thursday 2 November) was another time
+        allowed = {_WEEKDAYS[(day.weekday() - back) % 7] for back in range(UNSTATED_DAYS + 1)}
         if any(w not in allowed for w in cues.weekdays):
             return True
     return False
@@ -287,7 +293,7 @@ def dated_elsewhere(text: str, published: str | None) -> bool:
                 mentioned = dt.date(day.year, month, number)
             except ValueError:
                 continue
-            if abs((mentioned - day).days) > EVENT_DAYS:
+            if not -DATED_DAYS <= (mentioned - day).days <= EVENT_DAYS:
                 return True
         elif month != day.month:
             return True

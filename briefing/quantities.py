@@ -28,7 +28,11 @@ _BOUNDS = {
 # vague counts: word -> (low, high)
 _VAGUE = {"dozens": (24, 99), "scores": (40, 199), "hundreds": (200, 999), "thousands": (2000, 9999),
           "a dozen": (12, 12), "a handful": (2, 6), "tens of thousands": (20000, 99999),
-          "hundreds of thousands": (200000, 999999)}
+          "hundreds of thousands": (200000, 999999),
+          # "several thousand refugees" is thousands, not the one thousand it was read as (and set against 2200). Not
+          # "several dozen" or "several hundred": unread so far, they made FA-KES pairs no one labelled (a quote's
+          # "several dozen wounded" against "hundreds")
+          "several thousand": (2000, 9999)}
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
           "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
           "hundred thousand million").split()

@@ -100,6 +100,33 @@ def test_a_revision_of_another_toll_leaves_a_conflict():
     assert [d.kind for d in found] == ["conflict"]
 
 
+def test_a_toll_two_reports_say_rose_is_an_update_of_the_same_day_s_lower_figures():
+    """Audit 8 (the Aleppo convoy bomb, 15 April 2017): 20, 24, 43, at least 100 and 126 in one day and the next were
+    a conflict, though Sputnik said "The previous death toll was 20" and Ahram "in an updated toll" and "updating a
+    previous toll of 112". With one report telling a revision, the test above still reads a conflict."""
+    found = differences(
+        ("Alpha", "2017-04-08", "An air strike killed 24 civilians in Saraqib on Saturday."),
+        ("Beta", "2017-04-08", "At least 43 civilians were killed in an air strike on Saraqib on Saturday. "
+                               "The previous death toll was 20."),
+        ("Gamma", "2017-04-09", "The air strike on Saraqib on Saturday killed 60 civilians, a monitor said in an "
+                                "updated toll."))
+    assert [(d.kind, [a.figure for a in d.accounts]) for d in found] == [
+        ("updated", ["24", "at least 43", "60"])]
+
+
+def test_the_wounded_of_a_toll_two_reports_say_rose_rose_too():
+    """Audit 8 (the Aleppo convoy bomb): its dead were an update, its wounded (dozens, 50, over 130, hundreds) still a
+    conflict, as the reports tell the revision of the dead only, sentences away from their wounded."""
+    found = differences(
+        ("Alpha", "2017-04-08", "An air strike on Saraqib on Saturday wounded 20 people."),
+        ("Beta", "2017-04-08", "At least 43 people were killed and 90 wounded in an air strike on Saraqib on Saturday. "
+                               "The previous death toll was 20."),
+        ("Gamma", "2017-04-08", "The air strike on Saraqib on Saturday wounded 150 people. Rescuers searched the "
+                                "rubble all night. Buses burnt by the roadside. Ambulances came from the city. The "
+                                "monitor said in an updated toll that 60 people were killed."))
+    assert [(d.measure, d.kind) for d in found if d.measure == "people wounded"] == [("people wounded", "updated")]
+
+
 def test_a_later_report_setting_two_counters_side_by_side_is_no_update():
     """Audit 7: 18 (8 April) against 19 (9 April) from a report that also gives the Observatory's 'at least 18'
     beside the Civil Defence's 19: two counters, not a toll raised over time."""
@@ -118,6 +145,91 @@ def test_the_tolls_of_other_incidents_are_not_the_event_s():
         ("Beta", DAY, "Air strikes on Saraqib killed 26 people on Tuesday. Fifteen others were killed in two more "
                       "incidents of violence. Three people were killed in separate attacks elsewhere."))
     assert [[a.figure for a in d.accounts] for d in found] == [["at least eight", "26"]]
+
+
+def test_a_month_s_toll_is_no_event_s():
+    """Audit 8 (Aleppo, 13 Aug 2016): TASS's "More than 100 civilians have been killed ... in August shelling of Syrias
+    Aleppo" (the whole month so far) was set against the Saturday raids' "at least 51" as a conflict."""
+    found = differences(
+        ("Alpha", DAY, "Air raids and shelling on Saraqib killed at least 51 civilians on Tuesday."),
+        ("Beta", DAY, "Shelling on Saraqib killed 40 civilians on Tuesday. More than 100 civilians have been killed "
+                      "in April shelling of Saraqib, local authorities said."))
+    assert [(d.kind, [a.figure for a in d.accounts]) for d in found] == [("conflict", ["40", "at least 51"])]
+
+
+def test_the_tolls_of_earlier_shelling_and_of_another_neighbourhood_are_not_the_event_s():
+    """Audit 8: "with four children and one man killed in earlier regime shelling" (Damascus, 17 Nov 2017) was set
+    against "six children" killed on the Friday as a conflict; "Rocket attacks on another government-held
+    neighbourhood killed one person" (Aleppo, 10 Aug 2016) against the 14 the rockets killed in all."""
+    found = differences(
+        ("Alpha", DAY, "Shelling on Saraqib killed at least 10 civilians among them six children on Tuesday."),
+        ("Beta", DAY, "Shelling on Saraqib killed 12 civilians including six children on Tuesday. Other rescuers were "
+                      "also injured in the attack, the group said, with four children and one man killed in earlier "
+                      "regime shelling."))
+    assert [(d.measure, [a.figure for a in d.accounts]) for d in found] == [("civilians killed", ["at least 10", "12"])]
+    found = differences(
+        ("Alpha", DAY, "Rebel rockets on Saraqib killed at least 14 people on Tuesday."),
+        ("Beta", DAY, "Rebel rockets on Saraqib killed 13 people on Tuesday. Rocket attacks on another "
+                      "government-held neighbourhood killed five people."))
+    assert [(d.kind, [a.figure for a in d.accounts]) for d in found] == [("conflict", ["13", "at least 14"])]
+
+
+def test_a_toll_since_the_morning_is_the_day_s():
+    """Audit 8 (Damascus, 26 Nov 2017): "drones in the sky since Sunday morning with warplanes heavily bombing the
+    towns ... killing at least 19 civilians" was read as a toll over a period and left out."""
+    found = differences(
+        ("Alpha", DAY, "Air strikes killed 19 civilians in Saraqib on Tuesday."),
+        ("Beta", DAY, "A witness said there had been drones in the sky since Tuesday morning with warplanes heavily "
+                      "bombing the town of Saraqib, killing at least 25 civilians."))
+    assert [(d.kind, [a.figure for a in d.accounts]) for d in found] == [("conflict", ["19", "at least 25"])]
+
+
+def test_a_report_telling_more_than_and_at_least_one_number_means_at_least():
+    """Audit 8 (Damascus, 26 Nov 2017): "More than 19 civilians were killed in Eastern Ghouta on Sunday" was a conflict
+    with another report's 19, though its report also says "killing at least 19 civilians"."""
+    found = differences(
+        ("Alpha", DAY, "Air strikes killed 19 civilians in Saraqib on Tuesday."),
+        ("Beta", DAY, "More than 19 civilians were killed in Saraqib on Tuesday. Warplanes heavily bombed Saraqib, "
+                      "killing at least 19 civilians."))
+    assert [d.kind for d in found] == ["differs"]
+
+
+def test_the_counts_a_report_adds_up_to_its_toll_are_its_parts():
+    """Audit 8 (Aleppo, 12 Aug 2016): SANA's "seven others were injured by terrorist rocket and sniper attacks that
+    targeted Aleppo city and al-Hader town" are its four of al-Hamadaniya and three of al-Hader; the three were set
+    against the seven as a conflict."""
+    found = differences(
+        ("Alpha", DAY, "Rebel rockets injured seven people in Saraqib on Tuesday. The rockets fired at the Zahra "
+                       "neighbourhood of Saraqib injured four people. The source added that three people were "
+                       "injured by a rocket fired at the market of Saraqib."),
+        ("Beta", DAY, "Rebel rockets injured seven people in Saraqib on Tuesday."))
+    assert found == ()
+
+
+def test_a_toll_dated_days_before_its_report_is_of_the_event_of_that_day():
+    """Audit 8 (the Aleppo convoy bomb): the UN's "Over 130 people including 67 children were killed in a terrorist
+    attack near the Syrian city of Aleppo on April 15" (Sputnik, 20 April) was read as of another time and left out.
+    A date further back is still another event's."""
+    found = differences(
+        ("Alpha", "2017-04-08", "A car bomb in Azaz killed 43 people on Saturday."),
+        ("Beta", "2017-04-13", "Over 130 people were killed in the car bomb attack in Azaz on April 8, the UN envoy "
+                               "said Thursday."))
+    assert [(d.kind, [a.figure for a in d.accounts]) for d in found] == [("updated", ["43", "over 130"])]
+    assert differences(
+        ("Alpha", "2017-04-08", "A car bomb in Azaz killed 43 people on Saturday."),
+        ("Beta", "2017-04-20", "Over 130 people were killed in the car bomb attack in Azaz on April 8, the UN envoy "
+                               "said Thursday.")) == ()
+
+
+def test_a_weekday_two_days_before_its_report_is_of_its_event():
+    """Audit 8 (the Jisreen school, Tuesday 31 Oct 2017): Jordan Times, dated Thursday, "At least four schoolchildren
+    were among eight people killed in Syrian regime shelling in Eastern Ghouta on Tuesday" was read as another time
+    (only the report's day and the day before were), so the school's tolls were not set side by side."""
+    found = differences(
+        ("Alpha", "2017-04-06", "At least four children were among eight people killed in shelling of Saraqib on "
+                                "Tuesday."),
+        ("Beta", "2017-04-04", "Shelling killed 11 people in Saraqib on Tuesday."))
+    assert [(d.measure, [a.figure for a in d.accounts]) for d in found] == [("people killed", ["eight", "11"])]
 
 
 def test_what_a_video_shows_is_no_toll():
@@ -304,6 +416,24 @@ def test_a_toll_told_many_ways_shows_its_ends_and_the_most_reported():
     assert len(shown) == MAX_ACCOUNTS
     assert [a.low for a in shown] == [10, 11, 13, 15, 17, 40]  # both ends, then the most reported, in order
     assert _most_telling(accounts[:4]) == accounts[:4]
+
+
+def test_an_update_told_many_ways_shows_its_highest_toll_too():
+    """Audit 8 (the Aleppo convoy bomb): in date order the last account was "more than 120" of 18 April, and the
+    126 of 16 April, the highest toll, was hidden."""
+    from briefing.differences import _most_telling
+    from briefing.model import Account, Citation
+
+    def account(low: int, reports: int) -> Account:
+        citations = tuple(Citation(source=low * 10 + n, doc_id=f"d{low}-{n}", sentence=0, text="t")
+                          for n in range(reports))
+        return Account(text=f"{low} killed", figure=str(low), low=low, high=low, claim=None, date=None,
+                       citations=citations)
+
+    accounts = [account(low, reports) for low, reports in [(20, 1), (22, 2), (24, 2), (43, 2), (100, 3), (112, 2),
+                                                           (126, 1), (121, 1)]]
+    assert 126 in [a.low for a in _most_telling(accounts, updated=True)]
+    assert 126 not in [a.low for a in _most_telling(accounts)]
 
 
 def test_the_accounts_not_shown_stay_in_the_brief_and_its_json():
@@ -523,6 +653,23 @@ def test_counts_of_other_attackers_or_other_kinds_of_attack_are_other_events():
     assert found == ()
 
 
+def test_attacks_on_places_held_by_other_sides_are_two_events():
+    """Audit 8 (Aleppo, 10 Aug 2016): a chlorine barrel on rebel-held Zubdiya (three or four dead) and rebel rockets on
+    government-held neighbourhoods (14 dead) were one conflict: "A helicopter dropped toxic gas barrel over Aleppo on
+    Wednesday killing four" states the rockets' day and city, and joined them before the barrel's other counts."""
+    found = differences(
+        ("Alpha", DAY, "A barrage of rocket fire killed at least 14 people on Tuesday in government-held "
+                       "neighbourhoods of Aleppo city."),
+        ("Beta", DAY, "A helicopter dropped a toxic gas barrel over Aleppo on Tuesday killing four people."),
+        ("Gamma", DAY, "Three people were killed after a barrel of chlorine gas fell on the Zubdiya neighbourhood of "
+                       "rebel-held Aleppo on Tuesday."),
+        ("Delta", DAY, "Rebel shells killed 14 people in Aleppo on Tuesday."),
+        ("Epsilon", DAY, "A barrel of chlorine gas fell on the Zubdiya neighbourhood in rebel-held Aleppo on Tuesday "
+                         "killing at least four people."))
+    assert sorted((d.kind, tuple(a.figure for a in d.accounts)) for d in found) == \
+        [("conflict", ("three", "four", "at least four")), ("differs", ("14", "at least 14"))]
+
+
 def test_one_event_told_as_an_air_strike_and_as_shelling_on_its_day_and_place_is_one():
     found = differences(("Alpha", DAY, "Regime air strikes killed 20 people in Saraqib on Tuesday."),
                         ("Beta", DAY, "Regime shelling killed 30 people in Saraqib on Tuesday."))
@@ -663,3 +810,10 @@ def test_a_toll_of_many_events_is_a_period_s(text):
 
     assert is_period(text)
     assert not is_period("A Russian air strike killed 38 civilians on Wednesday as they tried to cross the river.")
+
+
+def test_state_run_media_names_no_side():
+    from briefing.differences import held_sides
+    assert held_sides("Syrian state-run TV said 15 people were killed in Idlib.") == frozenset()
+    assert held_sides("A barrel fell on the Zubdiya neighbourhood of rebel-held Aleppo.") == {"rebels"}
+    assert held_sides("Rockets hit the regime-controlled district of Hamdaniyeh.") == {"government"}

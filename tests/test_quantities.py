@@ -193,3 +193,10 @@ def test_a_toll_told_at_or_to_a_figure(text, expected):
 ])
 def test_a_part_told_of_them_counts_what_it_names(text, expected):
     assert [(c.text, c.measure) for c in counts(text)] == expected
+
+
+def test_several_thousand_is_thousands_not_one_thousand():
+    """Audit 8 (Aleppo convoy): "Dozens of buses carrying several thousand refugees" was read as exactly 1000 displaced
+    and set against 2200 as a conflict."""
+    (count,) = counts("Dozens of buses carrying several thousand refugees had been stuck by the roadside.")
+    assert (count.text, count.bound, count.low, count.high) == ("several thousand", "vague", 2000, 9999)
