@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 
 from .dates import DATE_WORD
@@ -41,13 +41,15 @@ EVENTS: dict[str, tuple[str, ...]] = {
     "chemical attack": ("chemical", "gas attack", "sarin", "chlorine", "toxic gas", "nerve agent", "nerve gas",
                         "poisonous gas", "poison gas"),
     "capture": ("captur", "seiz", "took control", "full control", "liberat", "retak", "recaptur", "fell to"),
-    "offensive": ("offensive", "assault", "operation", "push", "launch", "attack", "barrage", "unleash"),
+    # an attack is no offensive: "blamed Syrian regime forces for the attack", "the suicide attacker" made "Bashar
+    # al-Assad offensive" and "Hasakeh offensive" (audit 8)
+    "offensive": ("offensive", "assault", "operation", "push", "launch", "barrage", "unleash"),
     "advance": ("advanc", "toward", "race", "approach"),
     "siege": ("siege", "besieg", "encircl"),
     "battle": ("battl", "clash", "fighting", "fought"),
     "ceasefire": ("ceasefire", "truce", "cease-fire"),
     "talks": ("talks", "negotiat", "summit", "meeting"),
-    "attack": ("bomb", "airstrike", "air strike", "shell", "explosion", "blast", "strike"),
+    "attack": ("attack", "bomb", "airstrike", "air strike", "shell", "explosion", "blast", "strike"),
     "aid": ("aid", "donat", "donor", "relief", "pledg", "telethon", "fundrais"),
     "protest": ("protest", "demonstrat", "rally"),
     "election": ("election", "vote", "ballot", "poll"),
@@ -330,8 +332,26 @@ def _built_labels(topic: int, sentences: list[Sentence], name_counts: dict[int, 
         # the place it names, for telling labels apart: "Deir Ezzor SANA" is Deir Ezzor
         named = names.entity(_without_tails(names.display(place_key), names))
         # a place the shown statements do not name cannot stand in for one they name
-        yield _place_label(topic, place_key, sentences, name_counts, event_counts, names, usage, shown), \
-            named if place_key in attested else None
+        for label in _place_labels(topic, place_key, sentences, name_counts, event_counts, names, usage, shown):
+            yield label, named if place_key in attested else None
+
+
+def _place_labels(topic: int, place_key: str, sentences: list[Sentence], name_counts: dict[int, Counter[str]],
+                  event_counts: dict[int, Counter[str]], names: NameIndex, usage: _NameUsage,
+                  shown: Sequence[str] = ()) -> Iterator[str]:
+    """The place's label (_place_label), then the place with the other events its shown statements tell: a
+    place's second topic is "Eastern Ghouta offensive" ("Casualties mount ... as the regime continues its
+    assault") when "Eastern Ghouta casualties" is taken, not a name from its other sentences (audit 8: "Osama
+    Said")."""
+    label = _place_label(topic, place_key, sentences, name_counts, event_counts, names, usage, shown)
+    yield label
+    place = _without_tails(names.display(place_key), names)
+    if label.startswith(place) and usage.reads_as_place(place_key):
+        told = {event for text in shown if place_key in names.entities(text) for event in _events_told(text)}
+        for event in sorted(told, key=lambda e: (-_share(topic, e, event_counts), e)):
+            other = f"{place} {event}"
+            if other != label and len(other.split()) <= MAX_WORDS:
+                yield other
 
 
 def _place_label(topic: int, place_key: str, sentences: list[Sentence], name_counts: dict[int, Counter[str]],
@@ -344,14 +364,20 @@ def _place_label(topic: int, place_key: str, sentences: list[Sentence], name_cou
         return place  # "White House offensive" would read as an offensive on the White House
     naming_place = [s for s in sentences if place_key in names.entities(s.text)]
     event = _event_at_place(topic, naming_place, event_counts)
-    # unless the shown statements that name the place tell another event and not this one (a suicide
-    # bombing shown is an attack, whatever the topic's other sentences about the town tell most)
+    # unless the shown statements tell another event and not this one (a suicide bombing shown is an attack,
+    # whatever the topic's other sentences about the town tell most): those that name the place, else the first
+    # that tells any (audit 8: "Douma ceasefire" over "air strikes killed at least four civilians ... in a
+    # de-escalation zone", a statement that names no Douma; "Turkey ceasefire" over "Russian jets hit an outpost")
     told: Counter[str] = Counter()
     for text in shown:
         if place_key in names.entities(text):
             told.update(_events_told(text))
+    if not told and event is not None:
+        told.update(next((found for text in shown if (found := _events_told(text))), ()))
     if told and event not in told:
-        event = max(told, key=lambda e: (told[e], _share(topic, e, event_counts), e))
+        event = max(told, key=lambda e: (e == "chemical attack", told[e], _share(topic, e, event_counts), e))
+    if event == "attack" and "chemical attack" in told:
+        event = "chemical attack"  # the most specific: "a chemical weapons attack" is a chemical attack first
     if event is None:
         return place
     if event in ACTOR_EVENTS:

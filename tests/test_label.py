@@ -246,3 +246,36 @@ def test_where_an_office_sits_is_no_place_of_the_event():
                   s("Jets bombed positions in Albu Kamal, officials in Moscow said."),
                   s("The defence ministry in Moscow reported strikes on convoys.")]}
     assert label_topics(topics, NameIndex([x.text for x in topics[0]]))[0] == "Albu Kamal attack"
+
+
+def test_the_event_is_one_the_shown_statements_tell_and_an_attack_is_no_offensive():
+    """Audit 8: "Douma ceasefire" headed "air strikes killed at least four civilians ... in a de-escalation zone"
+    (a statement naming no Douma; the topic's other sentences spoke of the truce); "the suicide attacker" and "the
+    attack" made offensives. The first shown statement that tells an event decides among them, the most specific
+    first (a chemical weapons attack is a chemical attack)."""
+    topics = {0: [s("The truce around Douma held for a week."), s("The Douma ceasefire was agreed in July."),
+                  s("Douma residents welcomed the ceasefire."),
+                  s("Government air strikes killed at least four civilians in a rebel-held town on Thursday.")]}
+    names = NameIndex([x.text for x in topics[0]])
+    assert label_topics(topics, names)[0] == "Douma ceasefire"
+    assert label_topics(topics, names, {0: [topics[0][3].text]})[0] in ("Douma attack", "Douma casualties")
+    attacked = {0: [s("A suicide attacker blew himself up in Hasakeh."), s("The attack in Hasakeh killed 16."),
+                    s("Hasakeh mourned the dead of the attack.")]}
+    assert label_topics(attacked, NameIndex([x.text for x in attacked[0]]))[0] in ("Hasakeh attack",
+                                                                                   "Hasakeh casualties")
+    gassed = {0: [s("A chemical weapons attack in Douma killed 40."), s("The attack on Douma was condemned."),
+                  s("Rescuers in Douma treated the wounded of the attack.")]}
+    assert label_topics(gassed, NameIndex([x.text for x in gassed[0]]), {0: [gassed[0][0].text]})[0] == \
+        "Douma chemical attack"
+
+
+def test_a_taken_label_tries_the_other_events_its_shown_statements_tell_at_its_place():
+    """Audit 8: a second Eastern Ghouta topic, "Casualties mount in the Eastern Ghouta city as the regime continues
+    its assault", was labelled "Osama Said" when "Eastern Ghouta casualties" was taken."""
+    topics = {0: [s("Air strikes killed 45 people in Eastern Ghouta."), s("Eastern Ghouta counted 45 dead.")],
+              1: [s("Casualties mount in Eastern Ghouta as the regime continues its assault."),
+                  s("Osama Said, a resident, said people were dying."), s("Osama Said fled Eastern Ghouta.")]}
+    names = NameIndex([x.text for group in topics.values() for x in group])
+    shown = {0: [topics[0][0].text], 1: [topics[1][0].text]}
+    assert label_topics(topics, names, shown, order=[0, 1]) == {0: "Eastern Ghouta casualties",
+                                                                1: "Eastern Ghouta offensive"}
