@@ -83,7 +83,7 @@ def test_a_written_out_date_or_no_date_needs_no_day():
 
 @pytest.mark.parametrize("text, day_end, html, md, plain", [
     ("<b>Four</b> killed on Sunday after shelling.", len("<b>Four</b> killed on Sunday"),
-     '&lt;b&gt;Four&lt;/b&gt; killed on Sunday <span class="gloss">[15 October 2017]</span> after shelling.',
+     '&lt;b&gt;Four&lt;/b&gt; killed on Sunday <span class="gloss">[15\u00a0October\u00a02017]</span> after shelling.',
      "\\<b\\>Four\\</b\\> killed on Sunday \\[15 October 2017\\] after shelling.",
      "<b>Four</b> killed on Sunday [15 October 2017] after shelling."),
     # an edited JSON whose text no longer holds the date where day_end says: no day inside a word

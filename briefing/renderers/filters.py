@@ -130,7 +130,8 @@ def dated(statement, form: str = "html") -> str:
         return before + (f" {gloss}" if gloss else "") + after
     markup = markupsafe.escape(before)
     if gloss:
-        markup += markupsafe.Markup(' <span class="gloss">{}</span>').format(gloss)
+        # its words kept on one line: "[3 November" at a line's end and "2017]" at the next read as two things
+        markup += markupsafe.Markup(' <span class="gloss">{}</span>').format(gloss.replace(" ", "\u00a0"))
     return markup + markupsafe.escape(after)
 
 
