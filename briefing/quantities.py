@@ -127,6 +127,11 @@ _TOLL_AT = re.compile(r"\btoll\b(?:\s+(?:from|of|in|on)\b[^;:\d.]{0,90}?)?\s+(?:
 _FORECAST = re.compile(r"\b(?:expect\w*|could|may|might|likely|feared|will|would|set to|estimated?|conflict|war|since)\b",
                        re.I)
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\s+(?:were\s+)?(?P<who>children|women|civilians|minors)\b", re.I)
+# a part told inside a toll, after its noun: "people including 68 children", "people among them 18 children"
+_PART_ASIDE = re.compile(r"(?<=\s)(?:including|among\s+them|among\s+whom)\s+(?:" + "|".join(
+    re.escape(b) for b in sorted(_BOUNDS, key=len, reverse=True)) + r")?\s*(?:\d[\d,]*|" + _NUMBER_WORD +
+    r"(?:-" + _NUMBER_WORD + r")?)\s+(?:[a-z-]+\s+)?(?:" + "|".join(WHO["children"] + WHO["women"] + WHO["civilians"]) +
+    r")(?=\s)", re.I)
 _PART_OF = re.compile(r"\b(?:including|among them|of them|of whom|among whom)\s+(?:at least |more than |about |some )?$", re.I)
 # words that make a count a claim rather than a statement of fact (not "alleged attack": that doubts the attack)
 # "claiming 4 martyrs", "claimed 22 lives", "22 injured were claimed in a terrorist bombing": lives taken, no claim
@@ -309,7 +314,9 @@ def _outcome(sentence: str, start: int, end: int, who: str | None) -> str | None
                 continue  # "two were killed and three others were injured": the three start a clause of their own
             distance = len(between.split())
         elif cue.start() >= end:
-            between = sentence[end:cue.start()]
+            # "At least 126 people including 68 children were killed": the part aside between the toll and its word
+            # is the toll's own, not another clause (the 126 was lost, only the 68 read)
+            between = _PART_ASIDE.sub(" ", sentence[end:cue.start()], count=1)
             if who is None and any(w not in _BETWEEN for w in re.findall(r"[a-z]+", between.lower())):
                 continue  # "four medical staff killed": the number counts a noun of its own, not people
             distance = len(between.split()) + 0.5  # a word after counts a little less than one before

@@ -200,3 +200,19 @@ def test_several_thousand_is_thousands_not_one_thousand():
     and set against 2200 as a conflict."""
     (count,) = counts("Dozens of buses carrying several thousand refugees had been stuck by the roadside.")
     assert (count.text, count.bound, count.low, count.high) == ("several thousand", "vague", 2000, 9999)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # audit 8 (busbomb17): only the 68 was read; the toll itself, 126, was lost before its part
+    ("At least 126 people including 68 children were killed Saturday in a suicide car bomb attack on buses.",
+     [("At least 126", "people killed"), ("68", "children killed")]),
+    # the UN's figure of the same attack, and damascus15's "at least 82 ... among them 18 children"
+    ("Over 130 people including 67 children were killed in a terrorist attack near the Syrian city of Aleppo.",
+     [("Over 130", "people killed"), ("67", "children killed")]),
+    ("At least 82 people among them 18 children were killed in the raids.",
+     [("At least 82", "people killed"), ("18", "children killed")]),
+    # the part's own outcome word is still read for the part alone when the toll before counts no one we know
+    ("Four children and one man were killed in earlier shelling.", [("Four", "children killed")]),
+])
+def test_a_toll_before_a_part_of_it_is_read_with_the_part(text, expected):
+    assert [(c.text, c.measure) for c in counts(text)] == expected
