@@ -120,9 +120,13 @@ _BETWEEN = {"were", "was", "are", "is", "have", "has", "had", "been", "being", "
             "its", "toll", "sustained", "internally", "mostly", "mainly", "syrians"}
 # a toll told as "the toll ... at N" or "... to N": "placed the death toll from the air raids at 50", "The death
 # toll from a suspected chemical weapons attack on a rebel-held Syrian town has risen to 86" (no other figure, clause
-# or sentence end between)
-_TOLL_AT = re.compile(r"\btoll\b(?:\s+(?:from|of|in|on)\b[^;:\d.]{0,90}?)?\s+(?:(?:has|had|have)\s+(?:now\s+)?)?"
-                      r"(?:(?:risen|rose|climbed|jumped|increased|stood|stands|was|is)\s+)?(?:at|to)\s+$", re.I)
+# or sentence end between). "reached" too, and a long place of the toll: "The death toll from a bomb blast on a crowded
+# Syrian bus convoy outside Aleppo reached at least 112 people", "The death toll in a suicide car bomb attack on buses
+# carrying Syrians evacuated from two besieged government-held towns has risen to at least 112" (105 characters)
+TOLL_REACH = 160  # characters before a number searched for its toll phrase
+_TOLL_AT = re.compile(r"\btoll\b(?:\s+(?:from|of|in|on)\b[^;:\d.]{0,130}?)?\s+(?:(?:has|had|have)\s+(?:now\s+)?)?"
+                      r"(?:(?:(?:risen|rose|climbed|jumped|increased|stood|stands|was|is)\s+)?(?:at|to)|reached)\s+$",
+                      re.I)
 # ... unless it is a forecast ("is expected to rise to 20") or a war's toll ("the toll of the conflict to 18")
 _FORECAST = re.compile(r"\b(?:expect\w*|could|may|might|likely|feared|will|would|set to|estimated?|conflict|war|since)\b",
                        re.I)
@@ -265,7 +269,7 @@ def counts(sentence: str) -> tuple[Count, ...]:
                 continue  # "Ziad 13 suffered a head injury": an age
         outcome = _outcome(sentence, match.start(), match.end(), who)
         if not outcome and who in (None, "people", "civilians", "children"):
-            toll = _TOLL_AT.search(sentence, max(0, match.start() - 100), match.start())
+            toll = _TOLL_AT.search(sentence, max(0, match.start() - TOLL_REACH), match.start())
             if toll and not _FORECAST.search(toll.group(0)):
                 outcome = "killed"  # "placed the death toll from the air raids at 50", "the toll ... has risen to 86"
         if _MARTYRS.match(after):

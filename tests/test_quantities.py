@@ -216,3 +216,34 @@ def test_several_thousand_is_thousands_not_one_thousand():
 ])
 def test_a_toll_before_a_part_of_it_is_read_with_the_part(text, expected):
     assert [(c.text, c.measure) for c in counts(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # audit 8 (busbomb17): "reached" was no toll cue, and "toll" stood 12 words before the number
+    ("The death toll from a bomb blast on a crowded Syrian bus convoy outside Aleppo reached at least 112 people the "
+     "Syrian Observatory for Human Rights monitoring group said on Sunday.", [("at least 112", "people killed")]),
+    ("The death toll in al-Faid neighborhood reached 3 in addition to 8 injured people.",
+     [("3", "people killed"), ("8", "people wounded")]),
+    # the toll's place ran past the 90 characters read before the number (105 here)
+    ("Afp - The death toll in a suicide car bomb attack on buses carrying Syrians evacuated from two besieged "
+     "government-held towns has risen to at least 112 a monitoring group said Sunday.", [("at least 112", "people killed")]),
+    # still no forecast
+    ("The toll from the attack on the convoy is expected to have reached 150 by Monday.", []),
+])
+def test_a_toll_that_reached_a_figure_after_a_long_place(text, expected):
+    assert [(c.text, c.measure) for c in counts(text)] == expected
+
+
+@pytest.mark.parametrize("unit", [
+    "the death toll from the attack on the town reached 5 ",  # the toll phrase, searched before each number
+    "The toll in a strike on buses carrying people evacuated from towns has risen to 5 ",
+    "At least 5 people including 3 children were killed and ",  # the part aside, read between a number and its cue
+    "5 people including at least killed ",
+])
+def test_toll_and_part_patterns_take_linear_time(unit):
+    import time
+
+    text = unit * (100_000 // len(unit))
+    started = time.perf_counter()
+    counts(text)
+    assert time.perf_counter() - started < 6
