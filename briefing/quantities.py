@@ -46,7 +46,7 @@ _QUANTITY = re.compile(r"(?<![\w,.$€£-])" + _BOUND + _NUMBER + r"(?![\w%$-])"
 # what is counted: the noun after the number
 WHO = {
     "people": ("people", "persons", "person", "victims", "residents", "individuals", "others", "bodies",
-               "dead", "casualties", "citizens", "martyrs", "men"),
+               "dead", "casualties", "citizens", "martyrs", "men", "evacuees"),
     "civilians": ("civilians", "civilian"),
     "children": ("children", "child", "kids", "minors", "boys", "girls", "infants", "babies", "schoolchildren",
                  "pupils"),
@@ -84,6 +84,7 @@ OUTCOMES = {
 }
 _OUTCOME_CUE = re.compile(r"\b(?P<cue>" + "|".join(sorted((re.escape(w) for ws in OUTCOMES.values() for w in ws),
                                                            key=len, reverse=True)) + r")\b", re.I)
+_LONGEST_CUE = max(len(w) for ws in OUTCOMES.values() for w in ws)
 _OUTCOME_OF = {w: outcome for outcome, words in OUTCOMES.items() for w in words}
 # "killed or injured", "dead and wounded", "killing and injuring": one count of both, which is neither a death
 # toll nor a count of the wounded; it is compared only with counts of both
@@ -305,10 +306,20 @@ def _who(after: str) -> str | None:
     return None
 
 
+# "and three were": another clause with a subject of its own; not a place joined to the one before ("from the towns
+# of Fuaa and Kafraya were killed")
+_ANOTHER_CLAUSE = re.compile(r"\band\s+(?:at least |more than |over |about )?(?![A-Z][a-z])\w+\s+(?:were|was)\b")
+
+
 def _outcome(sentence: str, start: int, end: int, who: str | None) -> str | None:
     """The nearest casualty word around the number ('' when none but the count has a noun; None: not a count)."""
-    best: tuple[float, re.Match[str]] | None = None
-    for cue in _OUTCOME_CUE.finditer(sentence, max(0, start - REACH), min(len(sentence), end + REACH)):
+    best: tuple[float, float, re.Match[str]] | None = None  # distance, words that count toward the limit, cue
+    # a cue is one that starts within REACH, read to its end: a window cut inside a word read "deadly" as "dead", and
+    # "98 evacuees from the northern towns of Fuaa and Kafraya were killed" lost "killed" (it starts 59 characters on)
+    for cue in _OUTCOME_CUE.finditer(sentence, max(0, start - REACH), min(len(sentence), end + REACH + _LONGEST_CUE)):
+        if cue.start() > end + REACH or cue.end() < len(sentence) and (sentence[cue.end()].isalnum() or
+                                                                       sentence[cue.end()] == "_"):
+            continue
         if cue.end() <= start:
             if cue.group("cue").lower() in ("injured", "wounded", "dead", "killed", "displaced") and \
                     re.search(r"\bthe\s+$", sentence[max(0, cue.start() - 5):cue.start()]):
@@ -316,7 +327,7 @@ def _outcome(sentence: str, start: int, end: int, who: str | None) -> str | None
             between = sentence[cue.end():start]
             if re.search(r"\b(?:and|while|but|whereas)\b", between):
                 continue  # "two were killed and three others were injured": the three start a clause of their own
-            distance = len(between.split())
+            distance = words = len(between.split())
         elif cue.start() >= end:
             # "At least 126 people including 68 children were killed": the part aside between the toll and its word
             # is the toll's own, not another clause (the 126 was lost, only the 68 read)
@@ -324,15 +335,17 @@ def _outcome(sentence: str, start: int, end: int, who: str | None) -> str | None
             if who is None and any(w not in _BETWEEN for w in re.findall(r"[a-z]+", between.lower())):
                 continue  # "four medical staff killed": the number counts a noun of its own, not people
             distance = len(between.split()) + 0.5  # a word after counts a little less than one before
+            # the counted noun is the count's own word, not one between: "98 evacuees from the northern towns of Fuaa
+            # and Kafraya were killed" is nine words from its cue
+            words = len(between.split()) - (1 if who else 0)
         else:
             continue
-        if re.search(r"[;:]|\d", between) or re.search(r"\band\s+(?:at least |more than |over |about )?\w+\s+(?:were|was)\b",
-                                                        between):
+        if re.search(r"[;:]|\d", between) or _ANOTHER_CLAUSE.search(between):
             continue  # another clause or another number stands between
         if best is None or distance < best[0]:
-            best = (distance, cue)
-    if best is not None and best[0] <= (9 if who else 3):
-        return _told_outcome(sentence, best[1])
+            best = (distance, words, cue)
+    if best is not None and best[1] <= (9 if who else 3):
+        return _told_outcome(sentence, best[2])
     return "" if who is not None else None
 
 

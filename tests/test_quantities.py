@@ -247,3 +247,22 @@ def test_toll_and_part_patterns_take_linear_time(unit):
     started = time.perf_counter()
     counts(text)
     assert time.perf_counter() - started < 6
+
+
+@pytest.mark.parametrize("text, expected", [
+    # audit 8 (busbomb17): "evacuees" was no people noun, "Fuaa and Kafraya were" was read as a clause of its own, and
+    # the window ended inside "killed"
+    ("The Syrian Observatory for Human Rights said that 98 evacuees from the northern towns of Fuaa and Kafraya were "
+     "killed when an explosives-laden vehicle hit their buses at a transit point west of Aleppo on Saturday.",
+     [("98", "people killed")]),
+    ("At least 50 jihadists from the Islamic State and Al-Nusra Front were killed overnight by Syrian troops.",
+     [("At least 50", "fighters killed")]),
+    # another clause is still another clause
+    ("Two civilians were killed and three others were injured.", [("Two", "civilians killed"), ("three", "people wounded")]),
+    # a window ending inside "deadly" read it as "dead" (gassing hundreds of people, killing men: a count of the
+    # killed the sentence does not give)
+    ("Syrias opposition accused government forces of gassing hundreds of people on Wednesday by firing rockets that "
+     "released deadly fumes over rebel-held Damascus suburbs killing men women and children as they slept.", []),
+])
+def test_evacuees_and_places_joined_by_and_before_the_toll_word(text, expected):
+    assert [(c.text, c.measure) for c in counts(text)] == expected
