@@ -30,9 +30,12 @@ _VAGUE = {"dozens": (24, 99), "scores": (40, 199), "hundreds": (200, 999), "thou
           "a dozen": (12, 12), "a handful": (2, 6), "tens of thousands": (20000, 99999),
           "hundreds of thousands": (200000, 999999),
           # "several thousand refugees" is thousands, not the one thousand it was read as (and set against 2200). Not
-          # "several dozen" or "several hundred": unread so far, they made FA-KES pairs no one labelled (a quote's
-          # "several dozen wounded" against "hundreds")
+          # "several dozen" or "several hundred" (left unread, _SEVERAL_BEFORE): read as ranges they made FA-KES pairs
+          # no one labelled (a quote's "several dozen wounded" against "hundreds"; "several dozen" fighters on guard
+          # against "several hundred" fighters evacuated): precision 0.905 -> 0.862, measured twice
           "several thousand": (2000, 9999)}
+# "several hundred", "a few hundred": no count read, neither the 100 the number word alone says nor a range
+_SEVERAL_BEFORE = re.compile(r"\b(?:several|a\s+few)\s+$", re.I)
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
           "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
           "hundred thousand million").split()
@@ -239,6 +242,8 @@ def counts(sentence: str) -> tuple[Count, ...]:
         if _NOT_A_COUNT_BEFORE.search(before[-16:]) and not match.group("bound") or _NOT_A_COUNT_AFTER.match(after):
             if number[0].isdigit() or not _MONTH_BEFORE.search(before[-16:]):
                 continue  # "October 4" is a day; "In early October four suicide bombers ..." counts bombers
+        if _SEVERAL_BEFORE.search(before[-12:]) and number.lower() in ("hundred", "dozen"):
+            continue  # "several hundred pro-government fighters" was read as exactly 100 (see _VAGUE for why no range)
         if re.match(r"^\d{4}$", number) and 1900 <= int(number) <= 2100:
             continue  # a year
         if re.match(r"^[:.]\d", after):  # a time (6:30) or a decimal that the pattern cut

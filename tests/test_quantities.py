@@ -266,3 +266,17 @@ def test_toll_and_part_patterns_take_linear_time(unit):
 ])
 def test_evacuees_and_places_joined_by_and_before_the_toll_word(text, expected):
     assert [(c.text, c.measure) for c in counts(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # audit 8 (busbomb17): "several hundred pro-government fighters" was read as exactly 100 fighters, and "killing
+    # several hundred people" as 100 killed; left unread (read as ranges they made unlabelled FA-KES pairs)
+    "The convoy was carrying at least 5000 people including civilians and several hundred pro-government fighters "
+    "who were granted safe passage out of the two Shiite villages.",
+    "The air force has carried out near-daily strikes since last December killing several hundred people mostly "
+    "civilians.",
+    "Shelling killed a few hundred people.",
+])
+def test_several_hundred_is_not_one_hundred(text):
+    assert [c.value for c in counts(text) if c.value == 100] == []
+    assert counts("A hundred people were killed.")[0].value == 100  # "a hundred" is one
