@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from .dates import dated
 from .names import match_key
 
 # words before a number -> how the number bounds the true value
@@ -372,3 +373,53 @@ def hedge(sentence: str) -> str | None:
     """The words that make a sentence a claim ('claimed', 'according to'), or None when told as fact."""
     match = _HEDGE.search(sentence)
     return match.group(0) if match else None
+
+
+# Figures: every number a sentence gives, for telling whether two sentences give one figure (rank.counts_agree). A
+# claim's figure is often no count (no casualty word near it): "more than 2000 people including rebel fighters were
+# granted safe passage", "gassing hundreds of people"; and a report may tell it so ("about 2200 left Madaya").
+# a number in digits, or a vague one (parse_number gives its range; "several hundred" only here, see _VAGUE)
+_FIGURE = re.compile(r"(?<![\w.,:-])(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w.,:-]?\d)(?![\w-])|"
+                     r"\b(?:(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands|several\s+hundred)\b",
+                     re.I)
+_SEVERAL = {"several hundred": (200, 999)}
+# who a figure counts, beyond WHO's words: people a report names by what they were doing or are ("98 evacuees",
+# "2000 Sunni residents", "dozens of pilgrims"), at most two words after the number
+PEOPLE_NOUNS = sorted({word for words in WHO.values() for word in words} | {
+    "evacuees", "syrians", "passengers", "pilgrims", "worshippers", "families", "inhabitants", "prisoners",
+    "detainees", "students", "patients", "workers", "staff", "nationals", "shiites", "sunnis"}, key=len, reverse=True)
+_COUNTS_PEOPLE = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){0,2}?\s+(?:" + "|".join(PEOPLE_NOUNS) + r")\b", re.I)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number a sentence gives: what it counts and its range when `counts` reads it, else only the number written
+    ("98", "2,000", "hundreds") and whether a noun of people follows it."""
+
+    value: int  # as written ("hundreds": 200)
+    vague: bool  # "dozens", "hundreds": a range, not a number
+    start: int  # character offsets in the sentence
+    end: int
+    count: Count | None = None
+    people: bool = True  # a count, or a number of people ("2000 Sunni residents"); False: "about 2200 left"
+
+
+@lru_cache(maxsize=16384)  # a statement is compared with many sentences
+def figures(sentence: str) -> tuple[Figure, ...]:
+    """The numbers a sentence gives: its counts first, then every other number in digits that is no date ("in
+    2015", "April 15"), and every vague one that counts people ("hundreds of people", not "dozens of buses")."""
+    found = [Figure(count.value, count.bound == "vague", count.start, count.end, count) for count in counts(sentence)]
+    read = [(count.start, count.end) for count in counts(sentence)] + [(m.start, m.end) for m in dated(sentence, None)]
+    for match in _FIGURE.finditer(sentence):
+        if any(start <= match.start() < end for start, end in read):
+            continue
+        words = " ".join(match.group().replace(",", "").lower().split())
+        parsed = (_SEVERAL[words][0], *_SEVERAL[words]) if words in _SEVERAL else parse_number(words)
+        if parsed is None:
+            continue
+        value, _low, high = parsed
+        vague, people = high != value, bool(_COUNTS_PEOPLE.match(sentence, match.end()))
+        if not vague or people:
+            found.append(Figure(value, vague, match.start(), match.end(), people=people))
+    return tuple(found)
+

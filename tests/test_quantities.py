@@ -280,3 +280,15 @@ def test_evacuees_and_places_joined_by_and_before_the_toll_word(text, expected):
 def test_several_hundred_is_not_one_hundred(text):
     assert [c.value for c in counts(text) if c.value == 100] == []
     assert counts("A hundred people were killed.")[0].value == 100  # "a hundred" is one
+
+
+def test_figures_are_counts_then_other_numbers_and_vague_numbers_of_people():
+    """quantities.figures (read by rank.counts_agree): a claim's figure is often no count ("more than 2000 people ...
+    were granted safe passage"), and a report may give it with no noun ("about 2200 left")."""
+    from briefing.quantities import figures
+
+    text = ("More than 5000 people left Fuaa and Kafraya and about 2200 left Madaya on April 14 2017 while dozens of "
+            "buses and several hundred fighters waited and 98 evacuees were killed.")
+    assert [(f.value, f.vague, f.people, f.count.measure if f.count else None) for f in figures(text)] == [
+        (98, False, True, "people killed"), (5000, False, True, None), (2200, False, False, None),
+        (200, True, True, None)]
