@@ -141,6 +141,9 @@ _PART_ASIDE = re.compile(r"(?<=\s)(?:including|among\s+them|among\s+whom)\s+(?:"
     re.escape(b) for b in sorted(_BOUNDS, key=len, reverse=True)) + r")?\s*(?:\d[\d,]*|" + _NUMBER_WORD +
     r"(?:-" + _NUMBER_WORD + r")?)\s+(?:[a-z-]+\s+)?(?:" + "|".join(WHO["children"] + WHO["women"] + WHO["civilians"]) +
     r")(?=\s)", re.I)
+# the whole a part is told among: "At least 68 children were among the 126 people killed" (the 68 were killed too)
+_WHOLE_ASIDE = re.compile(r"(?<=\s)among\s+(?:the\s+)?(?:(?:at least|more than|over|about|some|nearly)\s+)?"
+                          r"(?:\d[\d,]*|" + _NUMBER_WORD + r"(?:-" + _NUMBER_WORD + r")?)(?=\s)", re.I)
 _PART_OF = re.compile(r"\b(?:including|among them|of them|of whom|among whom)\s+(?:at least |more than |about |some )?$", re.I)
 # words that make a count a claim rather than a statement of fact (not "alleged attack": that doubts the attack)
 # "claiming 4 martyrs", "claimed 22 lives", "22 injured were claimed in a terrorist bombing": lives taken, no claim
@@ -337,7 +340,7 @@ def _outcome(sentence: str, start: int, end: int, who: str | None) -> str | None
         elif cue.start() >= end:
             # "At least 126 people including 68 children were killed": the part aside between the toll and its word
             # is the toll's own, not another clause (the 126 was lost, only the 68 read)
-            between = _PART_ASIDE.sub(" ", sentence[end:cue.start()], count=1)
+            between = _WHOLE_ASIDE.sub(" among ", _PART_ASIDE.sub(" ", sentence[end:cue.start()], count=1), count=1)
             if who is None and any(w not in _BETWEEN for w in re.findall(r"[a-z]+", between.lower())):
                 continue  # "four medical staff killed": the number counts a noun of its own, not people
             distance = len(between.split()) + 0.5  # a word after counts a little less than one before

@@ -292,3 +292,14 @@ def test_figures_are_counts_then_other_numbers_and_vague_numbers_of_people():
     assert [(f.value, f.vague, f.people, f.count.measure if f.count else None) for f in figures(text)] == [
         (98, False, True, "people killed"), (5000, False, True, None), (2200, False, False, None),
         (200, True, True, None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # audit 8 (busbomb17): the children table had no 68: the whole's number between the part and "killed" hid it
+    ("At least 68 children were among the 126 people killed in the attack the Syrian Observatory for Human Rights "
+     "said.", [("At least 68", "children killed"), ("126", "people killed")]),
+    ("Six children were among 19 civilians killed Thursday in regime bombing.",
+     [("Six", "children killed"), ("19", "civilians killed")]),
+])
+def test_a_part_told_among_its_whole_is_read_with_the_whole_s_outcome(text, expected):
+    assert [(c.text, c.measure) for c in counts(text)] == expected
