@@ -7,6 +7,8 @@ bound) so that two reports' counts can be compared: "at least 10" and "11" can b
 word2number library; vague counts ("dozens", "scores", "hundreds") get the range their word allows.
 A count is kept only when it says what it counts (a casualty word, or people, fighters,
 civilians, children, displaced): years, times, ages and resolution numbers are not counts.
+`figures` gives every number a sentence tells, counts or not ("2000 Sunni residents ... were given safe
+passage"), for telling whether two sentences give one figure (rank.counts_agree).
 """
 
 from __future__ import annotations
