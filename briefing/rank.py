@@ -49,7 +49,8 @@ from .dates import DURATION, MONTH_NAME, WEEKDAY, DateMention, dated, is_backgro
 from .event_context import day_of, event_entity, first_place, named_places
 from .model import Citation, Sentence, Statement
 from .names import NameIndex, extract_names
-from .quantities import WHO, Count, counts, parse_number
+from .quantities import Count, Figure, counts
+from .quantities import figures as quantity_figures
 
 # the score's parts: with coverage choosing, 0.3/0.3/0.4 and a steeper position (1/(1+i)) measured the
 # same as these within 0.5 R-2 points on MultiLing (before coverage: 16.8 here, 16.5 with 0.5/0.3/0.2)
@@ -599,31 +600,6 @@ _REPLACED = re.compile(r"\b(?:(?:previous|earlier|initial|prior|former|old)\s+(?
 _PART_BEFORE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+"
                           r"(?:(?:at\s+least|more\s+than|about|some|nearly)\s+)?$", re.I)
 _PART_AFTER = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
-# a number written in digits or a vague one (quantities.parse_number gives its range), and one that counts people
-# (one of quantities.WHO's words, or these, at most two words after it): counts() reads a number only near a casualty
-# word, and a claim's figure is often not ("more than 2000 people including rebel fighters were granted safe
-# passage", "98 evacuees from ... were killed", "the death toll ... reached at least 112 people", "gassing hundreds
-# of people")
-_NUMBER = re.compile(r"(?<![\w.,:-])(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w.,:-]?\d)(?![\w-])|"
-                     r"\b(?:(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands)\b", re.I)
-_PEOPLE_NOUNS = sorted({word for words in WHO.values() for word in words} | {
-    "evacuees", "syrians", "passengers", "pilgrims", "worshippers", "families", "inhabitants", "prisoners",
-    "detainees", "students", "patients", "workers", "staff", "nationals", "shiites", "sunnis"}, key=len, reverse=True)
-_COUNTS_PEOPLE = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){0,2}?\s+(?:" + "|".join(_PEOPLE_NOUNS) + r")\b", re.I)
-
-
-@dataclass(frozen=True)
-class Figure:
-    """A number a sentence gives: what it counts and its range when quantities.counts reads it, else only the
-    number written ("98", "2,000", "hundreds")."""
-
-    value: int  # as written ("hundreds": 200)
-    vague: bool  # "dozens", "hundreds": a range, not a number
-    start: int  # character offsets in the sentence
-    end: int
-    count: Count | None = None
-
-
 def _told_now(text: str, start: int) -> bool:
     return not _REPLACED.search(text, max(0, start - 40), start)
 
@@ -635,23 +611,9 @@ def _current_counts(text: str) -> list[Count]:
 
 @lru_cache(maxsize=16384)  # a statement is compared with many sentences
 def figures(text: str) -> tuple[Figure, ...]:
-    """The numbers a sentence gives as the figures it tells now: its counts, and every other number in digits or
-    vague one that is no date ("in 2015", "April 15")."""
-    found = [Figure(count.value, count.bound == "vague", count.start, count.end, count)
-             for count in _current_counts(text)]
-    # a replaced toll's number is read, and left out, once; so is a date's
-    read = [(count.start, count.end) for count in counts(text)] + [(m.start, m.end) for m in dated(text, None)]
-    for match in _NUMBER.finditer(text):
-        if any(start <= match.start() < end for start, end in read) or not _told_now(text, match.start()):
-            continue
-        parsed = parse_number(" ".join(match.group().replace(",", "").split()))
-        if parsed is None:
-            continue
-        value, _low, high = parsed
-        vague = high != value
-        if not vague or _COUNTS_PEOPLE.match(text, match.end()):  # "dozens of buses" is no "dozens of people"
-            found.append(Figure(value, vague, match.start(), match.end()))
-    return tuple(found)
+    """The numbers a sentence gives as the figures it tells now (quantities.figures): not a toll it says was
+    replaced."""
+    return tuple(figure for figure in quantity_figures(text) if _told_now(text, figure.start))
 
 
 def leading_figure(text: str, claim_end: int) -> Figure | None:
@@ -660,7 +622,7 @@ def leading_figure(text: str, claim_end: int) -> Figure | None:
     "killed at least 16 people and wounded 40" is told by a report of the 16 killed that leaves out the wounded (its
     other figures must not be contradicted, which the counts of one kind see to)."""
     return next((figure for figure in figures(text) if figure.start < claim_end
-                 and (figure.count is not None or _COUNTS_PEOPLE.match(text, figure.end))
+                 and figure.people
                  and not _PART_BEFORE.search(text, max(0, figure.start - 40), figure.start)
                  and not _PART_AFTER.match(text, figure.end)), None)
 

@@ -200,3 +200,106 @@ def test_several_thousand_is_thousands_not_one_thousand():
     and set against 2200 as a conflict."""
     (count,) = counts("Dozens of buses carrying several thousand refugees had been stuck by the roadside.")
     assert (count.text, count.bound, count.low, count.high) == ("several thousand", "vague", 2000, 9999)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # audit 8 (busbomb17): only the 68 was read; the toll itself, 126, was lost before its part
+    ("At least 126 people including 68 children were killed Saturday in a suicide car bomb attack on buses.",
+     [("At least 126", "people killed"), ("68", "children killed")]),
+    # the UN's figure of the same attack, and damascus15's "at least 82 ... among them 18 children"
+    ("Over 130 people including 67 children were killed in a terrorist attack near the Syrian city of Aleppo.",
+     [("Over 130", "people killed"), ("67", "children killed")]),
+    ("At least 82 people among them 18 children were killed in the raids.",
+     [("At least 82", "people killed"), ("18", "children killed")]),
+    # the part's own outcome word is still read for the part alone when the toll before counts no one we know
+    ("Four children and one man were killed in earlier shelling.", [("Four", "children killed")]),
+])
+def test_a_toll_before_a_part_of_it_is_read_with_the_part(text, expected):
+    assert [(c.text, c.measure) for c in counts(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # audit 8 (busbomb17): "reached" was no toll cue, and "toll" stood 12 words before the number
+    ("The death toll from a bomb blast on a crowded Syrian bus convoy outside Aleppo reached at least 112 people the "
+     "Syrian Observatory for Human Rights monitoring group said on Sunday.", [("at least 112", "people killed")]),
+    ("The death toll in al-Faid neighborhood reached 3 in addition to 8 injured people.",
+     [("3", "people killed"), ("8", "people wounded")]),
+    # the toll's place ran past the 90 characters read before the number (105 here)
+    ("Afp - The death toll in a suicide car bomb attack on buses carrying Syrians evacuated from two besieged "
+     "government-held towns has risen to at least 112 a monitoring group said Sunday.", [("at least 112", "people killed")]),
+    # still no forecast
+    ("The toll from the attack on the convoy is expected to have reached 150 by Monday.", []),
+])
+def test_a_toll_that_reached_a_figure_after_a_long_place(text, expected):
+    assert [(c.text, c.measure) for c in counts(text)] == expected
+
+
+@pytest.mark.parametrize("unit", [
+    "the death toll from the attack on the town reached 5 ",  # the toll phrase, searched before each number
+    "The toll in a strike on buses carrying people evacuated from towns has risen to 5 ",
+    "At least 5 people including 3 children were killed and ",  # the part aside, read between a number and its cue
+    "5 people including at least killed ",
+])
+def test_toll_and_part_patterns_take_linear_time(unit):
+    import time
+
+    text = unit * (100_000 // len(unit))
+    started = time.perf_counter()
+    counts(text)
+    assert time.perf_counter() - started < 6
+
+
+@pytest.mark.parametrize("text, expected", [
+    # audit 8 (busbomb17): "evacuees" was no people noun, "Fuaa and Kafraya were" was read as a clause of its own, and
+    # the window ended inside "killed"
+    ("The Syrian Observatory for Human Rights said that 98 evacuees from the northern towns of Fuaa and Kafraya were "
+     "killed when an explosives-laden vehicle hit their buses at a transit point west of Aleppo on Saturday.",
+     [("98", "people killed")]),
+    ("At least 50 jihadists from the Islamic State and Al-Nusra Front were killed overnight by Syrian troops.",
+     [("At least 50", "fighters killed")]),
+    # another clause is still another clause
+    ("Two civilians were killed and three others were injured.", [("Two", "civilians killed"), ("three", "people wounded")]),
+    # a window ending inside "deadly" read it as "dead" (gassing hundreds of people, killing men: a count of the
+    # killed the sentence does not give)
+    ("Syrias opposition accused government forces of gassing hundreds of people on Wednesday by firing rockets that "
+     "released deadly fumes over rebel-held Damascus suburbs killing men women and children as they slept.", []),
+])
+def test_evacuees_and_places_joined_by_and_before_the_toll_word(text, expected):
+    assert [(c.text, c.measure) for c in counts(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # audit 8 (busbomb17): "several hundred pro-government fighters" was read as exactly 100 fighters, and "killing
+    # several hundred people" as 100 killed; left unread (read as ranges they made unlabelled FA-KES pairs)
+    "The convoy was carrying at least 5000 people including civilians and several hundred pro-government fighters "
+    "who were granted safe passage out of the two Shiite villages.",
+    "The air force has carried out near-daily strikes since last December killing several hundred people mostly "
+    "civilians.",
+    "Shelling killed a few hundred people.",
+])
+def test_several_hundred_is_not_one_hundred(text):
+    assert [c.value for c in counts(text) if c.value == 100] == []
+    assert counts("A hundred people were killed.")[0].value == 100  # "a hundred" is one
+
+
+def test_figures_are_counts_then_other_numbers_and_vague_numbers_of_people():
+    """quantities.figures (read by rank.counts_agree): a claim's figure is often no count ("more than 2000 people ...
+    were granted safe passage"), and a report may give it with no noun ("about 2200 left")."""
+    from briefing.quantities import figures
+
+    text = ("More than 5000 people left Fuaa and Kafraya and about 2200 left Madaya on April 14 2017 while dozens of "
+            "buses and several hundred fighters waited and 98 evacuees were killed.")
+    assert [(f.value, f.vague, f.people, f.count.measure if f.count else None) for f in figures(text)] == [
+        (98, False, True, "people killed"), (5000, False, True, None), (2200, False, False, None),
+        (200, True, True, None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # audit 8 (busbomb17): the children table had no 68: the whole's number between the part and "killed" hid it
+    ("At least 68 children were among the 126 people killed in the attack the Syrian Observatory for Human Rights "
+     "said.", [("At least 68", "children killed"), ("126", "people killed")]),
+    ("Six children were among 19 civilians killed Thursday in regime bombing.",
+     [("Six", "children killed"), ("19", "civilians killed")]),
+])
+def test_a_part_told_among_its_whole_is_read_with_the_whole_s_outcome(text, expected):
+    assert [(c.text, c.measure) for c in counts(text)] == expected

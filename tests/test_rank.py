@@ -545,3 +545,12 @@ def test_a_vague_figure_is_told_by_the_same_word_only():
                                 "one report as many as 1300 - in a pre-dawn attack on Wednesday.")
     dozens = "A bomb blast hit a bus convoy in Aleppo on Saturday killing and wounding dozens of people."
     assert not claim_told(dozens, "The blast hit Aleppo where dozens of buses carrying residents were waiting.")
+
+
+def test_several_hundred_is_a_figure_a_report_must_tell():
+    """Audit 8 (busbomb17): "several hundred people ... will be transported out of Madaya" was no figure (counts_agree's
+    own number pattern read "hundreds", not "several hundred"), so a report of 2,000 people told it."""
+    several = ("As part of the deal several hundred people including armed rebels will be transported out of Madaya "
+               "and Zabadani towns near Damascus.")
+    assert not claim_told(several, "Under the deal 2,000 people left Madaya and Zabadani towns near Damascus.")
+    assert claim_told(several, "Under the deal hundreds of people including rebels left Madaya and Zabadani towns.")
