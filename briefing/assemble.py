@@ -91,7 +91,9 @@ def assemble(documents: Sequence[Document], sentences: Sequence[Sentence], label
         for t in sorted(topic_labels))
     sections = tuple(Section(topic=r.topic, label=topic_labels[r.topic], source_count=r.source_count,
                              statements=r.statements, also=(also or {}).get(r.topic, ())) for r in ranked if r.statements)
-    dates = sorted(d.date[:10] for d in documents if d.date)
+    # the span of days the reports were written: a report whose text opens with another day than its date was
+    # written then (audit 8: "5–25 April 2017" for reports of 14 to 25 April, one of them dated 5 April)
+    dates = sorted((d.written or d.date)[:10] for d in documents if d.written or d.date)
     title = options.title or brief_title(sections[0].label if sections else None)
     return Brief(
         title=title,

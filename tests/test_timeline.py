@@ -495,3 +495,6 @@ def test_a_report_whose_text_opens_with_another_day_dates_its_news_by_that_day(f
         brief = brief_documents(load_documents([folder]), BuildOptions(), embedder=fake_embedder)
     assert [e.date for e in brief.timeline] == ["2016-07-27"]
     assert brief.sources[0].date == "2016-07-10" and brief.sources[0].note == "its text opens with 27 July 2016"
+    # and the brief's span is the days its reports were written (audit 8: "5–25 April 2017" for reports of 14 to 25
+    # April, one of them dated 5 April)
+    assert (brief.first_date, brief.date) == ("2016-07-27", "2016-07-27")
