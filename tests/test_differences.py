@@ -872,3 +872,25 @@ def test_two_tellers_figures_are_no_revision_of_each_other():
 ])
 def test_source_of_a_count_is_who_its_clause_says_tells_it(text, word, tellers):
     assert source_of(text, text.index(word)) == tellers
+
+
+def test_a_teller_named_after_according_to_is_no_place():
+    """Al-Araby, 16 Oct 2017: "Seven others were wounded in the attack according to the London-based Syrian
+    Observatory for Human Rights monitor" was read as of a place the reports are not about, and dropped."""
+    found = differences(("Alpha", DAY, "Rebel shelling hit Damascus on Sunday. Seven people were wounded in the attack "
+                                       "according to the London-based Syrian Observatory for Human Rights monitor."),
+                        ("Beta", DAY, "Rebel shelling on Damascus wounded nine people on Sunday."),
+                        ("Gamma", DAY, "Rebel shelling hit Damascus on Sunday."))
+    assert [(d.kind, [a.figure for a in d.accounts]) for d in found] == [("conflict", ["seven", "nine"])]
+
+
+def test_a_place_named_as_a_central_place_with_words_before_it_lies_in_it():
+    """"Old Damascus" lies in Damascus, what the reports are about: SANA's "two people ... in the Bab Sharqi area
+    of Old Damascus" (Al-Araby, 16 Oct 2017) was dropped as of another place."""
+    later = "Residents fled to shelters. Schools were closed for the day. Shops stayed shut until the evening. "
+    found = differences(("Alpha", DAY, "Rebel shelling hit Old Damascus on Sunday. Seven people were wounded in the "
+                                       "attack on Sunday."),
+                        ("Beta", DAY, "Rebel shelling hit Damascus on Sunday. " + later +
+                         "Rebel shelling wounded nine people in Old Damascus on Sunday."),
+                        ("Gamma", DAY, "Rebel shelling hit Damascus on Sunday."))
+    assert [(d.kind, [a.figure for a in d.accounts]) for d in found] == [("conflict", ["seven", "nine"])]
