@@ -364,6 +364,12 @@ def source_of(text: str, at: int) -> frozenset[str]:
     return told[0][1] if len({families for _, families in told}) == 1 else frozenset()
 
 
+def _teller(text: str, count: Count) -> frozenset[str]:
+    """Who gives a count as a toll of its own: none for "six more people lost their lives" (added to another toll,
+    Al-Alam, 18 Jul 2016: the Observatory's "at least 15" in Manbij was set against it)."""
+    return frozenset() if _MORE.match(text, count.end) else source_of(text, count.start)
+
+
 def other_tellers(a: Item, b: Item) -> bool:
     """Whether one report gives the two counts as two tellers' (the Observatory's and SANA's): each names one, and
     none in common. A report's own figure (no teller named) never stands against it."""
@@ -438,7 +444,7 @@ def items_of(documents: Sequence[Document], sentences: Sequence[Sentence], names
                               told=told_here, days=days,
                               same=same, attributed=bool(claim) or in_speech(sentence.text, count.start),
                               kinds=kinds, actors=actors, own_days=own_days, revised=revised,
-                              sides=held_sides(sentence.text), source=source_of(sentence.text, count.start)))
+                              sides=held_sides(sentence.text), source=_teller(sentence.text, count)))
     revising = {sentences[row].doc_id for row, figures in revisions.items() if figures}
     items = [dataclasses.replace(i, revising=True) if i.doc_id in revising else i for i in items]
     return _without_parts(_loosest_bounds(items, at_least), told, exact)
@@ -488,17 +494,16 @@ def same_event(a: Item, b: Item) -> bool:
     """Whether two counts are of one event: one measure; days that meet (those their sentences or their reports'
     leads state, else their reports' days and the UNSTATED_DAYS before); places that meet, and when both
     sentences name places, they name one, or each a place the other's report is about; and two different
-    figures of one report only when it says it tells the event again ("the toll rose to", "put the toll at") or
-    gives them as two tellers' (the Observatory's and SANA's: other_tellers)."""
+    figures of one report only when it says it tells the event again ("the toll rose to", "put the toll at", "SANA
+    gave a toll of", "wounded in the attack")."""
     if a.count.measure != b.count.measure:
         return False
     if not alike_attacks(a.kinds, a.actors, b.kinds, b.actors, told_alike(a, b)) or other_sides(a.sides, b.sides):
         return False  # rebel rockets on Damascus and regime air strikes on Ghouta: two events
     if a.days is not None and b.days is not None and (a.days[0] > b.days[1] or b.days[0] > a.days[1]):
         return False  # (a report with no date, or none that reads as one, may be of any day)
-    if a.doc_id == b.doc_id and (a.count.low, a.count.high) != (b.count.low, b.count.high) and \
-            not (a.same or b.same or other_tellers(a, b)):
-        return False
+    if a.doc_id == b.doc_id and (a.count.low, a.count.high) != (b.count.low, b.count.high) and not (a.same or b.same):
+        return False  # two tellers' figures too: a roundup's police source and SANA tell of two rocket attacks
     if a.told and b.told and not (a.told & b.told) and not (a.told & b.context and b.told & a.context):
         return False  # a Thursday missile on Qusour and a Wednesday strike on a river crossing: other places
     if a.places & b.places:
@@ -706,12 +711,15 @@ def _labelled(accounts: list[_Account]) -> list[tuple[_Account, _Account, str]]:
 
 
 def told_by_others(a: _Account, b: _Account) -> bool:
-    """Whether one report gives the two accounts' figures as two tellers' ("Four civilians were killed ... a
-    Britain-based monitor and a medical source said"; "state news agency SANA said artillery fire killed two"):
-    then each is an account of its own, though the report tells both. Per report, the distinct tellers (a few
-    names) of each account are set against each other, not every pair of counts."""
+    """Whether one report gives the two accounts' figures as two tellers' of one event ("Four civilians were killed
+    ... a Britain-based monitor and a medical source said"; "state news agency SANA said artillery fire killed
+    two"): then each is an account of its own, though the report tells both. The two counts must be one event's by
+    themselves, not only through other counts: SANA's roundup of 18 Nov 2016 gives "Two persons were injured" in
+    al-Fouaa (local sources) and "injuring three others" in al-Salyhiah (a police source), joined through its other
+    tolls. Per report, its few counts of each account are set against each other."""
     tellers_a, tellers_b = _tellers(a), _tellers(b)
-    return any(not first & second for doc_id in tellers_a.keys() & tellers_b.keys()
+    return any(other_tellers(first, second) and same_event(first, second)
+               for doc_id in tellers_a.keys() & tellers_b.keys()
                for first in tellers_a[doc_id] for second in tellers_b[doc_id])
 
 
@@ -722,12 +730,12 @@ def _tellers_first(account: _Account) -> None:
     account.items.sort(key=lambda i: (i.date or "", i.doc_id, not i.source, i.row))
 
 
-def _tellers(account: _Account) -> dict[str, set[frozenset[str]]]:
-    """Per report, the tellers it names for the account's figure."""
-    found: dict[str, set[frozenset[str]]] = defaultdict(set)
+def _tellers(account: _Account) -> dict[str, list[Item]]:
+    """Per report, the account's counts whose teller it names."""
+    found: dict[str, list[Item]] = defaultdict(list)
     for item in account.items:
         if item.source:
-            found[item.doc_id].add(item.source)
+            found[item.doc_id].append(item)
     return found
 
 

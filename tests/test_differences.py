@@ -894,3 +894,29 @@ def test_a_place_named_as_a_central_place_with_words_before_it_lies_in_it():
                          "Rebel shelling wounded nine people in Old Damascus on Sunday."),
                         ("Gamma", DAY, "Rebel shelling hit Damascus on Sunday."))
     assert [(d.kind, [a.figure for a in d.accounts]) for d in found] == [("conflict", ["seven", "nine"])]
+
+
+def test_two_tellers_of_two_strikes_are_no_difference():
+    """A report's two tellers' figures are one event's only when its words say so ("put the toll at", "in the
+    attack"): TRT, 27 Apr 2017, "Separate air strikes southwest of Kafr Takharim killed at least 12 people ... the
+    Observatory said" and "A spokesman at the hospital in Kafr Takharim ... said an air strike hit its courtyard
+    killing 14 people" are two strikes."""
+    assert differences(("Alpha", DAY, "Air strikes near Saraqib killed 12 people, the Observatory said. A doctor at "
+                                      "the hospital in Saraqib said an air strike hit its courtyard, killing 14 "
+                                      "people.")) == ()
+
+
+def test_a_tellers_more_is_no_toll_of_its_own():
+    """Al-Alam, 18 Jul 2016: "six more people lost their lives in a village near Manbij" adds to a toll; it was
+    set against the Observatory's "at least 15" as a conflict."""
+    assert differences(("Alpha", DAY, "The Observatory said air strikes on Manbij killed at least 15 people. "
+                                      "Activists said six more people were killed in the attack on Manbij.")) == ()
+
+
+def test_two_tellers_of_a_roundups_two_attacks_are_no_difference():
+    """SANA, 18 Nov 2016: "Two persons were injured ... on the town of al-Fouaa ... according to local sources" and a
+    police source's "injuring three others" in al-Salyhiah are two attacks, though the roundup's other tolls join
+    them as one event: the two tellers' counts must be one event's by themselves."""
+    assert differences(("Alpha", DAY, "Mortar shells on Saraqib wounded two people, local sources said. A police "
+                                      "source said mortar shells on Binnish wounded three people. The toll of the "
+                                      "mortar shells on Saraqib and Binnish rose to six wounded.")) == ()
