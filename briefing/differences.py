@@ -19,7 +19,9 @@ Two counts of one event from two reports are labelled:
   updated      a later report gives a higher toll than an earlier one allows;
   attribution  the same figure, told as fact by one and as a claim ("according to") by the other.
 Counts with the same figure, bound and manner are one account citing every report that gives it,
-so copies of one wire story count once and a report never disagrees with itself.
+so copies of one wire story count once and a report never disagrees with itself, unless it gives two figures
+of one event as two named tellers' ("the Observatory put the death toll at 58"; "Meanwhile the Idlib Media
+Center said dozens"): those are two accounts, each shown by the sentence that names its teller.
 Facts told as a claim by one outlet and stated flatly by another ("alleged chemical attack" against
 "chemical attack", "claimed to have captured" against "captured") are an attribution difference too.
 The brief shows; it does not judge: notes say what differs, never who is right.
@@ -302,8 +304,8 @@ _SOURCE_NAMES = {
     "un": r"united\s+nations|(?-i:UN)|unicef|ocha|world\s+health\s+organi[sz]ation|(?-i:WHO)",
     "residents": r"residents?|witness(?:es)?|locals?",
 }
-_SOURCE = re.compile("|".join(rf"\b(?P<{family.replace(' ', '_')}>{names})\b" for family, names in _SOURCE_NAMES.items()),
-                     re.I)
+_SOURCE = re.compile("|".join(rf"\b(?P<{family.replace(' ', '_')}>{names})\b"
+                              for family, names in _SOURCE_NAMES.items()), re.I)
 # a name is the teller when a verb of telling follows it ("SANA said", "the Observatory ... put the toll at") or
 # "according to", "said", "told" stand just before it ("said Rami Abdel Rahman")
 _TELLS_AFTER = re.compile(r"(?:[\s,]+[\w'-]+){0,6}?[\s,]+(?:said|says|saying|reported|reports|told|claimed|claims|"
@@ -311,6 +313,16 @@ _TELLS_AFTER = re.compile(r"(?:[\s,]+[\w'-]+){0,6}?[\s,]+(?:said|says|saying|rep
                           r"quoted)\b", re.I)
 _TELLS_BEFORE = re.compile(r"\b(?:according\s+to|said|says|told|citing|quoting|quoted|per)\s+(?:[\w'-]+\s+){0,6}$",
                            re.I)
+
+
+# a name joined to the teller's ("a Britain-based monitor and a medical source said"): it tells too
+_JOINED = re.compile(r"^\s*(?:,\s*)?(?:and|or)\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
+
+
+# one of these is in every sentence a teller is found in
+_TELLING_WORDS = ("said", "says", "saying", "report", "told", "claim", "announced", "stated", "confirmed",
+                  "estimated", "counted", "documented", "gave", "gives", "put", "placed", "places", "quot", "according",
+                  "citing", "per ")
 
 
 @lru_cache(maxsize=16384)  # wire copies repeat sentences across reports
@@ -339,14 +351,6 @@ def _tells(text: str, name: re.Match[str]) -> bool:
         return False
     between = text[name.end():verb.end()]
     return all(_JOINED.search(between, 0, other.start()) for other in _SOURCE.finditer(between))
-
-
-_JOINED = re.compile(r"^\s*(?:,\s*)?(?:and|or)\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
-
-
-_TELLING_WORDS = ("said", "says", "saying", "report", "told", "claim", "announced", "stated", "confirmed",
-                  "estimated", "counted", "documented", "gave", "gives", "put", "placed", "places", "quot", "according",
-                  "citing", "per ")
 
 
 def source_of(text: str, at: int) -> frozenset[str]:
