@@ -19,7 +19,9 @@ Two counts of one event from two reports are labelled:
   updated      a later report gives a higher toll than an earlier one allows;
   attribution  the same figure, told as fact by one and as a claim ("according to") by the other.
 Counts with the same figure, bound and manner are one account citing every report that gives it,
-so copies of one wire story count once and a report never disagrees with itself.
+so copies of one wire story count once and a report never disagrees with itself, unless it gives two figures
+of one event as two named tellers' ("the Observatory put the death toll at 58"; "Meanwhile the Idlib Media
+Center said dozens"): those are two accounts, each shown by the sentence that names its teller.
 Facts told as a claim by one outlet and stated flatly by another ("alleged chemical attack" against
 "chemical attack", "claimed to have captured" against "captured") are an attribution difference too.
 The brief shows; it does not judge: notes say what differs, never who is right.
@@ -94,6 +96,7 @@ class Item:
     revised: frozenset[int] = frozenset()
     sides: frozenset[str] = frozenset()  # who holds the places its sentence says were hit ("rebel-held": "rebels")
     revising: bool = False  # its report tells, anywhere, that a toll was revised ("The previous death toll was 20")
+    source: frozenset[str] = frozenset()  # who its sentence says gives it ("observatory", "state media"; source_of)
 
 
 # a count that is not of the event its sentence tells: the tolls of other incidents ("Fifteen others were killed in
@@ -282,6 +285,101 @@ def is_period(text: str) -> bool:
     return any(not _NOT_PERIOD.search(text[max(0, m.start() - 50):m.start()]) for m in _PERIOD.finditer(text))
 
 
+# who gives a toll: the counters news relays, each a family of its names. The Observatory's "four civilians" and
+# SANA's "two people" of one shelling are two accounts, even in one report (Al-Araby, 16 Oct 2017: "Four civilians
+# were killed ... a Britain-based monitor and a medical source said ... Meanwhile state news agency SANA said
+# artillery fire killed two people and wounded nine others")
+_SOURCE_NAMES = {
+    "observatory": r"(?:syrian\s+)?observatory|sohr|(?:britain|london|uk|british)-based\s+monitor(?:ing\s+group)?|"
+                   r"monitor(?:ing\s+group)?|rami\s+abdel?\s*rahman|abdel?\s*rahman",
+    "state media": r"sana|state(?:-run)?\s+(?:news\s+)?(?:agency|media|television|tv|news)|official\s+(?:news\s+)?"
+                   r"(?:agency|media|television|tv)|al-ikhbariya|ikhbariya|syrian\s+(?:state\s+)?(?:tv|television)",
+    "activists": r"activists?|local\s+coordination\s+committees|(?:media|press)\s+(?:cent(?:er|re)|office)",
+    "civil defence": r"civil\s+defen[cs]e|white\s+helmets|rescuers|rescue\s+workers",
+    "medics": r"medical\s+sources?|medics?|doctors?|hospital|health\s+(?:ministry|officials?|directorate|authorities|"
+              r"chief|director)|ministry\s+of\s+health|(?:the\s+)?(?:uossm|sams|msf)",
+    "military": r"(?:syrian\s+)?army|military|armed\s+forces|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e",
+    "rebels": r"rebels?|insurgents?|opposition(?:\s+(?:fighters|groups?|sources?|activists))?|free\s+syrian\s+army",
+    "officials": r"governor|police|local\s+officials?|(?:an?\s+)?officials?|interior\s+ministry",
+    "un": r"united\s+nations|(?-i:UN)|unicef|ocha|world\s+health\s+organi[sz]ation|(?-i:WHO)",
+    "residents": r"residents?|witness(?:es)?|locals?",
+}
+_SOURCE = re.compile("|".join(rf"\b(?P<{family.replace(' ', '_')}>{names})\b"
+                              for family, names in _SOURCE_NAMES.items()), re.I)
+# a name is the teller when a verb of telling follows it ("SANA said", "the Observatory ... put the toll at") or
+# "according to", "said", "told" stand just before it ("said Rami Abdel Rahman")
+_TELLS_AFTER = re.compile(r"(?:[\s,]+[\w'-]+){0,6}?[\s,]+(?:said|says|saying|reported|reports|told|claimed|claims|"
+                          r"announced|stated|confirmed|estimated|counted|documented|gave|gives|put|puts|placed|places|"
+                          r"quoted)\b", re.I)
+_TELLS_BEFORE = re.compile(r"\b(?:according\s+to|said|says|told|citing|quoting|quoted|per)\s+(?:[\w'-]+\s+){0,6}$",
+                           re.I)
+
+
+# a name joined to the teller's ("a Britain-based monitor and a medical source said"): it tells too
+_JOINED = re.compile(r"^\s*(?:,\s*)?(?:and|or)\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
+
+
+# one of these is in every sentence a teller is found in
+_TELLING_WORDS = ("said", "says", "saying", "report", "told", "claim", "announced", "stated", "confirmed",
+                  "estimated", "counted", "documented", "gave", "gives", "put", "placed", "places", "quot", "according",
+                  "citing", "per ")
+
+
+@lru_cache(maxsize=16384)  # wire copies repeat sentences across reports
+def sources_told(text: str) -> tuple[tuple[int, frozenset[str]], ...]:
+    """The tellers a sentence names, each with where its clause (between _SPEECH_BREAKs) starts: who gives the
+    counts of that clause ("Meanwhile state news agency SANA said ...": state media)."""
+    lower = text.lower()
+    if not any(w in lower for w in _TELLING_WORDS):
+        return ()
+    breaks = (0, *_speech_marks(text)[2])
+    found: dict[int, set[str]] = defaultdict(set)
+    for match in _SOURCE.finditer(text):
+        if _tells(text, match):
+            found[breaks[bisect_right(breaks, match.start()) - 1]].add(match.lastgroup.replace("_", " "))
+    return tuple((start, frozenset(families)) for start, families in sorted(found.items()))
+
+
+def _tells(text: str, name: re.Match[str]) -> bool:
+    """Whether a teller's name is the one that tells: a verb of telling follows it, and no other name stands
+    between unless joined to it ("a Britain-based monitor and a medical source said": both; "the army shelled the
+    town, activists said": the activists only); or "according to" stands before it."""
+    if _TELLS_BEFORE.search(text, max(0, name.start() - 60), name.start()):
+        return True
+    verb = _TELLS_AFTER.match(text, name.end())
+    if not verb:
+        return False
+    between = text[name.end():verb.end()]
+    return all(_JOINED.search(between, 0, other.start()) for other in _SOURCE.finditer(between))
+
+
+def source_of(text: str, at: int) -> frozenset[str]:
+    """Who a count at `at` is told by: the tellers its clause names, else the sentence's one teller ("Four civilians
+    were killed ... a Britain-based monitor and a medical source said": the Observatory and medics); none when
+    the sentence names none, or several in other clauses."""
+    told = sources_told(text)
+    if not told:
+        return frozenset()
+    breaks = _speech_marks(text)[2]
+    clause = breaks[bisect_right(breaks, at) - 1] if bisect_right(breaks, at) else 0
+    own = [families for start, families in told if start == clause]
+    if own:
+        return own[0]
+    return told[0][1] if len({families for _, families in told}) == 1 else frozenset()
+
+
+def _teller(text: str, count: Count) -> frozenset[str]:
+    """Who gives a count as a toll of its own: none for "six more people lost their lives" (added to another toll,
+    Al-Alam, 18 Jul 2016: the Observatory's "at least 15" in Manbij was set against it)."""
+    return frozenset() if _MORE.match(text, count.end) else source_of(text, count.start)
+
+
+def other_tellers(a: Item, b: Item) -> bool:
+    """Whether one report gives the two counts as two tellers' (the Observatory's and SANA's): each names one, and
+    none in common. A report's own figure (no teller named) never stands against it."""
+    return a.doc_id == b.doc_id and bool(a.source and b.source and not a.source & b.source)
+
+
 # a sentence with more counts is a table or a list; a report with more, a table or crafted text: reading each
 # count against its sentence and each pair of a report's counts made a 200 KB sentence of 8,000 counts take minutes
 MAX_COUNTS_PER_SENTENCE = 12
@@ -350,7 +448,7 @@ def items_of(documents: Sequence[Document], sentences: Sequence[Sentence], names
                               told=told_here, days=days,
                               same=same, attributed=bool(claim) or in_speech(sentence.text, count.start),
                               kinds=kinds, actors=actors, own_days=own_days, revised=revised,
-                              sides=held_sides(sentence.text)))
+                              sides=held_sides(sentence.text), source=_teller(sentence.text, count)))
     revising = {sentences[row].doc_id for row, figures in revisions.items() if figures}
     items = [dataclasses.replace(i, revising=True) if i.doc_id in revising else i for i in items]
     return _without_parts(_loosest_bounds(items, at_least), told, exact)
@@ -400,7 +498,8 @@ def same_event(a: Item, b: Item) -> bool:
     """Whether two counts are of one event: one measure; days that meet (those their sentences or their reports'
     leads state, else their reports' days and the UNSTATED_DAYS before); places that meet, and when both
     sentences name places, they name one, or each a place the other's report is about; and two different
-    figures of one report only when it says it tells the event again ("the toll rose to", "put the toll at")."""
+    figures of one report only when it says it tells the event again ("the toll rose to", "put the toll at", "SANA
+    gave a toll of", "wounded in the attack")."""
     if a.count.measure != b.count.measure:
         return False
     if not alike_attacks(a.kinds, a.actors, b.kinds, b.actors, told_alike(a, b)) or other_sides(a.sides, b.sides):
@@ -408,7 +507,7 @@ def same_event(a: Item, b: Item) -> bool:
     if a.days is not None and b.days is not None and (a.days[0] > b.days[1] or b.days[0] > a.days[1]):
         return False  # (a report with no date, or none that reads as one, may be of any day)
     if a.doc_id == b.doc_id and (a.count.low, a.count.high) != (b.count.low, b.count.high) and not (a.same or b.same):
-        return False
+        return False  # two tellers' figures too: a roundup's police source and SANA tell of two rocket attacks
     if a.told and b.told and not (a.told & b.told) and not (a.told & b.context and b.told & a.context):
         return False  # a Thursday missile on Qusour and a Wednesday strike on a river crossing: other places
     if a.places & b.places:
@@ -516,7 +615,7 @@ def _events(items: Sequence[Item]) -> list[list[Item]]:
     for i, item in enumerate(items):
         groups[find(i)].append(item)
     kept = [_without_outliers(g) for g in groups.values()]
-    return [g for g in kept if len({i.doc_id for i in g}) >= 2]
+    return [g for g in kept if len({i.doc_id for i in g}) >= 2 or len({i.source for i in g if i.source}) >= 2]
 
 
 def _span(item: Item) -> tuple[int, int] | None:
@@ -598,12 +697,12 @@ def _labelled(accounts: list[_Account]) -> list[tuple[_Account, _Account, str]]:
     for x, a in enumerate(accounts):
         for b in accounts[x + 1:]:
             docs_a, docs_b = {i.doc_id for i in a.items}, {i.doc_id for i in b.items}
-            if not docs_a - docs_b and not docs_b - docs_a:
-                continue  # only the same reports: no disagreement with yourself
+            if not docs_a - docs_b and not docs_b - docs_a and not told_by_others(a, b):
+                continue  # only the same reports: no disagreement with yourself, unless two tellers of one report
             label = compare(a.first.count, _told_as_claim(a), _earliest(a), b.first.count, _told_as_claim(b),
                             _earliest(b))
-            if label in ("conflict", "updated"):
-                label = _revision(a, b, label, accounts)
+            if label in ("conflict", "updated") and not told_by_others(a, b):
+                label = _revision(a, b, label, accounts)  # one teller's figure is no earlier toll of another's
             if label == "attribution":
                 plain, claimed = (a, docs_b) if not _told_as_claim(a) else (b, docs_a)
                 if not any(not i.attributed and i.doc_id not in claimed for i in plain.items):
@@ -613,6 +712,35 @@ def _labelled(accounts: list[_Account]) -> list[tuple[_Account, _Account, str]]:
             if label:
                 pairs.append((a, b, label))
     return pairs
+
+
+def told_by_others(a: _Account, b: _Account) -> bool:
+    """Whether one report gives the two accounts' figures as two tellers' of one event ("Four civilians were killed
+    ... a Britain-based monitor and a medical source said"; "state news agency SANA said artillery fire killed
+    two"): then each is an account of its own, though the report tells both. The two counts must be one event's by
+    themselves, not only through other counts: SANA's roundup of 18 Nov 2016 gives "Two persons were injured" in
+    al-Fouaa (local sources) and "injuring three others" in al-Salyhiah (a police source), joined through its other
+    tolls. Per report, its few counts of each account are set against each other."""
+    tellers_a, tellers_b = _tellers(a), _tellers(b)
+    return any(other_tellers(first, second) and same_event(first, second)
+               for doc_id in tellers_a.keys() & tellers_b.keys()
+               for first in tellers_a[doc_id] for second in tellers_b[doc_id])
+
+
+def _tellers_first(account: _Account) -> None:
+    """Show a teller's account by the sentence that names its teller: "Rebel shelling ... killed four civilians
+    on Sunday" (Al-Araby's headline) says nothing of whose four it is; "... a Britain-based monitor and a medical
+    source said" does, beside "state news agency SANA said artillery fire killed two people"."""
+    account.items.sort(key=lambda i: (i.date or "", i.doc_id, not i.source, i.row))
+
+
+def _tellers(account: _Account) -> dict[str, list[Item]]:
+    """Per report, the account's counts whose teller it names."""
+    found: dict[str, list[Item]] = defaultdict(list)
+    for item in account.items:
+        if item.source:
+            found[item.doc_id].append(item)
+    return found
 
 
 def _revision(a: _Account, b: _Account, label: str, accounts: list[_Account]) -> str:
@@ -677,6 +805,8 @@ def find_differences(documents: Sequence[Document], sentences: Sequence[Sentence
         if not pairs:
             continue
         kind = max((label for _, _, label in pairs), key=SEVERITY.get)
+        for account in {id(a): a for p, q, _ in pairs if told_by_others(p, q) for a in (p, q)}.values():
+            _tellers_first(account)
         involved = [a for a in accounts if any(a is p or a is q for p, q, _ in pairs)]
         if kind == "updated":
             involved.sort(key=lambda a: (_earliest(a) or "", a.first.count.low))

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from briefing.differences import compare, find_differences
+from briefing.differences import compare, find_differences, source_of
 from briefing.model import Brief
 from briefing.names import NameIndex
 from briefing.quantities import counts
@@ -817,3 +817,106 @@ def test_state_run_media_names_no_side():
     assert held_sides("Syrian state-run TV said 15 people were killed in Idlib.") == frozenset()
     assert held_sides("A barrel fell on the Zubdiya neighbourhood of rebel-held Aleppo.") == {"rebels"}
     assert held_sides("Rockets hit the regime-controlled district of Hamdaniyeh.") == {"government"}
+
+
+# one report, two tellers: the Observatory's toll and SANA's are two accounts (Al-Araby, 16 Oct 2017)
+TWO_TELLERS = ("Shelling on Saraqib killed four people on Sunday, the Syrian Observatory for Human Rights said. "
+               "Meanwhile state news agency SANA said the shelling on Saraqib killed two people.")
+
+
+def test_one_report_two_tellers_is_a_conflict():
+    found = differences(("Alpha", DAY, TWO_TELLERS))
+    assert [(d.kind, d.measure, [a.figure for a in d.accounts]) for d in found] == \
+        [("conflict", "people killed", ["two", "four"])]
+    assert "SANA said" in found[0].accounts[0].text and "Observatory" in found[0].accounts[1].text
+    assert [[c.source for c in a.citations] for a in found[0].accounts] == [[1], [1]]
+
+
+def test_one_report_two_tellers_shown_by_the_sentence_that_names_its_teller():
+    found = differences(("Alpha", DAY, "Four people were killed in shelling on Saraqib on Sunday. " + TWO_TELLERS))
+    assert [a.text for a in found[0].accounts] == [TWO_TELLERS.split(". ")[1], TWO_TELLERS.split(". ")[0] + "."]
+
+
+def test_one_teller_twice_no_difference_with_yourself():
+    assert differences(("Alpha", DAY, "The Observatory said shelling on Saraqib killed four people. The Observatory "
+                                      "said the shelling on Saraqib killed two people.")) == ()
+
+
+def test_a_reports_own_figure_and_a_tellers_no_difference_with_yourself():
+    assert differences(("Alpha", DAY, "Shelling on Saraqib killed four people on Sunday. Meanwhile state news agency "
+                                      "SANA said the shelling on Saraqib killed two people.")) == ()
+
+
+def test_two_tellers_figures_are_no_revision_of_each_other():
+    """Two reports tell of a revised toll (_rising): the Observatory's four rose from its own earlier toll, not
+    from SANA's two, which the same report sets beside it."""
+    found = differences(("Alpha", DAY, "Shelling on Saraqib killed four people, the Observatory said, raising its "
+                                       "earlier toll. Meanwhile state news agency SANA said the shelling on Saraqib "
+                                       "killed two people."),
+                        ("Beta", DAY, "The previous death toll of the shelling on Saraqib was three people killed. "
+                                      "The shelling on Saraqib killed four people."))
+    assert [(d.kind, [a.figure for a in d.accounts]) for d in found] == [("conflict", ["two", "three", "four"])]
+
+
+@pytest.mark.parametrize("text, word, tellers", [
+    ("Rebel shelling on Damascus killed four civilians on Sunday a Britain-based monitor and a medical source said.",
+     "four", {"observatory", "medics"}),
+    ("Seven others were wounded according to the London-based Syrian Observatory for Human Rights monitor.", "Seven",
+     {"observatory"}),
+    ("The official agency placed the death toll at 12.", "12", {"state media"}),
+    ("The army shelled the town killing 5, activists said.", "5", {"activists"}),
+    ("The Observatory said 4 were killed, but SANA said 2 died.", "2", {"state media"}),
+    ("The Observatory said 4 were killed, but SANA said 2 died.", "4", {"observatory"}),
+    ("Four civilians were killed in rebel-held Douma.", "Four", set()),
+    ("Regime forces and the army shelled Douma, killing 5.", "5", set()),
+])
+def test_source_of_a_count_is_who_its_clause_says_tells_it(text, word, tellers):
+    assert source_of(text, text.index(word)) == tellers
+
+
+def test_a_teller_named_after_according_to_is_no_place():
+    """Al-Araby, 16 Oct 2017: "Seven others were wounded in the attack according to the London-based Syrian
+    Observatory for Human Rights monitor" was read as of a place the reports are not about, and dropped."""
+    found = differences(("Alpha", DAY, "Rebel shelling hit Damascus on Sunday. Seven people were wounded in the attack "
+                                       "according to the London-based Syrian Observatory for Human Rights monitor."),
+                        ("Beta", DAY, "Rebel shelling on Damascus wounded nine people on Sunday."),
+                        ("Gamma", DAY, "Rebel shelling hit Damascus on Sunday."))
+    assert [(d.kind, [a.figure for a in d.accounts]) for d in found] == [("conflict", ["seven", "nine"])]
+
+
+def test_a_place_named_as_a_central_place_with_words_before_it_lies_in_it():
+    """"Old Damascus" lies in Damascus, what the reports are about: SANA's "two people ... in the Bab Sharqi area
+    of Old Damascus" (Al-Araby, 16 Oct 2017) was dropped as of another place."""
+    later = "Residents fled to shelters. Schools were closed for the day. Shops stayed shut until the evening. "
+    found = differences(("Alpha", DAY, "Rebel shelling hit Old Damascus on Sunday. Seven people were wounded in the "
+                                       "attack on Sunday."),
+                        ("Beta", DAY, "Rebel shelling hit Damascus on Sunday. " + later +
+                         "Rebel shelling wounded nine people in Old Damascus on Sunday."),
+                        ("Gamma", DAY, "Rebel shelling hit Damascus on Sunday."))
+    assert [(d.kind, [a.figure for a in d.accounts]) for d in found] == [("conflict", ["seven", "nine"])]
+
+
+def test_two_tellers_of_two_strikes_are_no_difference():
+    """A report's two tellers' figures are one event's only when its words say so ("put the toll at", "in the
+    attack"): TRT, 27 Apr 2017, "Separate air strikes southwest of Kafr Takharim killed at least 12 people ... the
+    Observatory said" and "A spokesman at the hospital in Kafr Takharim ... said an air strike hit its courtyard
+    killing 14 people" are two strikes."""
+    assert differences(("Alpha", DAY, "Air strikes near Saraqib killed 12 people, the Observatory said. A doctor at "
+                                      "the hospital in Saraqib said an air strike hit its courtyard, killing 14 "
+                                      "people.")) == ()
+
+
+def test_a_tellers_more_is_no_toll_of_its_own():
+    """Al-Alam, 18 Jul 2016: "six more people lost their lives in a village near Manbij" adds to a toll; it was
+    set against the Observatory's "at least 15" as a conflict."""
+    assert differences(("Alpha", DAY, "The Observatory said air strikes on Manbij killed at least 15 people. "
+                                      "Activists said six more people were killed in the attack on Manbij.")) == ()
+
+
+def test_two_tellers_of_a_roundups_two_attacks_are_no_difference():
+    """SANA, 18 Nov 2016: "Two persons were injured ... on the town of al-Fouaa ... according to local sources" and a
+    police source's "injuring three others" in al-Salyhiah are two attacks, though the roundup's other tolls join
+    them as one event: the two tellers' counts must be one event's by themselves."""
+    assert differences(("Alpha", DAY, "Mortar shells on Saraqib wounded two people, local sources said. A police "
+                                      "source said mortar shells on Binnish wounded three people. The toll of the "
+                                      "mortar shells on Saraqib and Binnish rose to six wounded.")) == ()
