@@ -488,7 +488,8 @@ def _revised_near(sentences: Sequence[Sentence], row: int, seen: dict[int, froze
             continue
         if near not in seen:
             text = sentences[near].text
-            told = any(w in text.lower() for w in _REVISED_WORDS) and _REVISED.search(text)
+            lower = text.lower()
+            told = any(w in lower for w in _REVISED_WORDS) and _REVISED.search(text)
             seen[near] = frozenset(c.value for c in counts(text)) if told else frozenset()
         found |= seen[near]
     return found

@@ -39,7 +39,9 @@ class EventContext:
 
 
 def read_context(documents: Sequence[Document], sentences: Sequence[Sentence], names: NameIndex) -> EventContext:
-    places = [event_places(s.text, names) for s in sentences]
+    read: dict[str, frozenset[str]] = {}  # wire copies repeat a sentence: each text is read once
+    places = [read[s.text] if s.text in read else read.setdefault(s.text, event_places(s.text, names))
+              for s in sentences]
     by_id = {d.id: d for d in documents}
     elsewhen = other_times(sentences, by_id)
     main = main_places(sentences, places, documents, names)
