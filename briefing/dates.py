@@ -91,6 +91,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = tuple(
          "since digit month"),
         ("absolute", rf"\b{DAY_WITH_YEAR}\b", 0, "year month"),
         ("since_month", rf"\b[Ss]ince\s+(?:early\s+|late\s+|mid-?)?{_MONTH}(?:,?\s+{_YEAR}\b)?", 0, "since month"),
+        # "Since Saturday at least 68 civilians have been killed": a toll of the days since, not of Saturday (audit 9)
+        ("since_weekday", rf"\b[Ss]ince\s+(?:last\s+)?{_WEEKDAY}\b", 0, "since Day"),
         ("since_year", rf"\b[Ss]ince\s+{_YEAR}\b", 0, "since year"),
         ("month_day", rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY_OF_MONTH}\b(?!,?\s+{_YEAR})(?![\d:])", 0,
          "digit month"),
@@ -185,7 +187,8 @@ class DateMention:
         if self.precision == YEAR:
             return str(self.first.year)
         if self.kind.startswith("since"):
-            return {"since_day": f"since {long_day(self.first)}", "since_month": f"since {self.first:%B %Y}"}.get(
+            return {"since_day": f"since {long_day(self.first)}", "since_weekday": f"since {long_day(self.first)}",
+                    "since_month": f"since {self.first:%B %Y}"}.get(
                 self.kind, f"since {self.first.year}")
         return f"{long_day(self.first)} to {long_day(self.last)}"
 
@@ -414,6 +417,9 @@ def _resolve(kind: str, text: str, published: dt.date | None) -> tuple[str, dt.d
             return None
         period = _month_day(day_words, published)
         return (RANGE, period[1], published) if period else None
+    if kind == "since_weekday":  # "since Saturday": from the last such day to publication
+        day = _weekday(re.sub(r"^[Ss]ince\s+(?:last\s+)?", "", words), published) if published else None
+        return (RANGE, day[1], published) if day else None
     if kind == "since_month" and re.search(r"\d{4}$", words):
         day = _parse(_month_words(words))
         return (RANGE, day.replace(day=1), published or _month_end(day)) if day else None

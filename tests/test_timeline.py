@@ -466,6 +466,14 @@ def test_one_year_is_no_cue_of_several_years():
         ("in 2012,  2013 and 2014", "years")]
 
 
+def test_since_a_weekday_is_the_days_since_not_that_day():
+    """Audit 9: "11 July 2015: Since Saturday at least 68 civilians ..." was a six-day toll put on its first day."""
+    report = make_document("Since Saturday at least 68 civilians have been killed in Aleppo. Jets struck the bakery "
+                           "of Marib on Friday.", date="2015-07-16")
+    assert [(e.label, e.precision) for e in _timeline([report])] == [
+        ("10 July 2015", "day"), ("since 11 July 2015", "range")]
+
+
 def test_a_date_the_event_is_compared_with_or_answers_is_no_date_of_it():
     """Audit 7: Fabius's remark of 21 August 2013 ("a tragedy not seen since ... Halabja in 1988") was filed under
     1988, and September's "Obama is seeking backing for the strikes in response to an alleged chemical weapons
@@ -476,7 +484,7 @@ def test_a_date_the_event_is_compared_with_or_answers_is_no_date_of_it():
                            "since Monday local media reported Wednesday. Rebels have shelled the town since Monday.",
                            date="2013-09-04")
     assert [(e.label, e.text.split()[0]) for e in _timeline([report])] == [
-        ("2 September 2013", "The"), ("2 September 2013", "Rebels")]
+        ("since 2 September 2013", "The"), ("since 2 September 2013", "Rebels")]  # the days since (audit 9)
 
 
 def test_a_report_whose_text_opens_with_another_day_dates_its_news_by_that_day(fake_embedder):
