@@ -375,6 +375,19 @@ def test_a_sentence_of_a_few_words_is_no_statement_while_its_topic_has_a_longer_
     assert [s.text for s in short.statements] == [texts[0][2]]
 
 
+def test_a_statement_is_told_in_the_plain_copy_where_one_copy_adds_a_scare_word():
+    """Audit 8: the brief read "The so-called Syrian Observatory for Human Rights said that 98 evacuees ..." (Al-Alam's
+    copy) though it cited Daily Sabah's copy of the same sentence without "so-called"."""
+    from briefing.rank import _plainest
+
+    plain = "The Syrian Observatory for Human Rights said that 98 evacuees were killed at the transit point on Saturday."
+    loaded = plain.replace("The Syrian", "The so-called Syrian")
+    found = [sentence("r0", 0, loaded), sentence("r1", 3, plain), sentence("r2", 0, loaded + " More")]
+    assert _plainest(0, [0, 1], found) == plain
+    assert _plainest(0, [0, 2], found) == loaded  # no plain copy cited: the chosen sentence as written
+    assert _plainest(1, [1, 0], found) == plain
+
+
 def test_a_section_counts_the_reports_its_statements_cite_from_other_topics(monkeypatch):
     """Audit 6: "Other reports · 1 source" over statements citing [1][3]: the count was the topic's reports only,
     and a statement may cite a report whose telling sits in another topic (cite_across_topics)."""
