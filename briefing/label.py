@@ -54,7 +54,7 @@ EVENTS: dict[str, tuple[str, ...]] = {
     "protest": ("protest", "demonstrat", "rally"),
     "election": ("election", "vote", "ballot", "poll"),
     "arrest": ("arrest", "detain", "captive", "seized sailors", "custody"),
-    "casualties": ("killed", "dead", "death toll", "wounded", "injured", "casualt"),
+    "casualties": ("killed", "dead", "died", "death toll", "wounded", "injured", "casualt"),
     "investigation": ("investigat", "inquiry", "probe"),
     "trial": ("trial", "court", "guilty", "convict", "sentenced", "verdict", "acquit", "prosecut", "jury"),
     "memorial": ("memorial", "commemorat", "anniversary", "tribute", "vigil", "mourn"),
@@ -376,8 +376,8 @@ def _place_label(topic: int, place_key: str, sentences: list[Sentence], name_cou
         told.update(next((found for text in shown if (found := _events_told(text))), ()))
     if told and event not in told:
         event = max(told, key=lambda e: (e == "chemical attack", told[e], _share(topic, e, event_counts), e))
-    if event == "attack" and "chemical attack" in told:
-        event = "chemical attack"  # the most specific: "a chemical weapons attack" is a chemical attack first
+    if event in ("attack", "casualties", "offensive") and "chemical attack" in told:
+        event = "chemical attack"  # the most specific: "died in a sarin gas attack" is a chemical attack first
     if event is None:
         return place
     if event in ACTOR_EVENTS:
