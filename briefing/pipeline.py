@@ -90,9 +90,10 @@ def brief_documents(documents: Sequence[Document], options: BuildOptions, embedd
     ranked.sort(key=lambda r: (-len(cited[r.topic]), -r.source_count, -len(members[r.topic]), r.topic))
     topic_labels = label_topics(members, names, {r.topic: [s.text for s in r.statements] for r in ranked},
                                 [r.topic for r in ranked], [d.outlet for d in kept if d.outlet])
-    progress(f"{plural(clustering.topic_count, 'topic')}: " + "; ".join(
-        f"{topic_labels[r.topic]} ({len(members[r.topic])})" for r in ranked)
-        + f" in {time.perf_counter() - started:.1f} s")
+    # "Midan attack (2), 5": a count in brackets after a label numbered in brackets read as part of it (audit 9)
+    progress(f"{plural(clustering.topic_count, 'topic')} in {time.perf_counter() - started:.1f} s: " + "; ".join(
+        f"{topic_labels[r.topic]}, {plural(len(members[r.topic]), 'sentence') if i == 0 else len(members[r.topic])}"
+        for i, r in enumerate(ranked)))
     model_name = getattr(getattr(embedder, "inner", embedder), "name", getattr(embedder, "name", "unknown"))
     order = {r.topic: i for i, r in enumerate(ranked)}  # topic importance, most important first
     timeline = build_timeline(analysed, sentences, vectors, clustering.labels, numbers, names, order) \
