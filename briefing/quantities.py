@@ -428,3 +428,16 @@ def figures(sentence: str) -> tuple[Figure, ...]:
             found.append(Figure(value, vague, match.start(), match.end(), people=people))
     return tuple(found)
 
+
+# a toll a report tells only as the one its figure replaced: "updating a previous toll of 112 dead", "up from 112"
+_REPLACED = re.compile(r"\b(?:(?:previous|earlier|initial|prior|former|old)\s+(?:death\s+)?(?:toll|tally|figure|count)"
+                       r"(?:\s+(?:of|was|at|had\s+been|stood\s+at))?|up\s+from|revised\s+from|raised\s+from)\s+"
+                       r"(?:(?:at\s+least|more\s+than|about|some|nearly)\s+)?$", re.I)
+
+
+def told_now(text: str, start: int) -> bool:
+    """Whether the number at `start` is a figure the sentence tells as it stands, not the toll it says its figure
+    replaced ("... the 126 people killed ... updating a previous toll of 112": 112 is no figure of that report's
+    now). Same-fact citations (rank.counts_agree) and the differences' accounts read it alike."""
+    return not _REPLACED.search(text, max(0, start - 40), start)
+

@@ -49,7 +49,7 @@ from .dates import DURATION, MONTH_NAME, WEEKDAY, DateMention, dated, is_backgro
 from .event_context import day_of, event_entity, first_place, named_places
 from .model import Citation, Sentence, Statement
 from .names import NameIndex, extract_names
-from .quantities import Count, Figure, counts
+from .quantities import Count, Figure, counts, told_now
 from .quantities import figures as quantity_figures
 
 # the score's parts: with coverage choosing, 0.3/0.3/0.4 and a steeper position (1/(1+i)) measured the
@@ -607,28 +607,20 @@ def _same_toll(a: Count, b: Count) -> bool:
     return near and (meet or a.value == b.value)
 
 
-# a toll a report tells only as the one its figure replaced: "updating a previous toll of 112 dead", "up from 112"
-_REPLACED = re.compile(r"\b(?:(?:previous|earlier|initial|prior|former|old)\s+(?:death\s+)?(?:toll|tally|figure|count)"
-                       r"(?:\s+(?:of|was|at|had\s+been|stood\s+at))?|up\s+from|revised\s+from|raised\s+from)\s+"
-                       r"(?:(?:at\s+least|more\s+than|about|some|nearly)\s+)?$", re.I)
 # a part of the toll before it: "at least 126 people including 68 children", "killed 86, 30 of them children"
 _PART_BEFORE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+"
                           r"(?:(?:at\s+least|more\s+than|about|some|nearly)\s+)?$", re.I)
 _PART_AFTER = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
-def _told_now(text: str, start: int) -> bool:
-    return not _REPLACED.search(text, max(0, start - 40), start)
-
-
 def _current_counts(text: str) -> list[Count]:
     """counts(text), but for a toll the text says was replaced."""
-    return [count for count in counts(text) if _told_now(text, count.start)]
+    return [count for count in counts(text) if told_now(text, count.start)]
 
 
 @lru_cache(maxsize=16384)  # a statement is compared with many sentences
 def figures(text: str) -> tuple[Figure, ...]:
     """The numbers a sentence gives as the figures it tells now (quantities.figures): not a toll it says was
     replaced."""
-    return tuple(figure for figure in quantity_figures(text) if _told_now(text, figure.start))
+    return tuple(figure for figure in quantity_figures(text) if told_now(text, figure.start))
 
 
 def leading_figure(text: str, claim_end: int) -> Figure | None:
