@@ -206,6 +206,21 @@ def test_a_title_loses_the_site_name_its_page_gave_it():
         "Rebels retake town - Homs Governor"  # not the outlet's name: part of the headline
 
 
+def test_a_title_loses_a_field_name_a_scraper_left_in_it():
+    """Audit 9: a source was titled "title: ISIL Kills over 50 in Central Syria Attack" (as FA-KES holds it)."""
+    from briefing.ingest.furniture import with_plain_title
+    from briefing.model import Document
+
+    def titled(title):
+        return with_plain_title(Document(id="a", title=title, title_from="metadata", outlet=None, date=None, url=None,
+                                         path=None, place=None, text="ISIL killed more than 50 people.")).title
+
+    assert titled("title: ISIL Kills over 50 in Central Syria Attack") == "ISIL Kills over 50 in Central Syria Attack"
+    assert titled("Headline:  Rebels retake town") == "Rebels retake town"
+    assert titled("Title fight in Aleppo: rebels regroup") == "Title fight in Aleppo: rebels regroup"
+    assert titled("title:") == "title:"  # nothing after it: left as it is
+
+
 def test_a_share_button_and_its_short_link_are_cut():
     """Audit 6: Daily Sabah's "SEND httpsabahdai.lyEsxNAM" stayed in the first statement."""
     assert strip_furniture("Published August 1 2016 SEND httpsabahdai.lyEsxNAM At least 15 people were killed."

@@ -81,9 +81,16 @@ def without_page_furniture(document: Document) -> Document:
 
 
 def with_plain_title(document: Document) -> Document:
-    """The document with its title free of the site's name (before the headline is looked for in the text)."""
+    """The document with its title free of the site's name (before the headline is looked for in the text), and of
+    a field's name a scraper left in it (FA-KES: "title: ISIL Kills over 50 in Central Syria Attack", audit 9)."""
     title = without_site_name(document.title, document.outlet)
+    field = _FIELD_NAME.match(title or "")
+    if field and title and title[field.end():].strip():
+        title = title[field.end():]
     return document if title is document.title else replace(document, title=title)
+
+
+_FIELD_NAME = re.compile(r"\s*(?:title|headline)\s*:\s*", re.I)
 
 
 _SITE_SUFFIX = re.compile(r"\s+[|\-–—]\s+([^|\-–—]{2,40})$")
