@@ -22,6 +22,10 @@ CUT = [  # (text, title, the story's first words) from the FA-KES reports in sam
      "58 Killed in Suspected Gas Attack in Syrias Idlib", "Dozens of people"),
     ("Middle East Syria Military 07-08-2013 0147 PM A Syrian army unit killed dozens of fighters in an ambush.",
      "Army ambush", "A Syrian army unit"),
+    # Al-Alam's clock, its colons lost (10:21:38): "102138" was the first word of a statement (audit 9)
+    ("Syrian Jets Pounds ISIS Offensive in Hama Killing 50 Terrorists Fri Sep 30 2016 102138 Warplanes of Syrian Air "
+     "Force struck ISIS positions.", "Syrian Jets Pounds ISIS Offensive in Hama Killing 50 Terrorists",
+     "Warplanes of Syrian"),
     # the headline first, with no date before it (111 of Ahram's FA-KES reports)
     ("10 dead after strikes on rebel-held hospitals in Syria Air strikes on two hospitals in rebel-held northwestern "
      "Syria on Thursday left 10 people dead.", "10 dead after strikes on rebel-held hospitals in Syria",

@@ -23,9 +23,11 @@ from ..names import ALIASES
 from ..press import AGENCIES
 
 # "Tuesday 4 Apr 2017", "Oct 042017" (Jordan Times: "Oct 04 2017" with a space lost), "21-03-2016", "2017-04-04",
-# maybe with a time ("0147 PM", "10:30 GMT"); `day` is the day, which ingest compares with the report's date
+# maybe with a time ("0147 PM", "10:30 GMT", Al-Alam's "102138": 10:21:38, audit 9); `day` is the day, which ingest
+# compares with the report's date
 _DATE = (rf"(?:(?P<day>{DATE_LINE_DAY}|\d{{4}}-\d{{2}}-\d{{2}})|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{4}})"
-         r"(?:,?\s+(?:at\s+)?(?:\d{1,2}:\d{2}|[01]\d[0-5]\d|2[0-3][0-5]\d|\d{3,4}(?=\s*[AaPp]))\s*(?:[AaPp]\.?[Mm]\.?)?"
+         r"(?:,?\s+(?:at\s+)?(?:\d{1,2}:\d{2}|(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?(?!\d)|\d{3,4}(?=\s*[AaPp]))"
+         r"\s*(?:[AaPp]\.?[Mm]\.?)?"
          r"(?:\s+(?:GMT|UTC|ET|EST|EDT))?)?")  # a time: "10:30", "2354", "147 PM"; "01-11-2014 100 ISIL ..." is a count
 _LABEL = (r"(?P<label>(?:Date of publication|Published(?:\s+on)?|Posted(?:\s+on)?|Last updated(?:\s+at)?|Updated"
           r"|Print this page)"
