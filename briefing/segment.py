@@ -380,13 +380,22 @@ def _after_page_date(text: str, begin: int, end: int) -> int:
 
 def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     cursor = start
+    opening = None  # where a quote mark that opens the next sentence was left at the end of the last one
     for piece in sentencex_segment("en", text[start:end]):
         stripped = piece.strip()
         if not stripped:
             continue
         begin = text.index(stripped, cursor, end)
         cursor = begin + len(stripped)
-        for lead_begin, lead_end in _after_glued_headlines(text, begin, cursor):
+        if opening is not None and not text[opening + 1:begin].strip():
+            begin = opening
+        opening = None
+        piece_end = cursor
+        if _OPENING_QUOTE_LEFT.search(stripped):
+            # an unclosed quote's mark left behind: 'Carter said on Wednesday. "' / 'Weve killed over 20 ...' (audit 9)
+            opening = cursor - 1
+            piece_end = begin + len(stripped[:-1].rstrip())
+        for lead_begin, lead_end in _after_glued_headlines(text, begin, piece_end):
             for a, b in _before_photo_credits(text, lead_begin, lead_end):
                 yield from _cap_length(text, a, b)
 
@@ -408,6 +417,7 @@ def _after_glued_headlines(text: str, begin: int, end: int) -> Iterator[tuple[in
 
 
 _A_PAGE_DATE = re.compile(_PAGE_DATE)
+_OPENING_QUOTE_LEFT = re.compile(r"[.!?]\s+[\"“]$")
 
 
 def _restates(headline: str, lead: str) -> bool:

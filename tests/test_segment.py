@@ -368,3 +368,14 @@ def test_credits_a_word_alone_and_a_captions_date_split_from_it_are_no_sentences
     assert [s.text for s in segment_document(make_document(text))] == [
         "The army took the hill on Monday after a week of fighting.",
         "A bomb blast in the city killed 48 people on Wednesday."]
+
+
+def test_an_unclosed_quote_s_opening_mark_starts_the_next_sentence():
+    """Audit 9: a statement ended 'Ashton Carter said on Wednesday. "': sentencex left the opening mark of an unclosed
+    quote with the sentence before it (16 FA-KES reports)."""
+    text = ('US Secretary of Defense Ashton Carter said on Wednesday. "Weve killed over 20 of their external '
+            'operators who were plotting to attack our homelands Carter stated. Carter also noted more was killed.')
+    sentences = segment_document(make_document(text))
+    assert [s.text[:12] for s in sentences] == ["US Secretary", '"Weve killed', "Carter also "]
+    assert sentences[0].text.endswith("on Wednesday.")
+    assert all(text[s.start:s.end] == s.text for s in sentences)
