@@ -611,6 +611,8 @@ def _same_toll(a: Count, b: Count) -> bool:
 _PART_BEFORE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+"
                           r"(?:(?:at\s+least|more\s+than|about|some|nearly)\s+)?$", re.I)
 _PART_AFTER = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
+
+
 def _current_counts(text: str) -> list[Count]:
     """counts(text), but for a toll the text says was replaced."""
     return [count for count in counts(text) if told_now(text, count.start)]
