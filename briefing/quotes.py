@@ -898,13 +898,18 @@ def _quote_key(text: str) -> str:
 _ANONYMOUS = re.compile(r"(?:(?:the|a|an|one|two|several|some)\s+)?(?:[\w-]+\s+){0,2}sources?", re.I)
 
 
+_LOADED_SPEAKER = re.compile(r"\b(?:terrorists?|takfiris?|so-called)\b", re.I)
+
+
 def _score(found: FoundQuote, topic: int, topic_order: Mapping[int, int]) -> float:
     importance = 1.0 / (1.0 + topic_order[topic]) if topic in topic_order else 0.2
     substance = min(len(found.text.split()) / 15.0, 1.0)
     if found.speaker.lower() in _PRONOUNS:
         trust = 0.5  # a pronoun nobody stands for
-    elif _ANONYMOUS.fullmatch(found.speaker):
-        trust = 0.6  # says nothing of who spoke: "the source" of "A source told Sputnik" (audit 8, busbomb17)
+    elif _ANONYMOUS.fullmatch(found.speaker) or _LOADED_SPEAKER.search(found.speaker):
+        # says nothing of who spoke: "the source" of "A source told Sputnik" (audit 8, busbomb17); or says it in one
+        # side's words: "the terrorist group" (Daily Sabah's for Hezbollah, named the sentence before: audit 9)
+        trust = 0.6
     else:  # a named speaker ("SANA", "General Noman Abed Al Zobai") beats "another officer"
         trust = 1.0 if re.search(r"\s[A-Z]|^[A-Z]{2}", found.speaker) else 0.85
         trust *= 0.9 if found.pronoun else 1.0

@@ -618,3 +618,17 @@ def test_a_named_officials_quote_wins_over_an_anonymous_sources():
     labels = np.array([1 if "Aid" in s.text or "John Smith" in s.text else 0 for s in sentences])
     (quote,) = key_quotes([document], sentences, labels, {"r1": 1}, {0: 0, 1: 1}, count=1)
     assert quote.speaker == "John Smith a UN aid official"
+
+
+def test_a_speaker_named_in_one_side_s_words_gives_way_to_a_named_one():
+    """Audit 9: '"The city of Zabadani is under the full siege ..." the terrorist group said' (Daily Sabah's words for
+    Hezbollah) was a key quote with the speaker "the terrorist group": the brief spoke in one side's voice."""
+    text = ('Hezbollah said it had taken control of the plain. "The city of Zabadani is under the full siege of the '
+            'army and our resistance fighters" the terrorist group said. Aid reached the town on Monday. "We are '
+            'sending food and medicine to all the families who fled the town this week" said John Smith a UN aid '
+            'official.')
+    document = make_document(text, id="r1")
+    sentences = segment_document(document)
+    labels = np.array([1 if "Aid" in s.text or "John Smith" in s.text else 0 for s in sentences])
+    (quote,) = key_quotes([document], sentences, labels, {"r1": 1}, {0: 0, 1: 1}, count=1)
+    assert quote.speaker == "John Smith a UN aid official"
