@@ -66,6 +66,34 @@ def key_points(ranked: Sequence[RankedTopic], count: int,
     return tuple(chosen)
 
 
+def one_section_an_event(ranked: Sequence[RankedTopic], differences: Sequence[Difference],
+                         members: Mapping[int, Sequence[Sentence]]) -> list[RankedTopic]:
+    """The sections, a later one whose lead (first statement) tells the event an earlier one leads with joined to
+    that one: its statements follow the earlier section's, under its label. Topics split one event by its wordings
+    and places (audit 8: the 1 February 2015 bus bomb in Damascus led three sections, "Damascus attack", "Souq
+    al-Hamadiyeh attack" and "al-Kallaseh attack", by the names SOHR and SANA gave the spot). One event is what the
+    differences set side by side as one (events_told); a lead is compared with leads only, so that an aside of a
+    section of many events draws in no other section."""
+    events = events_told(differences)
+    merged: list[RankedTopic] = []
+    led: list[tuple[set[int], int]] = []  # the events each kept section's lead tells, and its place in `merged`
+    for topic in ranked:
+        lead = topic.statements[0] if topic.statements else None
+        told = {e for c in lead.citations for e in events.get((c.doc_id, c.sentence), ())} if lead else set()
+        into = next((at for leads, at in led if leads & told), None)
+        if into is None:
+            led.append((told, len(merged)))
+            merged.append(topic)
+            continue
+        host = merged[into]
+        shown = {s.text for s in host.statements}
+        joined = host.statements + tuple(replace(s, topic=host.topic) for s in topic.statements if s.text not in shown)
+        reports = {s.doc_id for t in (host.topic, topic.topic) for s in members.get(t, ())} | \
+            {c.doc_id for s in joined for c in s.citations}
+        merged[into] = replace(host, statements=joined, source_count=len(reports))
+    return merged
+
+
 def events_told(differences: Sequence[Difference]) -> dict[tuple[str, int], set[int]]:
     """(report, sentence) -> the differences (by number) whose accounts it is one of: the events whose figures it
     gives. Not their headings: two events of one place and day share one ("Damascus, reported 5 February 2015":

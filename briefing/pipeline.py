@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from .assemble import assemble, known_outlets, with_day
+from .assemble import assemble, known_outlets, one_section_an_event, with_day
 from .cluster import cluster_sentences
 from .embed import Embedder, make_embedder
 from .errors import InputError
@@ -101,6 +101,7 @@ def brief_documents(documents: Sequence[Document], options: BuildOptions, embedd
     quotes = key_quotes(analysed, sentences, clustering.labels, numbers, order) if options.quotes else ()
     differences = find_differences(analysed, sentences, names, numbers, clustering.labels, topic_labels, order) \
         if options.differences else ()
+    ranked = one_section_an_event(ranked, differences, members)
     also = also_known_as([r.topic for r in ranked], topic_labels, names)
     return assemble(kept, sentences, clustering.labels, topic_labels, ranked, options, model_name,
                     timeline=timeline, quotes=quotes, differences=differences, also=also)

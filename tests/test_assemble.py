@@ -96,3 +96,20 @@ def test_the_dated_filter_writes_the_day_after_the_date_s_words_and_keeps_the_te
     statement = {"text": text, "day": "2017-10-15", "day_end": day_end}
     assert str(dated(statement)) == html and dated(statement, "md") == md and dated(statement, "text") == plain
     assert str(dated({"text": text, "day": None, "day_end": None})) == str(markupsafe.escape(text))
+
+
+def test_a_section_whose_lead_tells_an_earlier_section_s_lead_event_joins_it():
+    """Audit 8: the 1 February 2015 bus bomb led three sections ("Damascus attack", "Souq al-Hamadiyeh attack",
+    "al-Kallaseh attack"). A section whose lead the differences set beside an earlier section's lead joins it; a
+    section that only mentions the event further down draws no other in (a section of many events stays apart)."""
+    from briefing.assemble import one_section_an_event
+
+    ranked, made = _ranked()
+    bus = _difference("Damascus", _account(made["six"], "at least six", 6), _account(made["seven"], "at least seven", 7))
+    joined = one_section_an_event(ranked, (bus,), {})
+    assert [r.topic for r in joined] == [0, 2, 3]
+    assert [s.text for s in joined[0].statements] == [SIX, MORE, SEVEN]
+    assert all(s.topic == 0 for s in joined[0].statements) and joined[0].source_count == 2
+    # the event only in an earlier section's second statement: no join
+    aside = _difference("Damascus", _account(made["more"], "9", 9), _account(made["seven"], "at least seven", 7))
+    assert [r.topic for r in one_section_an_event(ranked, (aside,), {})] == [0, 1, 2, 3]
