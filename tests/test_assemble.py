@@ -113,3 +113,24 @@ def test_a_section_whose_lead_tells_an_earlier_section_s_lead_event_joins_it():
     # the event only in an earlier section's second statement: no join
     aside = _difference("Damascus", _account(made["more"], "9", 9), _account(made["seven"], "at least seven", 7))
     assert [r.topic for r in one_section_an_event(ranked, (aside,), {})] == [0, 1, 2, 3]
+
+
+def test_a_section_s_key_point_is_the_statement_of_the_event_far_more_reports_tell():
+    """Audit 7 and 9: idlib17's first key point was the Urum al-Joz strike, a formula 4 reports share, while 17 of 19
+    reports told the Khan Sheikhoun attack, each in figures of its own; damascus17's was its smallest incident. The
+    differences count the reports that tell each event; a section's key point is the statement of the event that
+    far more reports tell (twice as many, and three more), else its first."""
+    urum = _statement("An air strike killed 18 civilians in Idlib on Saturday.", "r1", 0)
+    khan = _statement("At least 72 people were killed in a toxic gas attack on Khan Sheikhoun on Tuesday.", "r2", 0,
+                      score=0.9)
+    other = _statement("Rebels shelled the Marib dam on Thursday, killing three people.", "r3", 1)
+
+    def tolls(reports: int, statement: Statement, figure: int) -> Difference:
+        accounts = [_account(statement, str(figure), figure)] + [
+            Account(text="x", figure=str(figure + n), low=figure + n, high=figure + n, claim=None, date=None,
+                    citations=(Citation(10 + n, f"o{n}", 0, "x"),)) for n in range(1, reports)]
+        return _difference("Idlib", *accounts)
+
+    ranked = [RankedTopic(0, (urum, khan), 9), RankedTopic(1, (other,), 2)]
+    assert key_points(ranked, 2, (tolls(2, urum, 18), tolls(8, khan, 72))) == (khan, other)
+    assert key_points(ranked, 2, (tolls(4, urum, 18), tolls(6, khan, 72))) == (urum, other)  # not far more
