@@ -607,26 +607,19 @@ def test_the_subject_of_the_verb_saying_goes_with_is_the_speaker():
                            "for human life.”")
 
 
-def test_a_named_officials_quote_wins_over_an_anonymous_sources():
-    """Audit 8, busbomb17: "— the source" (of "A source told Sputnik") was a key quote; a speaker that is only a
-    source says less of who spoke than a named official of a less important topic."""
-    text = ('A source told Sputnik the toll had risen. "The number of victims is at least 70 and over 130 are injured in '
-            'the explosion near the buses" the source told Sputnik. Aid reached the town on Monday. "We are sending '
-            'food and medicine to all the families who fled the town this week" said John Smith a UN aid official.')
-    document = make_document(text, id="r1")
-    sentences = segment_document(document)
-    labels = np.array([1 if "Aid" in s.text or "John Smith" in s.text else 0 for s in sentences])
-    (quote,) = key_quotes([document], sentences, labels, {"r1": 1}, {0: 0, 1: 1}, count=1)
-    assert quote.speaker == "John Smith a UN aid official"
-
-
-def test_a_speaker_named_in_one_side_s_words_gives_way_to_a_named_one():
-    """Audit 9: '"The city of Zabadani is under the full siege ..." the terrorist group said' (Daily Sabah's words for
-    Hezbollah) was a key quote with the speaker "the terrorist group": the brief spoke in one side's voice."""
-    text = ('Hezbollah said it had taken control of the plain. "The city of Zabadani is under the full siege of the '
-            'army and our resistance fighters" the terrorist group said. Aid reached the town on Monday. "We are '
-            'sending food and medicine to all the families who fled the town this week" said John Smith a UN aid '
-            'official.')
+@pytest.mark.parametrize("first", [
+    # audit 8, busbomb17: "— the source" (of "A source told Sputnik") was a key quote
+    'A source told Sputnik the toll had risen. "The number of victims is at least 70 and over 130 are injured in the '
+    'explosion near the buses" the source told Sputnik.',
+    # audit 9: "— the terrorist group" (Daily Sabah's words for Hezbollah): the brief spoke in one side's voice
+    'Hezbollah said it had taken control of the plain. "The city of Zabadani is under the full siege of the army and '
+    'our resistance fighters" the terrorist group said.',
+])
+def test_a_named_officials_quote_wins_over_an_anonymous_or_partisan_speaker_s(first):
+    """A speaker that is only a source, or named in one side's words, says less of who spoke than a named official
+    of a less important topic."""
+    text = (f'{first} Aid reached the town on Monday. "We are sending food and medicine to all the families who fled '
+            'the town this week" said John Smith a UN aid official.')
     document = make_document(text, id="r1")
     sentences = segment_document(document)
     labels = np.array([1 if "Aid" in s.text or "John Smith" in s.text else 0 for s in sentences])
