@@ -68,6 +68,8 @@ def test_text_survives_its_encoding(text, encoding):
 
     if text.startswith("\ufeff"):
         return  # a byte order mark, not text: it is dropped
+    if encoding == "utf-16" and text.startswith("\x00"):
+        return  # FF FE 00 00: the UTF-32 byte order mark, which it is read as (found by a CI run: text "\x00")
     try:
         raw = text.encode(encoding)  # Python's utf-16 codec writes a byte order mark
     except UnicodeEncodeError:
