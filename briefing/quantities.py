@@ -390,10 +390,10 @@ _FIGURE = re.compile(r"(?<![\w.,:-])(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w.,:-]?\d)(?!
 _SEVERAL = {"several hundred": (200, 999)}
 # who a figure counts, beyond WHO's words: people a report names by what they were doing or are ("98 evacuees",
 # "2000 Sunni residents", "dozens of pilgrims"), at most two words after the number
-PEOPLE_NOUNS = sorted({word for words in WHO.values() for word in words} | {
+_PEOPLE_NOUNS = sorted({word for words in WHO.values() for word in words} | {
     "evacuees", "syrians", "passengers", "pilgrims", "worshippers", "families", "inhabitants", "prisoners",
     "detainees", "students", "patients", "workers", "staff", "nationals", "shiites", "sunnis"}, key=len, reverse=True)
-_COUNTS_PEOPLE = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){0,2}?\s+(?:" + "|".join(PEOPLE_NOUNS) + r")\b", re.I)
+_COUNTS_PEOPLE = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){0,2}?\s+(?:" + "|".join(_PEOPLE_NOUNS) + r")\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -413,8 +413,9 @@ class Figure:
 def figures(sentence: str) -> tuple[Figure, ...]:
     """The numbers a sentence gives: its counts first, then every other number in digits that is no date ("in
     2015", "April 15"), and every vague one that counts people ("hundreds of people", not "dozens of buses")."""
-    found = [Figure(count.value, count.bound == "vague", count.start, count.end, count) for count in counts(sentence)]
-    read = [(count.start, count.end) for count in counts(sentence)] + [(m.start, m.end) for m in dated(sentence, None)]
+    told = counts(sentence)
+    found = [Figure(count.value, count.bound == "vague", count.start, count.end, count) for count in told]
+    read = [(count.start, count.end) for count in told] + [(m.start, m.end) for m in dated(sentence, None)]
     for match in _FIGURE.finditer(sentence):
         if any(start <= match.start() < end for start, end in read):
             continue

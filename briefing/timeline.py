@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .dates import MONTH, PRECISION_ORDER, YEAR, DateMention, is_background
+from .event_context import day_of
 from .model import Citation, Document, Sentence, TimelineEntry
 from .names import NameIndex
 from .rank import SAME_FACT_COSINE, STOPWORDS, SameFact, event_date
@@ -81,7 +82,7 @@ def build_timeline(documents: Sequence[Document], sentences: Sequence[Sentence],
         index.told_by(home, sentences[row].doc_id)
     topic_order = topic_order or {}
     if len(events) > limit:  # keep the events most reports tell, in the most important topics; background last
-        began = min((day for d in documents if (day := _day(d.date)) is not None), default=None)
+        began = min((day for d in documents if (day := day_of(d.date)) is not None), default=None)
         background = {id(e) for e in events if _background(e, sentences, began)}
         events = sorted(events, key=lambda e: (id(e) in background, -len(e.rows),
                                                topic_order.get(int(labels[e.rows[0]]), len(topic_order)),
@@ -109,13 +110,6 @@ def _background(event: _Event, sentences: Sequence[Sentence], began: dt.date | N
     return (began is not None and mention.precision in (MONTH, YEAR) and mention.last is not None
             and (began - mention.last).days >= HISTORY_DAYS
             and len({sentences[r].doc_id for r in event.rows}) < HISTORY_TOLD_BY)
-
-
-def _day(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
 
 
 def _one_report_s_others_later(events: list[_Event], sentences: Sequence[Sentence],
