@@ -378,10 +378,33 @@ def _after_page_date(text: str, begin: int, end: int) -> int:
     return begin if len(text[begin:end].split()) >= MIN_SENTENCE_WORDS else start
 
 
+# a clock time's "a.m." or "p.m." before its time zone, which sentencex takes for a sentence's end ("at 8:50 a.m. BST
+# (0750 UTC), marking ...": MultiLing M001; "at 6 p.m. Damascus time")
+_CLOCK_END = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.m\.\s*$", re.I)
+_TIME_ZONE = re.compile(r"(?:UTC|GMT|BST|CET|CEST|EET|EEST|MSK|AST|EST|EDT|CST|CDT|PST|PDT|ET|PT|[A-Z][a-z]+\s+time)\b")
+
+
+def _pieces(text: str) -> Iterator[str]:
+    """sentencex's sentences of `text`, a clock time kept with the time zone after it."""
+    held = ""
+    for piece in sentencex_segment("en", text):
+        if held and _TIME_ZONE.match(piece):
+            held += piece
+            continue
+        if held:
+            yield held
+        held = piece
+        if not _CLOCK_END.search(piece):
+            yield held
+            held = ""
+    if held:
+        yield held
+
+
 def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     cursor = start
     opening = None  # where a quote mark that opens the next sentence was left at the end of the last one
-    for piece in sentencex_segment("en", text[start:end]):
+    for piece in _pieces(text[start:end]):
         stripped = piece.strip()
         if not stripped:
             continue

@@ -17,6 +17,14 @@ def test_abbreviations_do_not_split():
         "Maj. Gen. Smith of the U.S.-led Coalition spoke on Friday.", "The army advanced."]
 
 
+def test_a_clock_time_stays_with_its_time_zone_and_still_ends_a_sentence_without_one():
+    doc = make_document("Flowers were laid at 8:50 a.m. BST (0750 UTC), marking the first attack. A bus was hit at "
+                        "9:47 a.m. BST that day. He left at 5 p.m. The next day he came back at 6 p.m. Syria time.")
+    assert [s.text for s in segment_document(doc)] == [
+        "Flowers were laid at 8:50 a.m. BST (0750 UTC), marking the first attack.",
+        "A bus was hit at 9:47 a.m. BST that day.", "He left at 5 p.m.", "The next day he came back at 6 p.m. Syria time."]
+
+
 def test_headings_are_kept_on_their_sentences_not_as_sentences():
     text = "The city fell on Friday.\nRace to the border?\nThe border town is next. It is the last one.\n"
     sentences = segment_document(make_document(text))
