@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import replace
 
 import numpy as np
@@ -13,7 +14,8 @@ from .model import (Brief, Difference, Document, Generation, Member, Quote, Sect
                     TimelineEntry, Topic)
 from .options import BuildOptions
 from .dates import DAY
-from .rank import RankedTopic, event_date
+from .names import extract_names
+from .rank import DEPENDENT_START, RankedTopic, event_date, figures
 from .wording import brief_title
 
 
@@ -43,13 +45,15 @@ def with_day(statement: Statement, published: Mapping[str, str | None]) -> State
     return replace(statement, day=mention.first.isoformat(), day_end=mention.end)
 
 
-def key_points(ranked: Sequence[RankedTopic], count: int,
-               differences: Sequence[Difference] = ()) -> tuple[Statement, ...]:
+def key_points(ranked: Sequence[RankedTopic], count: int, differences: Sequence[Difference] = (),
+               leads: Set[tuple[str, int]] | None = None) -> tuple[Statement, ...]:
     """Each topic's best statement first (most important topic first), then the best of the rest; but never two
     tellings of one event. Topics split one event by its wordings and places (audit 8: "A bus blast in Damascus
     central district killed at least six" and "At least seven people were killed ... when a blast ripped through
     a bus", two topics' first statements, were two of four key points). What one event is, the differences have
-    worked out already: the sentences whose figures they set side by side as one event's."""
+    worked out already: the sentences whose figures they set side by side as one event's. Every key point stands
+    alone (`stands_alone`), and beyond each section's it is news in its own right (`widely_or_first_told`; `leads`:
+    the (report, sentence) that open a report or a headed part, `lead_sentences`)."""
     events = events_told(differences)
     support = _event_reports(differences)
 
@@ -60,7 +64,8 @@ def key_points(ranked: Sequence[RankedTopic], count: int,
     told: set[int] = set()
 
     def take(statement: Statement) -> None:
-        if len(chosen) < count and statement not in chosen and not told_in(statement) & told:
+        if len(chosen) < count and statement not in chosen and not told_in(statement) & told \
+                and stands_alone(statement.text):
             chosen.append(statement)
             told.update(told_in(statement))
 
@@ -69,10 +74,63 @@ def key_points(ranked: Sequence[RankedTopic], count: int,
         # reporters that one of the attackers had managed to enter the police station", audit 9)
         fresh = [s for s in topic.statements if not told_in(s) & told]
         if fresh and not told_in(topic.statements[0]) & told:
-            take(_most_told(fresh, events, support))
+            best = _most_told(fresh, events, support)  # else its first statement (fresh[0], its event untold)
+            take(best if widely_or_first_told(best, leads) and stands_alone(best.text) else fresh[0])
+    # then the best of the rest that is news in its own right, from a section without a key point: another line of a
+    # section's story is no new point (the seeds' Al Qaim was two of four; "The army announces full control of Deir
+    # ez-Zor city" after "The Syrian army said on Friday it had seized ... Deir ez-Zor"), so a brief of three
+    # sections has three
+    keyed = {s.topic for s in chosen}
     for statement in sorted((s for r in ranked for s in r.statements), key=lambda s: -s.score):
-        take(statement)
+        if statement.topic not in keyed and widely_or_first_told(statement, leads):
+            take(statement)
     return tuple(chosen)
+
+
+# where a sentence's subject ends: before a verb ("is", "was", "detonated", "said") or a clause's end ("The source
+# website for this claim remains unknown; however, Rajanews.com ... said")
+_SUBJECT_END = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|can|could|may|might|says?|said|told|"
+                          r"remains?|[a-z]+ed)\b|[,;:]")
+_MEANWHILE = re.compile(r"Meanwhile\b")
+_NAMELESS_SUBJECT = re.compile(r"The\s+[^A-Z]*$")  # "A bomb exploded in Aleppo" tells news: only "the" points back
+
+
+def stands_alone(text: str) -> bool:
+    """Whether a statement reads without the report around it, as a key point must (it is read first, alone): it
+    names someone or somewhere besides its first word, or gives a figure, and it opens neither with a word that points back ("It",
+    "However", "The town": rank.DEPENDENT_START) nor with a subject that names nothing ("The transfer deal is not
+    overseen by the United Nations.", "The suicide attacker reportedly detonated his explosives in front of the
+    bakery.", "Security was tightened up for Wednesdays departures.": key points of a3's briefs, each a detail of
+    a story the reader had not been told)."""
+    if DEPENDENT_START.match(text) and not _MEANWHILE.match(text):  # "Meanwhile, Iraqi forces claimed ..." reads alone
+        return False
+    first = text.split(maxsplit=1)[0].strip("\"“‘'") if text.strip() else ""
+    if not any(name != first for name in extract_names(text)) and not figures(text):  # "At least seven people were
+        return False  # killed ... when a blast ripped through a bus in the capital on Sunday" tells its news
+    verb = _SUBJECT_END.search(text)
+    return verb is None or not _NAMELESS_SUBJECT.match(text, 0, verb.start())
+
+
+def widely_or_first_told(statement: Statement, leads: Set[tuple[str, int]] | None = None) -> bool:
+    """Whether a statement is news in its own right, as a key point beyond each section's must be: two reports or more
+    tell it, or one leads with it (`leads`; by default a report's first two sentences). A detail one report gives
+    further down its story ("Fifteen of the wounded were in critical condition", "The AFP correspondent said all
+    other vehicles were carefully searched") is a section's line, not a key point."""
+    if len({c.doc_id for c in statement.citations}) >= 2:
+        return True
+    return any((c.doc_id, c.sentence) in leads if leads is not None else c.sentence <= 1 for c in statement.citations)
+
+
+def lead_sentences(sentences: Sequence[Sentence]) -> set[tuple[str, int]]:
+    """(report, sentence) of the first two sentences of each report and of each of its headed parts: where news
+    writing puts what it has to tell."""
+    seen: dict[tuple[str, str | None], int] = {}
+    leads = set()
+    for sentence in sentences:
+        place = seen[(sentence.doc_id, sentence.heading)] = seen.get((sentence.doc_id, sentence.heading), 0) + 1
+        if place <= 2:
+            leads.add((sentence.doc_id, sentence.index))
+    return leads
 
 
 def _event_reports(differences: Sequence[Difference]) -> list[int]:
@@ -164,7 +222,7 @@ def assemble(documents: Sequence[Document], sentences: Sequence[Sentence], label
         outlet_count=known_outlets(documents),
         generated=Generation(version=__version__, model=model_name,
                              time=now.replace(microsecond=0).isoformat(), options=options.as_dict()),
-        key_points=key_points(ranked, options.key_points, differences),
+        key_points=key_points(ranked, options.key_points, differences, lead_sentences(sentences)),
         sections=sections,
         topics=topics,
         unassigned=tuple(_member(s) for s, label in zip(sentences, labels) if label < 0),

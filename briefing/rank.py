@@ -91,7 +91,7 @@ it its this that these those he she they them their his her said says say will w
 than then there here who which what when where while after before into over under about also not no
 """.split())
 # a sentence that opens by pointing back ("It said", "The town lies") reads poorly out of its report
-_DEPENDENT_START = re.compile(r"^[\"“‘']?(?:It|He|She|They|This|These|That|Those|Its|Their|His|Her|There|Such|"
+DEPENDENT_START = re.compile(r"^[\"“‘']?(?:It|He|She|They|This|These|That|Those|Its|Their|His|Her|There|Such|"
                               r"However|But|Meanwhile|Yet|Still|Instead|Also|Moreover|Nevertheless|"
                               r"The (?:\w+ )?(?:town|city|province|group|area|river|region|statement|move))\b")
 DEPENDENT_PENALTY = 0.8
@@ -145,7 +145,7 @@ def score_sentences(rows: np.ndarray, vectors: np.ndarray, sentences: list[Sente
     other_docs = int(doc_codes.max()) if len(rows) else 0  # distinct reports - 1
     starts = passage_starts(members)
     words = np.array([len(sentence.text.split()) for sentence in members])
-    dependent = np.array([_DEPENDENT_START.match(sentence.text) is not None for sentence in members], dtype=bool)
+    dependent = np.array([DEPENDENT_START.match(sentence.text) is not None for sentence in members], dtype=bool)
     background = np.array([recalls_only_background(sentence.text) for sentence in members], dtype=bool)
     question = np.array([sentence.text.rstrip(" ”\"’')").endswith("?") for sentence in members], dtype=bool)
     index = np.array([sentence.index - starts[(sentence.doc_id, sentence.heading)] for sentence in members],

@@ -119,9 +119,9 @@ def test_coverage_is_measured_on_a_bounded_sample_for_large_inputs():
     ("Butterflies were seen over the valley after the ceasefire.", False),  # a word, not "But"
 ])
 def test_a_sentence_that_leans_on_the_one_before_is_marked(text, dependent):
-    from briefing.rank import _DEPENDENT_START
+    from briefing.rank import DEPENDENT_START
 
-    assert bool(_DEPENDENT_START.match(text)) is dependent
+    assert bool(DEPENDENT_START.match(text)) is dependent
 
 
 def test_concepts_are_word_pairs_weighed_by_the_reports_that_tell_them():
