@@ -123,6 +123,12 @@ def content_words(text: str, names: NameIndex) -> set[str]:
     return words | {f"@{entity}" for entity in names.entities(text)}
 
 
+def _plain_words(text: str) -> set[str]:
+    """The content words a sentence writes in lower case: what it says, its names aside."""
+    return {low.rstrip("s") for w in _WORD.findall(text)
+            if w[:1].islower() and len(w) > 2 and (low := w.lower()) not in STOPWORDS and low != "least"}
+
+
 def jaccard(a: set[str], b: set[str]) -> float:
     shared = len(a & b)
     union = len(a) + len(b) - shared
@@ -564,6 +570,21 @@ class SameFact:
                 and readings_agree(self._places(mine.text), self._places(theirs.text))
                 and dates_agree(mine.text, self.published.get(mine.doc_id),
                                 theirs.text, self.published.get(theirs.doc_id)))
+
+    def agrees_but_wording(self, row: int, other: int) -> bool:
+        """The checks of a call but its wording's: the two name an entity in common, and their counts, speakers,
+        places and dates agree. For a telling whose own words differ but whose event is known another way (the
+        timeline's vaguer date of a precisely dated event)."""
+        mine, theirs = self.sentences[row], self.sentences[other]
+        named = {w for w in self.words[row] & self.words[other] if w.startswith("@")}
+        # and a word of substance in common besides names ("operation" in both tellings of the Al Qaim operation; not
+        # "Aleppo" alone: "bombs ... killed at least 49 people over the weekend" in Aleppo and "97 rebel fighters ...
+        # have died in combat in Aleppo since July 31")
+        return bool(named) and bool(_plain_words(mine.text) & _plain_words(theirs.text)) and (counts_agree(mine.text, theirs.text)
+                                 and self._speakers_agree(mine.text, theirs.text)
+                                 and readings_agree(self._places(mine.text), self._places(theirs.text))
+                                 and dates_agree(mine.text, self.published.get(mine.doc_id),
+                                                 theirs.text, self.published.get(theirs.doc_id)))
 
     def _speakers_agree(self, mine: str, theirs: str) -> bool:
         mine_said, theirs_said = self._speakers(mine), self._speakers(theirs)

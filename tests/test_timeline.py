@@ -298,6 +298,9 @@ def test_seeds_timeline_holds_the_dated_events_with_citations(seeds_brief):
     assert [e.date for e in seeds_brief.timeline] == sorted(e.date for e in seeds_brief.timeline)
     # the capture of Deir Ezzor, told by both reports, is one entry citing both
     assert any({c.source for c in e.citations} == {1, 2} and "Deir" in e.text for e in by_date["2017-11-03"])
+    # and the start of the Al Qaim operation is one entry: the second report's "began last week" is none of its own
+    assert any("Al Qaim" in e.text for e in by_date["2017-10-25"])
+    assert not any(e.precision == "week" for e in seeds_brief.timeline)
 
 
 @pytest.mark.slow
@@ -506,3 +509,25 @@ def test_a_report_whose_text_opens_with_another_day_dates_its_news_by_that_day(f
     # and the brief's span is the days its reports were written (audit 8: "5–25 April 2017" for reports of 14 to 25
     # April, one of them dated 5 April)
     assert (brief.first_date, brief.date) == ("2016-07-27", "2016-07-27")
+
+
+@pytest.mark.parametrize("cosine, joined", [(0.68, True), (0.6, False)])
+def test_another_report_s_vaguer_date_of_an_event_in_its_own_words_joins_the_precise_entry(cosine, joined):
+    """The seeds: "The operation to seize Al Qaim ... began last week" and "The operation to capture Al Qaim and Rawa
+    ... was launched ... on October 25" share too few words for same-fact merging, and were two entries. The week
+    holds the day, and the two are close in meaning: one entry, at the precise day. It cites what a statement showing
+    its sentence cites, not the vaguer report, which does not say who launched the operation."""
+    a = make_document("The operation to capture Al Qaim and Rawa was launched by the Iraqi army on October 25.",
+                      id="a", date=FRI)
+    b = make_document("The operation to seize Al Qaim and its desert surroundings began last week.", id="b",
+                      date="2017-11-01")
+    documents = [a, b]
+    sentences = [s for d in documents for s in segment_document(d)]
+    vectors = np.array([[1.0, 0.0], [cosine, (1 - cosine ** 2) ** 0.5]], dtype=np.float32)
+    timeline = build_timeline(documents, sentences, vectors, np.zeros(2, dtype=int), {"a": 1, "b": 2},
+                              NameIndex([s.text for s in sentences]), {0: 0})
+    if joined:
+        assert [(e.date, e.precision, [c.source for c in e.citations]) for e in timeline] == [
+            ("2017-10-25", "day", [1])]
+    else:
+        assert [e.precision for e in timeline] == ["week", "day"]
