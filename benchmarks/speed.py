@@ -140,6 +140,35 @@ def child(reports: str, cache_dir: str, backend: str, out: str) -> None:
                         ("differences", "find_differences")):
         if hasattr(pipeline, name):  # stages come and go as the pipeline grows
             setattr(pipeline, name, timed(stage, getattr(pipeline, name)))
+    # the timeline and the quotes may run in a forked child (pipeline.PARALLEL_FROM): their stage times are taken
+    # there and handed back with the result; "wait" is the time the parent then waits for the child
+    real_in_child = pipeline.in_child
+    forked = []
+
+    def in_child(work, when=True):
+        def measured():
+            before = dict(times)
+            return work(), {k: v - before.get(k, 0.0) for k, v in times.items()}
+
+        pending = real_in_child(measured, when)
+        forked.append(bool(when and hasattr(os, "fork")))
+
+        class Unwrapped:
+            def result(self):
+                t = time.perf_counter()
+                result, spent = pending.result()
+                times["wait"] += time.perf_counter() - t
+                if forked[-1]:  # measured in the child: not in this process's `times` yet
+                    for k, v in spent.items():
+                        times[k] += v
+                return result
+
+            def close(self):
+                pending.close()
+
+        return Unwrapped()
+
+    pipeline.in_child = in_child
     options = BuildOptions(cache_dir=cache_dir, backend=backend)
     embedder = make_embedder(options.model, options.batch_size, True, cache_dir, backend=backend)
     inner = embedder.inner
@@ -170,7 +199,10 @@ def child(reports: str, cache_dir: str, backend: str, out: str) -> None:
         "cache hits": embedder.hits, "topics": len(brief.topics), "statements": sum(len(s.statements) for s in brief.sections),
         "stages": {k: round(v, 3) for k, v in times.items()},
         "pipeline": round(total - times["import"], 3), "total": round(total, 3),
-        "peak_rss_mb": peak_rss_mb(),
+        "peak_rss_mb": peak_rss_mb(), "forked": any(forked),
+        # the forked child's own peak, counting the pages it shares with this process since the fork
+        "child_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1) if any(forked)
+        else None,
         "html_bytes": len(html), "pdf_bytes": len(pdf), "labels": [s.label for s in brief.sections][:8],
     }
     if times.get("embed") and counts.get("embedded"):
@@ -363,16 +395,19 @@ def _cpu_name() -> str:
 def print_tables(results: dict, sizes: list[int]) -> None:
     runs = results["runs"]
     stages = ["import", "load model", "ingest", "segment", "embed", "cluster", "label", "rank", "timeline", "quotes",
-              "differences", "assemble", "render html", "render pdf"]
+              "differences", "wait", "assemble", "render html", "render pdf"]
     print("\n| backend | reports | sentences (embedded) | cache | " + " | ".join(stages)
           + " | total s | embed sent/s | peak RSS MB |")
     print("|" + "---|" * (len(stages) + 7))
     for key, run in runs.items():
         backend, n, state = key.split()
-        cells = [f"{run['stages'].get(s, 0):.2f}" for s in stages]
+        # a stage in a forked child is marked *: its time runs beside the parent's label and differences
+        cells = [f"{run['stages'].get(s, 0):.2f}" + ("*" if run.get("forked") and s in ("timeline", "quotes") else "")
+                 for s in stages]
         rate = run.get("embed_sentences_per_s", "")
+        child = f" (child {run['child_peak_rss_mb']:.0f})" if run.get("child_peak_rss_mb") else ""
         print(f"| {backend} | {n} | {run['sentences']} ({run['embedded']}) | {state} | " + " | ".join(cells)
-              + f" | **{run['total']:.1f}** | {rate} | {run['peak_rss_mb']:.0f} |")
+              + f" | **{run['total']:.1f}** | {rate} | {run['peak_rss_mb']:.0f}{child} |")
     for backend in ("onnx", "torch"):
         small, large = f"{backend} 100 cold", f"{backend} 1000 cold"
         if small in runs and large in runs:

@@ -18,6 +18,7 @@ from .model import Brief, Document
 from .differences import find_differences
 from .names import ALIASES, NameIndex
 from .options import BuildOptions
+from .parallel import in_child
 from .quotes import key_quotes
 from .rank import brief_content, cite_across_topics, fit_word_budget, rank_topic
 from .segment import MIN_SENTENCE_WORDS, segment_document
@@ -25,6 +26,7 @@ from .timeline import build_timeline
 from .wording import plural
 
 Report = Callable[[str], None]
+PARALLEL_FROM = 5000  # sentences from which the timeline and quotes run in a child (below, they take 0.1 s or less)
 
 
 def build_brief(inputs: Sequence[str], options: BuildOptions | None = None, embedder: Embedder | None = None,
@@ -88,19 +90,27 @@ def brief_documents(documents: Sequence[Document], options: BuildOptions, embedd
     # the sections in the order of the reports their shown statements cite: a topic whose one line is a side
     # remark two reports make in passing does not head the brief and give it its title
     ranked.sort(key=lambda r: (-len(cited[r.topic]), -r.source_count, -len(members[r.topic]), r.topic))
-    topic_labels = label_topics(members, names, {r.topic: [s.text for s in r.statements] for r in ranked},
-                                [r.topic for r in ranked], [d.outlet for d in kept if d.outlet])
-    # "Midan attack (2), 5": a count in brackets after a label numbered in brackets read as part of it (audit 9)
-    progress(f"{plural(clustering.topic_count, 'topic')} in {time.perf_counter() - started:.1f} s: " + "; ".join(
-        f"{topic_labels[r.topic]}, {plural(len(members[r.topic]), 'sentence') if i == 0 else len(members[r.topic])}"
-        for i, r in enumerate(ranked)))
-    model_name = getattr(getattr(embedder, "inner", embedder), "name", getattr(embedder, "name", "unknown"))
     order = {r.topic: i for i, r in enumerate(ranked)}  # topic importance, most important first
-    timeline = build_timeline(analysed, sentences, vectors, clustering.labels, numbers, names, order) \
-        if options.timeline else ()
-    quotes = key_quotes(analysed, sentences, clustering.labels, numbers, order) if options.quotes else ()
-    differences = find_differences(analysed, sentences, names, numbers, clustering.labels, topic_labels, order) \
-        if options.differences else ()
+    # the timeline and the key quotes need neither the labels nor the differences: on a large input, a second core
+    # works them out meanwhile (parallel.py)
+    aside = in_child(lambda: (
+        build_timeline(analysed, sentences, vectors, clustering.labels, numbers, names, order) if options.timeline
+        else (),
+        key_quotes(analysed, sentences, clustering.labels, numbers, order) if options.quotes else ()),
+        when=len(sentences) >= PARALLEL_FROM and (options.timeline or options.quotes))
+    try:
+        topic_labels = label_topics(members, names, {r.topic: [s.text for s in r.statements] for r in ranked},
+                                    [r.topic for r in ranked], [d.outlet for d in kept if d.outlet])
+        # "Midan attack (2), 5": a count in brackets after a label numbered in brackets read as part of it (audit 9)
+        progress(f"{plural(clustering.topic_count, 'topic')} in {time.perf_counter() - started:.1f} s: " + "; ".join(
+            f"{topic_labels[r.topic]}, {plural(len(members[r.topic]), 'sentence') if i == 0 else len(members[r.topic])}"
+            for i, r in enumerate(ranked)))
+        differences = find_differences(analysed, sentences, names, numbers, clustering.labels, topic_labels, order) \
+            if options.differences else ()
+        timeline, quotes = aside.result()
+    finally:
+        aside.close()
+    model_name = getattr(getattr(embedder, "inner", embedder), "name", getattr(embedder, "name", "unknown"))
     ranked = one_section_an_event(ranked, differences, members)
     also = also_known_as([r.topic for r in ranked], topic_labels, names)
     return assemble(kept, sentences, clustering.labels, topic_labels, ranked, options, model_name,
