@@ -594,10 +594,12 @@ def _events(items: Sequence[Item]) -> list[list[Item]]:
     spans = [_span(item) for item in items]
     by_place: dict[tuple[str, str], list[int]] = defaultdict(list)
     by_context: dict[tuple[str, int, str], list[int]] = defaultdict(list)
+    # places in sorted order, here and below: a set's order changes with the process's hash seed, and the order of
+    # the links decides which of two conflicting ones is made (a brief of the same reports differed between runs)
     for i, item in enumerate(items):
-        for place in item.places:
+        for place in sorted(item.places):
             by_place[(item.count.measure, place)].append(i)
-        for place in item.context:
+        for place in sorted(item.context):
             by_context[(item.count.measure, item.topic, place)].append(i)
     windows = {key: _DayWindow(members, spans) for key, members in by_context.items()}
     # first the counts whose attacks are alike, then those told alike on one day and place though their attacks
@@ -607,7 +609,8 @@ def _events(items: Sequence[Item]) -> list[list[Item]]:
         for members in by_place.values():
             _link_near(members, spans, items, find, union)
         for i, item in enumerate(items):
-            for place in item.places:  # "Khan Sheikhoun" and "Idlib": each names a place the other's report is about
+            # "Khan Sheikhoun" and "Idlib": each names a place the other's report is about
+            for place in sorted(item.places):
                 window = windows.get((item.count.measure, item.topic, place))
                 for j in window.near(spans[i]) if window else ():
                     if j != i and find(i) != find(j) and same_event(item, items[j]):
