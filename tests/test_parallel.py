@@ -52,8 +52,9 @@ def test_a_child_whose_result_is_not_wanted_is_stopped_and_reaped():
 
 
 def test_a_large_brief_made_with_a_child_is_the_brief_made_without(monkeypatch):
-    """The pipeline runs the timeline and the key quotes in a child from PARALLEL_FROM sentences: the brief is the
-    same, byte for byte (less the time it was made)."""
+    """The pipeline segments half the reports in a child from PARALLEL_SEGMENT_FROM reports, and runs the timeline
+    and the key quotes in one from PARALLEL_FROM sentences: the brief is the same, byte for byte (less the time it
+    was made)."""
     import briefing.pipeline as pipeline
     from briefing.ingest import load_documents
     from briefing.options import BuildOptions
@@ -65,8 +66,9 @@ def test_a_large_brief_made_with_a_child_is_the_brief_made_without(monkeypatch):
     briefs = []
     for parallel_from in (10 ** 9, 0):
         monkeypatch.setattr(pipeline, "PARALLEL_FROM", parallel_from)
+        monkeypatch.setattr(pipeline, "PARALLEL_SEGMENT_FROM", parallel_from)
         made = pipeline.brief_documents(documents, BuildOptions(), embedder=FakeEmbedder()).to_dict()
         made.pop("generated")
         briefs.append(made)
-    assert forked == [False, True]
+    assert forked == [False, False, True, True]  # the segmenting, then the timeline and quotes
     assert briefs[0] == briefs[1] and briefs[0]["timeline"] and briefs[0]["quotes"]
