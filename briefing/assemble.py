@@ -97,11 +97,11 @@ _NAMELESS_SUBJECT = re.compile(r"The\s+[^A-Z]*$")  # "A bomb exploded in Aleppo"
 
 def stands_alone(text: str) -> bool:
     """Whether a statement reads without the report around it, as a key point must (it is read first, alone): it
-    names someone or somewhere besides its first word, or gives a figure, and it opens neither with a word that points back ("It",
-    "However", "The town": rank.DEPENDENT_START) nor with a subject that names nothing ("The transfer deal is not
-    overseen by the United Nations.", "The suicide attacker reportedly detonated his explosives in front of the
-    bakery.", "Security was tightened up for Wednesdays departures.": key points of a3's briefs, each a detail of
-    a story the reader had not been told)."""
+    names someone or somewhere besides its first word, or gives a figure, and it opens neither with a word that points
+    back ("It", "However", "The town": rank.DEPENDENT_START) nor with a subject that names nothing ("The transfer deal
+    is not overseen by the United Nations.", "The suicide attacker reportedly detonated his explosives in front of the
+    bakery.", "Security was tightened up for Wednesdays departures.": key points of a3's briefs, each a detail of a
+    story the reader had not been told)."""
     if DEPENDENT_START.match(text) and not _MEANWHILE.match(text):  # "Meanwhile, Iraqi forces claimed ..." reads alone
         return False
     first = text.split(maxsplit=1)[0].strip("\"“‘'") if text.strip() else ""
