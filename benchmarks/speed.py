@@ -154,11 +154,11 @@ def child(reports: str, cache_dir: str, backend: str, out: str) -> None:
         forked.append(bool(when and hasattr(os, "fork")))
 
         class Unwrapped:
-            def result(self):
+            def result(self, forked_here=forked[-1]):
                 t = time.perf_counter()
                 result, spent = pending.result()
-                times["wait"] += time.perf_counter() - t
-                if forked[-1]:  # measured in the child: not in this process's `times` yet
+                if forked_here:  # measured in the child: not in this process's `times` yet (else they are, and
+                    times["wait"] += time.perf_counter() - t  # the "wait" was the work itself)
                     for k, v in spent.items():
                         times[k] += v
                 return result
@@ -401,9 +401,10 @@ def print_tables(results: dict, sizes: list[int]) -> None:
     print("|" + "---|" * (len(stages) + 7))
     for key, run in runs.items():
         backend, n, state = key.split()
-        # a stage in a forked child is marked *: its time runs beside the parent's label and differences
-        cells = [f"{run['stages'].get(s, 0):.2f}" + ("*" if run.get("forked") and s in ("timeline", "quotes") else "")
-                 for s in stages]
+        # a stage run wholly or half in a forked child is marked *: its time (both processes' when half) runs beside
+        # the parent's; "wait" is the parent's wait for children (a run that forked none did not wait)
+        cells = [f"{run['stages'].get(s, 0) if s != 'wait' or run.get('forked') else 0:.2f}"
+                 + ("*" if run.get("forked") and s in ("segment", "timeline", "quotes") else "") for s in stages]
         rate = run.get("embed_sentences_per_s", "")
         child = f" (child {run['child_peak_rss_mb']:.0f})" if run.get("child_peak_rss_mb") else ""
         print(f"| {backend} | {n} | {run['sentences']} ({run['embedded']}) | {state} | " + " | ".join(cells)
