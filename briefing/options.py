@@ -42,7 +42,8 @@ class BuildOptions:
     title: str | None = _opt(None, "title of the brief (default: from its top topic)", metavar="TEXT")
     max_words: int = _opt(400, "cap on the words of all statements together", metavar="N", least=1)
     per_topic: int = _opt(5, "cap on the statements of one topic", metavar="N", least=1)
-    key_points: int = _opt(4, "the most key points that open the brief, one per section at most (3 to 5 reads best)", metavar="N", least=1)
+    key_points: int = _opt(4, "the most key points that open the brief, one per section at most (3 to 5 reads best)",
+                           metavar="N", least=1)
     topics: int | None = _opt(None, "force this many topics instead of finding the number", metavar="N",
                               least=1)
     model: str = _opt(DEFAULT_MODEL, "sentence-transformers model name or path", metavar="NAME_OR_PATH")

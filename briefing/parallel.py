@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
@@ -42,7 +43,7 @@ class Pending(Generic[T]):
         """Stop and reap a child whose result is not wanted any more (the parent's own stage failed)."""
         if self._pid is not None:
             try:
-                os.kill(self._pid, 9)
+                os.kill(self._pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
             os.close(self._pipe)

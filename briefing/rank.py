@@ -92,8 +92,8 @@ than then there here who which what when where while after before into over unde
 """.split())
 # a sentence that opens by pointing back ("It said", "The town lies") reads poorly out of its report
 DEPENDENT_START = re.compile(r"^[\"“‘']?(?:It|He|She|They|This|These|That|Those|Its|Their|His|Her|There|Such|"
-                              r"However|But|Meanwhile|Yet|Still|Instead|Also|Moreover|Nevertheless|"
-                              r"The (?:\w+ )?(?:town|city|province|group|area|river|region|statement|move))\b")
+                             r"However|But|Meanwhile|Yet|Still|Instead|Also|Moreover|Nevertheless|"
+                             r"The (?:\w+ )?(?:town|city|province|group|area|river|region|statement|move))\b")
 DEPENDENT_PENALTY = 0.8
 # a sentence whose every date recalls a state of things ("raging since March 2011", "besieged since 2013"): every
 # report repeats it, so it gathers support, and it headed briefs and came back as news each day (audit 6); at half,
@@ -572,19 +572,20 @@ class SameFact:
                                 theirs.text, self.published.get(theirs.doc_id)))
 
     def agrees_but_wording(self, row: int, other: int) -> bool:
-        """The checks of a call but its wording's: the two name an entity in common, and their counts, speakers,
-        places and dates agree. For a telling whose own words differ but whose event is known another way (the
+        """The checks of a call but its wording's: the two name an entity and a word of substance in common, and
+        their counts, speakers, places and dates agree. For a telling whose own words differ but whose event is known another way (the
         timeline's vaguer date of a precisely dated event)."""
         mine, theirs = self.sentences[row], self.sentences[other]
         named = {w for w in self.words[row] & self.words[other] if w.startswith("@")}
         # and a word of substance in common besides names ("operation" in both tellings of the Al Qaim operation; not
         # "Aleppo" alone: "bombs ... killed at least 49 people over the weekend" in Aleppo and "97 rebel fighters ...
         # have died in combat in Aleppo since July 31")
-        return bool(named) and bool(_plain_words(mine.text) & _plain_words(theirs.text)) and (counts_agree(mine.text, theirs.text)
-                                 and self._speakers_agree(mine.text, theirs.text)
-                                 and readings_agree(self._places(mine.text), self._places(theirs.text))
-                                 and dates_agree(mine.text, self.published.get(mine.doc_id),
-                                                 theirs.text, self.published.get(theirs.doc_id)))
+        return (bool(named) and bool(_plain_words(mine.text) & _plain_words(theirs.text))
+                and counts_agree(mine.text, theirs.text)
+                and self._speakers_agree(mine.text, theirs.text)
+                and readings_agree(self._places(mine.text), self._places(theirs.text))
+                and dates_agree(mine.text, self.published.get(mine.doc_id),
+                                theirs.text, self.published.get(theirs.doc_id)))
 
     def _speakers_agree(self, mine: str, theirs: str) -> bool:
         mine_said, theirs_said = self._speakers(mine), self._speakers(theirs)
