@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import os
+import re
 import sys
 import time
 import typing
@@ -298,10 +299,10 @@ def _reporters(args: argparse.Namespace, err: TextIO):
     """(progress, warn): progress unless --quiet; warnings always."""
     def progress(message: str) -> None:
         if not args.quiet:
-            print(f"briefing: {message}", file=err, flush=True)
+            print(f"briefing: {one_line(message)}", file=err, flush=True)
 
     def warn(message: str) -> None:
-        print(f"briefing: warning: {message}", file=err, flush=True)
+        print(f"briefing: warning: {one_line(message)}", file=err, flush=True)
 
     return progress, warn
 
@@ -360,14 +361,14 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None, stderr: Te
     try:
         return args.run(args, out, err)
     except BriefingError as error:
-        print(f"briefing: error: {error}", file=err)
+        print(f"briefing: error: {one_line(str(error))}", file=err)
         return error.exit_code
     except KeyboardInterrupt:
         print("briefing: interrupted; no output was written", file=err)
         return EXIT_INTERRUPTED
     except OSError as error:  # the machine, not the input: a full disk, a cache dir we may not write
         where = f"{error.filename}: " if getattr(error, "filename", None) else ""
-        print(f"briefing: error: {where}{error.strerror or error}", file=err)
+        print(f"briefing: error: {one_line(f'{where}{error.strerror or error}')}", file=err)
         return EXIT_USAGE
     except Exception as error:  # a bug of ours: still one line, and the traceback on request
         if os.environ.get("BRIEFING_DEBUG"):
@@ -400,6 +401,16 @@ def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentPar
     """The parser's commands by name ({} for a command's own parser)."""
     return {name: command for action in parser._actions if isinstance(action, argparse._SubParsersAction)
             for name, command in action.choices.items()}
+
+
+# what ends a line for str.splitlines (and for a reader's terminal), and the other control characters: a report's
+# text reaches the messages in topic labels and quoted names ("1 topic in 0.0 s: A\x0c*" was two lines)
+_LINE_BREAKING = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]+")
+
+
+def one_line(message: str) -> str:
+    """The message on one line: line breaks and control characters each run made one space."""
+    return _LINE_BREAKING.sub(" ", message)
 
 
 def _first_line(error: BaseException) -> str:

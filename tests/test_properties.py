@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from briefing.errors import BriefingError, InputError
@@ -165,6 +165,8 @@ def fake_model():
                                                                   HealthCheck.function_scoped_fixture])
 @given(raw=st.one_of(texts.map(lambda t: t.encode("utf-8")), st.binary(max_size=500)),
        suffix=st.sampled_from([".txt", ".md", ".jsonl", ".html", ".dat"]))
+# a form feed in the report reached the progress line in a topic label: "1 topic in 0.0 s: A\x0c*, 2 sentences"
+@example(raw=b'\x01\x1c" " " " " " " " " " " " " " " " ! ! !  \t\nA\x0c*\nR .', suffix=".txt")
 def test_the_command_line_gives_a_brief_or_one_error_line(fake_model, raw, suffix):
     from briefing.cli import main
 
