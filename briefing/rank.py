@@ -572,8 +572,9 @@ class SameFact:
                                 theirs.text, self.published.get(theirs.doc_id)))
 
     def agrees_but_wording(self, row: int, other: int) -> bool:
-        """The checks of a call but its wording's: the two name an entity and a word of substance in common, and
-        their counts, speakers, places and dates agree. For a telling whose own words differ but whose event is known another way (the
+        """The checks of a call but its wording's: the two name an entity and a word of substance in common, their
+        counts are near (`counts_near`: one event's tolls differ between reports), and their speakers, places and
+        dates agree. For a telling whose own words differ but whose event is known another way (the
         timeline's vaguer date of a precisely dated event)."""
         mine, theirs = self.sentences[row], self.sentences[other]
         named = {w for w in self.words[row] & self.words[other] if w.startswith("@")}
@@ -581,7 +582,7 @@ class SameFact:
         # "Aleppo" alone: "bombs ... killed at least 49 people over the weekend" in Aleppo and "97 rebel fighters ...
         # have died in combat in Aleppo since July 31")
         return (bool(named) and bool(_plain_words(mine.text) & _plain_words(theirs.text))
-                and counts_agree(mine.text, theirs.text)
+                and counts_near(mine.text, theirs.text)
                 and self._speakers_agree(mine.text, theirs.text)
                 and readings_agree(self._places(mine.text), self._places(theirs.text))
                 and dates_agree(mine.text, self.published.get(mine.doc_id),
@@ -692,6 +693,24 @@ def counts_agree(statement: str, other: str, claim_end: int | None = None) -> bo
     # incident, two days before)
     leading = leading_figure(statement, claim_end)
     return leading is None or _tells(figures(other), leading)
+
+
+NEAR_TOLL_SLACK = 0.25  # "some 80 people" and "at least 87 civilians" killed: one attack's tolls told apart
+
+
+def counts_near(statement: str, other: str) -> bool:
+    """True unless the two sentences give counts of one kind none of which is within NEAR_TOLL_SLACK of the other's:
+    what one event's tolls allow when told by reports that differ ("some 80" and "at least 87" killed in the Khan
+    Sheikhoun attack), not two incidents' ("15" and "72")."""
+    theirs: dict[tuple[str, str], list[Count]] = {}
+    for count in _current_counts(other):
+        theirs.setdefault(_count_kind(count), []).append(count)
+    for count in _current_counts(statement):
+        alike = theirs.get(_count_kind(count))
+        if alike and not any(abs(count.value - their.value) <= NEAR_TOLL_SLACK * max(count.value, their.value)
+                             for their in alike):
+            return False
+    return True
 
 
 PlaceReading = tuple[frozenset[str], "str | None", frozenset[str]]  # places, the first of them, every entity

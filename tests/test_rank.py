@@ -567,3 +567,17 @@ def test_several_hundred_is_a_figure_a_report_must_tell():
                "and Zabadani towns near Damascus.")
     assert not claim_told(several, "Under the deal 2,000 people left Madaya and Zabadani towns near Damascus.")
     assert claim_told(several, "Under the deal hundreds of people including rebels left Madaya and Zabadani towns.")
+
+
+@pytest.mark.parametrize("statement, other, near", [
+    # one attack's tolls as two reports give them (idlib17: the timeline's "Earlier this week" telling)
+    ("On April 4 a chemical weapons incident in Idlib claimed the lives of some 80 people.",
+     "Earlier this week a suspected chemical attack hit Khan Sheikhun in Idlib killing at least 87 civilians.", True),
+    ("Raids killed 58 civilians.", "Raids killed more than 50 people.", True),
+    ("An air strike killed 15 civilians in Idlib.", "A gas attack killed 72 people in Idlib.", False),  # two incidents
+    ("A gas attack killed 72 people.", "The attack wounded 300 people.", True),  # no count of one kind
+])
+def test_counts_are_near_when_one_event_s_tolls_allow_them(statement, other, near):
+    from briefing.rank import counts_near
+
+    assert counts_near(statement, other) is near and counts_near(other, statement) is near
