@@ -92,18 +92,22 @@ def key_points(ranked: Sequence[RankedTopic], count: int, differences: Sequence[
 _SUBJECT_END = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|can|could|may|might|says?|said|told|"
                           r"remains?|[a-z]+ed)\b|[,;:]")
 _MEANWHILE = re.compile(r"Meanwhile\b")
-_NAMELESS_SUBJECT = re.compile(r"The\s+[^A-Z]*$")  # "A bomb exploded in Aleppo" tells news: only "the" points back
+# "A bomb exploded in Aleppo" tells news: only "the" points back, inside a quote too ('"The fleeing increased after
+# the SDF besieged Manbij" ... said', audit 10)
+_NAMELESS_SUBJECT = re.compile(r"[\"“‘']?The\s+[^A-Z]*$")
+# openers that answer what came before ("For his part French President Francois Hollande ...", audit 10)
+_ANSWERS_BACK = re.compile(r"(?:For (?:his|her|its|their) part|In turn|In response|In addition|Likewise|Similarly)\b")
 
 
 def stands_alone(text: str) -> bool:
     """Whether a statement reads without the report around it, as a key point must (it is read first, alone): it
-    names someone or somewhere besides its first word, or gives a figure, and it opens neither with a word that points
-    back ("It", "However", "The town": rank.DEPENDENT_START) nor with a subject that names nothing ("The transfer deal
+    names someone or somewhere besides its first word, or gives a figure, and it opens neither with words that point
+    back ("It", "However", "The town": rank.DEPENDENT_START; "For his part") nor with a subject that names nothing ("The transfer deal
     is not overseen by the United Nations.", "The suicide attacker reportedly detonated his explosives in front of the
     bakery.", "Security was tightened up for Wednesdays departures.": key points of a3's briefs, each a detail of a
     story the reader had not been told)."""
-    if DEPENDENT_START.match(text) and not _MEANWHILE.match(text):  # "Meanwhile, Iraqi forces claimed ..." reads alone
-        return False
+    if DEPENDENT_START.match(text) and not _MEANWHILE.match(text) or _ANSWERS_BACK.match(text):  # "Meanwhile, Iraqi
+        return False  # forces claimed ..." reads alone
     first = text.split(maxsplit=1)[0].strip("\"“‘'") if text.strip() else ""
     if not any(name != first for name in extract_names(text)) and not figures(text):  # "At least seven people were
         return False  # killed ... when a blast ripped through a bus in the capital on Sunday" tells its news

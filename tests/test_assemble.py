@@ -60,6 +60,10 @@ def test_without_differences_each_topic_gives_its_first_statement_and_none_a_sec
     ("Earlier conflicting reports on the number of casualties as a result of the attack emerged.", False),
     ("The source website for this claim remains unknown; however, Rajanews.com said on Friday that it was true.", False),
     ("It said engineering units from the army were combing captured neighborhoods in Deir Ezzor.", False),
+    # audit 10
+    ('"The fleeing increased after the Syrian Democratic Force besieged Manbij" the head of the Observatory said.',
+     False),
+    ("For his part French President Francois Hollande directly blamed Syrian regime forces for the attack.", False),
 ])
 def test_a_key_point_stands_alone(text, alone):
     from briefing.assemble import stands_alone
