@@ -236,7 +236,8 @@ def _vaguer_telling(event: _Event, row: int, mention: DateMention, vectors: np.n
     (_same_event decides whether a report says a thing twice)."""
     shown, known = event.rows[0], event.mention
     if mention.precision not in (WEEK, MONTH) or known.first is None or known.last is None or mention.first is None \
-            or mention.last is None or _rank(mention) <= _rank(known) or not (mention.first <= known.first and known.last <= mention.last):
+            or mention.last is None or _rank(mention) <= _rank(known) \
+            or not (mention.first <= known.first and known.last <= mention.last):
         return False
     if any(same_fact.sentences[r].doc_id == same_fact.sentences[row].doc_id for r in event.rows):
         return False
