@@ -15,7 +15,7 @@ from .model import (Brief, Difference, Document, Generation, Member, Quote, Sect
 from .options import BuildOptions
 from .dates import DAY
 from .names import extract_names
-from .rank import DEPENDENT_START, RankedTopic, event_date, figures
+from .rank import DEPENDENT_START, RankedTopic, event_date, figures, passage_starts
 from .wording import brief_title
 
 
@@ -128,13 +128,8 @@ def widely_or_first_told(statement: Statement, leads: Set[tuple[str, int]] | Non
 def lead_sentences(sentences: Sequence[Sentence]) -> set[tuple[str, int]]:
     """(report, sentence) of the first two sentences of each report and of each of its headed parts: where news
     writing puts what it has to tell."""
-    seen: dict[tuple[str, str | None], int] = {}
-    leads = set()
-    for sentence in sentences:
-        place = seen[(sentence.doc_id, sentence.heading)] = seen.get((sentence.doc_id, sentence.heading), 0) + 1
-        if place <= 2:
-            leads.add((sentence.doc_id, sentence.index))
-    return leads
+    starts = passage_starts(list(sentences))
+    return {(s.doc_id, s.index) for s in sentences if s.index - starts[(s.doc_id, s.heading)] < 2}
 
 
 def _event_reports(differences: Sequence[Difference]) -> list[int]:

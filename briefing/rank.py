@@ -636,6 +636,14 @@ _PART_BEFORE = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|o
 _PART_AFTER = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
 
 
+def _counts_by_kind(text: str) -> dict[tuple[str, str], list[Count]]:
+    """The counts a sentence tells now, by what they count (`_count_kind`)."""
+    found: dict[tuple[str, str], list[Count]] = {}
+    for count in _current_counts(text):
+        found.setdefault(_count_kind(count), []).append(count)
+    return found
+
+
 def _current_counts(text: str) -> list[Count]:
     """counts(text), but for a toll the text says was replaced."""
     return [count for count in counts(text) if told_now(text, count.start)]
@@ -676,9 +684,7 @@ def counts_agree(statement: str, other: str, claim_end: int | None = None) -> bo
     (`leading_figure`: a citation says "this report says this", and a reader clicks it to check the figure).
     A toll a sentence says was replaced ("updating a previous toll of 112") is not one it tells."""
     mine = _current_counts(statement)
-    theirs: dict[tuple[str, str], list[Count]] = {}
-    for count in _current_counts(other):
-        theirs.setdefault(_count_kind(count), []).append(count)
+    theirs = _counts_by_kind(other)
 
     def told(count: Count) -> bool:
         return any(_same_toll(count, their) for their in theirs.get(_count_kind(count), []))
@@ -702,9 +708,7 @@ def counts_near(statement: str, other: str) -> bool:
     """True unless the two sentences give counts of one kind none of which is within NEAR_TOLL_SLACK of the other's:
     what one event's tolls allow when told by reports that differ ("some 80" and "at least 87" killed in the Khan
     Sheikhoun attack), not two incidents' ("15" and "72")."""
-    theirs: dict[tuple[str, str], list[Count]] = {}
-    for count in _current_counts(other):
-        theirs.setdefault(_count_kind(count), []).append(count)
+    theirs = _counts_by_kind(other)
     for count in _current_counts(statement):
         alike = theirs.get(_count_kind(count))
         if alike and not any(abs(count.value - their.value) <= NEAR_TOLL_SLACK * max(count.value, their.value)
